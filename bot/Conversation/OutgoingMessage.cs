@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+
+namespace VocEdWeek.Bot.Conversation;
+
+/// <summary>What the app sends: text and/or Adaptive Cards, with optional mentions and a feed summary.</summary>
+public sealed record OutgoingMessage
+{
+    public string? Text { get; init; }
+    public IReadOnlyList<JsonObject> Cards { get; init; } = [];
+    public IReadOnlyList<Mention> Mentions { get; init; } = [];
+    /// <summary>Shown in the activity feed / notification toast.</summary>
+    public string? Summary { get; init; }
+    /// <summary>Raise an activity-feed alert (Teams <c>notification.alert</c>).</summary>
+    public bool Alert { get; init; }
+
+    public static OutgoingMessage FromText(string text) => new() { Text = text };
+
+    public static OutgoingMessage FromCard(JsonObject card, string? summary = null) =>
+        new() { Cards = [card], Summary = summary };
+}

@@ -1,0 +1,22 @@
+using VocEdWeek.Bot;
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Protocol;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddBotProtocol(builder.Configuration, builder.Environment);
+    builder.Services.AddBotApp(builder.Configuration, builder.Environment);
+
+    var app = builder.Build();
+    app.MapBotEndpoint();
+    app.MapGet("/healthz", () => Results.Text("ok"));
+    app.Run();
+}
+catch (ConfigurationException ex)
+{
+    Console.Error.WriteLine($"VocEdWeek.Bot cannot start: {ex.Message}");
+    Environment.ExitCode = 2;
+}
+
+public partial class Program;

@@ -6,7 +6,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddBotProtocol(builder.Configuration, builder.Environment);
-    builder.Services.AddBotApp(builder.Configuration, builder.Environment);
+    builder.Services.AddBotApp(builder.Configuration);
 
     var app = builder.Build();
     app.MapBotEndpoint();

@@ -1,21 +1,39 @@
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.DigestChannel;
+using VocEdWeek.Bot.Features.Help;
+using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Storage;
 
 namespace VocEdWeek.Bot.App;
 
+/// <summary>Registers storage, cards and every feature; command order here is matching order.</summary>
 public static class AppExtensions
 {
-    public static IServiceCollection AddBotApp(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddBotApp(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(storage);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BotDatabase>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<SettingsStore>();
         var cardsDir = configuration["Cards:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "cards");
         services.AddSingleton(new CardTemplates(cardsDir));
-        services.AddSingleton<ITurnHandler, BotTurnHandler>();
+
+        services.AddSingleton<WelcomeHandler>();
+        services.AddSingleton<InstallHandler>();
+        services.AddSingleton<HelpHandler>();
+        services.AddSingleton<DigestChannelHandler>();
+        services.AddSingleton<DigestChannelLocator>();
+        services.AddHostedService<StartupAnnouncer>();
+
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpHandler>());
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DigestChannelHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<HelpHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<WelcomeHandler>());
+
+        services.AddSingleton<ITurnHandler, TurnRouter>();
         return services;
     }
 }

@@ -1,0 +1,11 @@
+using VocEdWeek.Bot.Conversation;
+
+namespace VocEdWeek.Bot.App;
+
+/// <summary>A typed command. Handlers are tried in registration order; the first match wins.</summary>
+public interface ICommandHandler
+{
+    bool Matches(CommandText text, TurnContext turn);
+
+    Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct);
+}

@@ -1,0 +1,86 @@
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.Help;
+using VocEdWeek.Bot.Features.Welcome;
+using VocEdWeek.Bot.Storage;
+
+namespace VocEdWeek.Bot.App;
+
+/// <summary>Every turn: refresh the stored reference, then route by kind, command or card verb.</summary>
+public sealed class TurnRouter : ITurnHandler
+{
+    private readonly ConversationStore _conversations;
+    private readonly InstallHandler _install;
+    private readonly HelpHandler _help;
+    private readonly IReadOnlyList<ICommandHandler> _commands;
+    private readonly IReadOnlyDictionary<string, ICardActionHandler> _actions;
+
+    public TurnRouter(ConversationStore conversations, InstallHandler install, HelpHandler help,
+        IEnumerable<ICommandHandler> commands, IEnumerable<ICardActionHandler> actions)
+    {
+        _conversations = conversations;
+        _install = install;
+        _help = help;
+        _commands = commands.ToList();
+        var byVerb = new Dictionary<string, ICardActionHandler>(StringComparer.Ordinal);
+        foreach (var handler in actions)
+        {
+            foreach (var verb in handler.Verbs)
+            {
+                // Two handlers for one verb would make routing depend on registration order.
+                if (!byVerb.TryAdd(verb, handler)) throw new InvalidOperationException($"Card verb '{verb}' is registered twice.");
+            }
+        }
+        _actions = byVerb;
+    }
+
+    public async Task OnTurnAsync(TurnContext turn, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(turn.Conversation.ConversationId) || string.IsNullOrEmpty(turn.Conversation.ServiceUrl)) return;
+        var record = _conversations.Touch(turn);
+        switch (turn.Kind)
+        {
+            case TurnKind.BotInstalled:
+                await _install.OnInstalledAsync(turn, record, ct);
+                break;
+            case TurnKind.BotUninstalled:
+                _install.OnUninstalled(turn, record);
+                break;
+            case TurnKind.Message:
+                await OnMessageAsync(turn, ct);
+                break;
+            case TurnKind.CardAction or TurnKind.CardSubmit:
+                await OnCardActionAsync(turn, ct);
+                break;
+        }
+    }
+
+    private async Task OnMessageAsync(TurnContext turn, CancellationToken ct)
+    {
+        var text = CommandText.From(turn.Text);
+        foreach (var command in _commands)
+        {
+            if (command.Matches(text, turn))
+            {
+                await command.HandleAsync(turn, text, ct);
+                return;
+            }
+        }
+        if (text.Folded.Length == 0) return;
+        await _help.SendUnknownAsync(turn, text.Original, ct);
+    }
+
+    private async Task OnCardActionAsync(TurnContext turn, CancellationToken ct)
+    {
+        if (turn.Verb is { } verb && _actions.TryGetValue(verb, out var handler))
+        {
+            await handler.HandleAsync(turn, ct);
+            return;
+        }
+        if (turn.Kind == TurnKind.CardAction)
+        {
+            turn.InvokeResult = InvokeResult.Error(400, "UnknownAction", turn.IsEnglish
+                ? "This button is no longer supported. Type \"help\" to start again."
+                : "此按钮已失效，请发送“帮助”重新开始。");
+        }
+    }
+}

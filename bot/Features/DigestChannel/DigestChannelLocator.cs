@@ -1,0 +1,16 @@
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Storage;
+
+namespace VocEdWeek.Bot.Features.DigestChannel;
+
+/// <summary>Finds the office's digest channel: the one set from Teams, else <c>Office:DigestChannelId</c>.</summary>
+public sealed class DigestChannelLocator(SettingsStore settings, ConversationStore conversations, IConfiguration configuration)
+{
+    public ConversationRef? Find()
+    {
+        var id = settings.Get(DigestChannelHandler.SettingKey) ?? configuration["Office:DigestChannelId"];
+        if (string.IsNullOrEmpty(id)) return null;
+        var record = conversations.Find(id);
+        return record is null || record.RemovedAt is not null ? null : ConversationStore.ToRef(record);
+    }
+}

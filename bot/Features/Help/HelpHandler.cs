@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Cards;
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Localization;
+
+namespace VocEdWeek.Bot.Features.Help;
+
+/// <summary>"帮助" / "help": the list of what the bot does, as a card; also the answer to anything not understood.</summary>
+public sealed class HelpHandler(CardTemplates cards) : ICommandHandler, ICardActionHandler
+{
+    public const string ShowVerb = "help.show";
+    private static readonly string[] CommandKeys = ["help", "plan", "report", "stats", "summary", "mine", "missing", "status", "channel"];
+
+    public IEnumerable<string> Verbs => [ShowVerb];
+
+    public bool Matches(CommandText text, TurnContext turn) =>
+        text.IsOneOf("help", "帮助", "?", "？", "菜单", "menu", "commands", "命令", "怎么用", "使用说明", "hi", "hello", "你好", "您好");
+
+    public Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct) =>
+        turn.ReplyAsync(OutgoingMessage.FromCard(Card(turn), Strings.For(turn.Culture)["help_title"]), ct);
+
+    public Task HandleAsync(TurnContext turn, CancellationToken ct)
+    {
+        // Action.Execute: the help card replaces the card the button was on.
+        if (turn.Kind == TurnKind.CardAction)
+        {
+            turn.InvokeResult = InvokeResult.Card(Card(turn));
+            return Task.CompletedTask;
+        }
+        return turn.UpdateActedOnAsync(OutgoingMessage.FromCard(Card(turn)), ct);
+    }
+
+    public async Task SendUnknownAsync(TurnContext turn, string original, CancellationToken ct)
+    {
+        var t = Strings.For(turn.Culture);
+        var shown = original.Length > 40 ? original[..40] + "…" : original;
+        await turn.ReplyAsync(new OutgoingMessage { Text = t.Format("unknown_command", shown) }, ct);
+        await turn.ReplyAsync(OutgoingMessage.FromCard(Card(turn)), ct);
+    }
+
+    public JsonObject Card(TurnContext turn)
+    {
+        var t = Strings.For(turn.Culture);
+        var commands = new JsonArray(CommandKeys
+            .Select(k => (JsonNode)new JsonObject { ["name"] = t[$"cmd_{k}"], ["description"] = t[$"cmd_{k}_desc"] })
+            .ToArray());
+        return cards.Render("help", new JsonObject { ["t"] = t.AsJson(), ["commands"] = commands });
+    }
+}

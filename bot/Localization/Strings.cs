@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Nodes;
+
+namespace VocEdWeek.Bot.Localization;
+
+/// <summary>
+/// UI text in zh-CN (default) and en-US, from embedded JSON files. Cards get the whole table as
+/// template data (<c>${t.key}</c>) so templates stay editable in the Adaptive Cards Designer.
+/// </summary>
+public sealed class Strings
+{
+    private static readonly Lazy<Strings> ChineseTable = new(() => Load("zh-CN"));
+    private static readonly Lazy<Strings> EnglishTable = new(() => Load("en-US"));
+    private readonly JsonObject _table;
+
+    private Strings(JsonObject table, CultureInfo culture)
+    {
+        _table = table;
+        Culture = culture;
+    }
+
+    public CultureInfo Culture { get; }
+
+    public static Strings For(CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "en" ? EnglishTable.Value : ChineseTable.Value;
+
+    public static Strings For(string? locale) =>
+        locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? EnglishTable.Value : ChineseTable.Value;
+
+    public string this[string key] =>
+        _table.TryGetPropertyValue(key, out var v) && v is JsonValue s ? s.GetValue<string>() : throw new KeyNotFoundException($"No text '{key}' for {Culture.Name}.");
+
+    public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
+
+    /// <summary>A copy of the table for template data.</summary>
+    public JsonObject AsJson() => (JsonObject)_table.DeepClone();
+
+    public IEnumerable<string> Keys => _table.Select(p => p.Key);
+
+    private static Strings Load(string culture)
+    {
+        var name = $"VocEdWeek.Bot.Localization.strings.{culture}.json";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Missing embedded resource {name}.");
+        return new Strings((JsonObject)JsonNode.Parse(stream)!, CultureInfo.GetCultureInfo(culture));
+    }
+}

@@ -1,0 +1,179 @@
+// Starts the real bot (a child process on loopback) and Microsoft 365 Agents Playground, and
+// talks to the playground through the HTTP + WebSocket API its own web UI uses.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import WebSocket from 'ws';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const e2eDir = resolve(here, '..');
+export const repoRoot = resolve(e2eDir, '..', '..');
+export const artifacts = resolve(repoRoot, 'artifacts', 'e2e');
+mkdirSync(artifacts, { recursive: true });
+
+export const botDll = process.env.BOT_DLL ?? join(repoRoot, 'artifacts', 'bot', 'VocEdWeek.Bot.dll');
+
+export async function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => ok(port)); });
+    srv.on('error', fail);
+  });
+}
+
+async function waitHttp(url, ms = 30000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try { const r = await fetch(url); if (r.ok) return; } catch { /* not up yet */ }
+    await new Promise(r => setTimeout(r, 150));
+  }
+  throw new Error(`not ready: ${url}`);
+}
+
+/** Starts the bot with its own LiteDB folder; extraEnv overrides configuration (ASP.NET env-var names). */
+export async function startBot({ dataDir, port, extraEnv = {} } = {}) {
+  if (!existsSync(botDll)) throw new Error(`bot not built: ${botDll} (run the test script, which builds it)`);
+  dataDir ??= mkdtempSync(join(tmpdir(), 'vocedweek-e2e-'));
+  port ??= await freePort();
+  const log = [];
+  const child = spawn('dotnet', [botDll, '--urls', `http://127.0.0.1:${port}`], {
+    env: {
+      ...process.env,
+      ASPNETCORE_ENVIRONMENT: 'Development',
+      MicrosoftAppId: '',
+      Storage__Directory: dataDir,
+      Logging__LogLevel__Default: 'Warning',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', d => log.push(String(d)));
+  child.stderr.on('data', d => log.push(String(d)));
+  await waitHttp(`http://127.0.0.1:${port}/healthz`).catch(e => { child.kill(); throw new Error(`${e.message}\n${log.join('')}`); });
+  return {
+    port, dataDir, log, endpoint: `http://127.0.0.1:${port}/api/messages`,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const done = new Promise(r => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([done, new Promise(r => setTimeout(r, 10000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** Starts Agents Playground pointed at a bot endpoint; returns an API client. */
+export async function startPlayground({ botEndpoint, port } = {}) {
+  port ??= await freePort();
+  const cli = join(e2eDir, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
+  const runDir = mkdtempSync(join(tmpdir(), 'vocedweek-pg-'));
+  const child = spawn('node', [cli, 'start', '-p', String(port), '-e', botEndpoint, '--disable-telemetry'], {
+    cwd: runDir,
+    env: {
+      ...process.env,
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(e2eDir, '.m365agentsplayground.yml'),
+      M365_AGENTS_PLAYGROUND_ENABLE_EVENTS_RECORDING: 'true',
+      M365_AGENTS_PLAYGROUND_RECORDING_FILE: join(artifacts, `playground-events-${port}.log`),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const listening = new Promise((ok, fail) => {
+    const t = setTimeout(() => fail(new Error(`playground did not start: ${out}`)), 30000);
+    const on = d => { out += d; const m = /Listening on (\d+)/.exec(out); if (m) { clearTimeout(t); ok(Number(m[1])); } };
+    child.stdout.on('data', on); child.stderr.on('data', on);
+  });
+  const actualPort = await listening;
+  const base = `http://127.0.0.1:${actualPort}`;
+  await waitHttp(`${base}/_debug/ping`);
+  const pg = new Playground(base, child);
+  await pg.connect();
+  return pg;
+}
+
+export class Playground {
+  constructor(base, child) { this.base = base; this.child = child; this.frames = []; this.waiters = []; }
+
+  async connect() {
+    this.config = (await (await fetch(`${this.base}/_internal/v1/testConfig`)).json()).config;
+    this.ws = new WebSocket(this.base.replace('http', 'ws') + '/_ws_conversation/v1/conversations/stream');
+    await new Promise((ok, fail) => { this.ws.once('open', ok); this.ws.once('error', fail); });
+    this.ws.on('message', raw => {
+      const frame = JSON.parse(String(raw));
+      this.frames.push(frame);
+      this.waiters = this.waiters.filter(w => !(w.pred(frame) && (w.ok(frame), true)));
+    });
+  }
+
+  get ids() {
+    const c = this.config;
+    return {
+      me: c.currentUser.id, bot: c.bot, personal: c.personalChat.id, group: c.groupChats[0].id,
+      team: c.teams[0].id, channel: c.teams[0].channels.find(ch => ch.id !== c.teams[0].id)?.id ?? c.teams[0].id,
+    };
+  }
+
+  /** Waits for a bot message frame matching pred, considering frames from index `since`. */
+  waitFrame(pred, { since = 0, timeout = 15000 } = {}) {
+    const hit = this.frames.slice(since).find(pred);
+    if (hit) return Promise.resolve(hit);
+    return new Promise((ok, fail) => {
+      const w = { pred, ok: f => { clearTimeout(w.t); ok(f); } };
+      w.t = setTimeout(() => {
+        this.waiters = this.waiters.filter(x => x !== w);
+        fail(new Error(`no matching frame in ${timeout} ms; last frames:\n${JSON.stringify(this.frames.slice(-3), null, 1).slice(0, 3000)}`));
+      }, timeout);
+      this.waiters.push(w);
+    });
+  }
+
+  mark() { return this.frames.length; }
+
+  async post(path, body) {
+    const r = await fetch(this.base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${path} → ${r.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+
+  install(conversationId) { return this.post(`/_debug/conversation/${encodeURIComponent(conversationId)}/installation`, {}); }
+
+  say(conversationId, text, { mentionBot = false } = {}) {
+    const bot = this.config.bot;
+    const body = { text: mentionBot ? `<at>${bot.name}</at> ${text}` : text, textFormat: 'plain', from: { id: this.config.currentUser.id } };
+    if (mentionBot) body.mentions = [{ mentioned: { id: bot.id, name: bot.name }, text: `<at>${bot.name}</at>` }];
+    return this.post(`/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, body);
+  }
+
+  invoke(conversationId, replyToId, verb, data = {}) {
+    return this.post('/_conversation/v1/invoke', {
+      name: 'adaptiveCard/action', conversation: { id: conversationId }, from: { id: this.config.currentUser.id }, replyToId,
+      value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } },
+    });
+  }
+
+  submit(conversationId, replyToId, value) {
+    return this.post('/_conversation/v1/submit', { conversation: { id: conversationId }, from: { id: this.config.currentUser.id }, replyToId, value });
+  }
+
+  /** Any activity, passed verbatim to the bot (other users, files, uninstall …). */
+  custom(activity) { return this.post('/_internal/v1/customActivities', activity); }
+
+  async stop() {
+    this.ws?.close();
+    if (this.child.exitCode !== null) return;
+    const done = new Promise(r => this.child.once('exit', r));
+    this.child.kill('SIGTERM');
+    await Promise.race([done, new Promise(r => setTimeout(r, 5000))]);
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+export const isCard = f => f.action === 'createMessage' && f.message?.attachments?.some(a => a.contentType === 'application/vnd.microsoft.card.adaptive');
+export const cardOf = f => f.message.attachments.find(a => a.contentType === 'application/vnd.microsoft.card.adaptive').content;
+export const cardText = card => JSON.stringify(card);
+export const inConv = id => f => f.actionConversationId === id || f.message?.conversationId === id || f.message?.conversation?.id === id;

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Build the Teams app package artifacts/manifest/VocEdWeek.Bot.zip
+# (manifest.json, en-us.json, color.png, outline.png at the zip root).
+#
+# Placeholders ${{NAME}} in manifest.json / en-us.json are filled from env:
+#   MICROSOFT_APP_ID  bot's Microsoft App ID (GUID); default all-zero GUID
+#   BOT_DOMAIN        public host name of the bot, no scheme/path;
+#                     default vocedweek.example.org
+#   WEBSITE_URL       default https://$BOT_DOMAIN/
+#   PRIVACY_URL       default https://$BOT_DOMAIN/privacy
+#   TERMS_URL         default https://$BOT_DOMAIN/terms
+# Overrides for tests: MANIFEST_SRC (source folder, default: this folder),
+#   OUT (zip path, default <repo>/artifacts/manifest/VocEdWeek.Bot.zip).
+# Needs only bash and python3 (standard library).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+
+export MICROSOFT_APP_ID="${MICROSOFT_APP_ID:-00000000-0000-0000-0000-000000000000}"
+export BOT_DOMAIN="${BOT_DOMAIN:-vocedweek.example.org}"
+export WEBSITE_URL="${WEBSITE_URL:-https://${BOT_DOMAIN}/}"
+export PRIVACY_URL="${PRIVACY_URL:-https://${BOT_DOMAIN}/privacy}"
+export TERMS_URL="${TERMS_URL:-https://${BOT_DOMAIN}/terms}"
+src="${MANIFEST_SRC:-$here}"
+out="${OUT:-$repo/artifacts/manifest/VocEdWeek.Bot.zip}"
+
+guid_re='^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$'
+if [[ ! "$MICROSOFT_APP_ID" =~ $guid_re ]]; then
+  echo "build.sh: MICROSOFT_APP_ID must be a GUID, got '$MICROSOFT_APP_ID'" >&2
+  exit 2
+fi
+domain_re='^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]+)?$'
+if [[ ! "$BOT_DOMAIN" =~ $domain_re ]]; then
+  echo "build.sh: BOT_DOMAIN must be a bare host name (no https://, no path), got '$BOT_DOMAIN'" >&2
+  exit 2
+fi
+for v in WEBSITE_URL PRIVACY_URL TERMS_URL; do
+  if [[ "${!v}" != https://* ]]; then
+    echo "build.sh: $v must be an https:// URL, got '${!v}'" >&2
+    exit 2
+  fi
+done
+
+mkdir -p "$(dirname "$out")"
+
+python3 - "$src" "$out" <<'PY'
+import json, os, re, sys, zipfile
+
+src, out = sys.argv[1], sys.argv[2]
+FILES = ["manifest.json", "en-us.json", "color.png", "outline.png"]
+placeholder = re.compile(r"\$\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
+
+def fill(name):
+    text = open(os.path.join(src, name), encoding="utf-8-sig").read()
+    def sub(m):
+        key = m.group(1)
+        if key not in os.environ:
+            sys.exit(f"build.sh: {name}: no value for placeholder ${{{{{key}}}}}")
+        # JSON-escape the value, without the surrounding quotes.
+        return json.dumps(os.environ[key], ensure_ascii=False)[1:-1]
+    text = placeholder.sub(sub, text)
+    json.loads(text)  # still valid JSON?
+    return text.encode("utf-8")
+
+tmp = out + ".tmp"
+with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+    for name in FILES:
+        data = fill(name) if name.endswith(".json") else open(os.path.join(src, name), "rb").read()
+        info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))  # reproducible
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        z.writestr(info, data)
+os.replace(tmp, out)
+shown = os.path.relpath(out)
+print(f"build.sh: wrote {out if shown.startswith('..') else shown} ({', '.join(FILES)})")
+PY

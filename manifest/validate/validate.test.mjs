@@ -1,0 +1,129 @@
+// node --test   (from manifest/validate): builds the real package and
+// deliberately broken copies, and checks the validator's verdicts.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { validatePackage } from "./validate.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const manifestDir = path.resolve(here, "..");
+const buildSh = path.join(manifestDir, "build.sh");
+const FILES = ["manifest.json", "en-us.json", "color.png", "outline.png"];
+const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), "vocedweek-manifest-"));
+process.on("exit", () => fs.rmSync(tmpRoot, { recursive: true, force: true }));
+
+const env = {
+  ...process.env,
+  MICROSOFT_APP_ID: "4f6c2d1e-9b8a-4c3d-8e7f-123456789abc",
+  BOT_DOMAIN: "vocedweek.contoso.edu.cn",
+};
+
+let n = 0;
+function build(mutate) {
+  const src = path.join(tmpRoot, `src${++n}`);
+  fs.mkdirSync(src);
+  for (const f of FILES) fs.copyFileSync(path.join(manifestDir, f), path.join(src, f));
+  if (mutate) {
+    const rd = (f) => JSON.parse(fs.readFileSync(path.join(src, f), "utf8"));
+    const wr = (f, o) => fs.writeFileSync(path.join(src, f), JSON.stringify(o, null, 2));
+    mutate({ src, rd, wr });
+  }
+  const out = path.join(tmpRoot, `pkg${n}.zip`);
+  execFileSync("bash", [buildSh], { env: { ...env, MANIFEST_SRC: src, OUT: out }, stdio: "pipe" });
+  return out;
+}
+
+const has = (list, re) => list.some((e) => re.test(e));
+
+test("the real package has no errors and no warnings", async () => {
+  const res = await validatePackage(build());
+  assert.deepEqual(res.errors, []);
+  assert.deepEqual(res.warnings, []);
+  assert.equal(res.schemaVersion, "v1.30");
+});
+
+test("default build (no env) is valid, warns about the zero GUID", async () => {
+  const out = path.join(tmpRoot, "default.zip");
+  const clean = { ...process.env, OUT: out };
+  for (const k of ["MICROSOFT_APP_ID", "BOT_DOMAIN", "WEBSITE_URL", "PRIVACY_URL", "TERMS_URL", "MANIFEST_SRC"]) delete clean[k];
+  execFileSync("bash", [buildSh], { env: clean, stdio: "pipe" });
+  const res = await validatePackage(out);
+  assert.deepEqual(res.errors, []);
+  assert.ok(has(res.warnings, /all-zero placeholder GUID/));
+});
+
+test("a command title over 128 characters is a schema error", async () => {
+  const res = await validatePackage(build(({ rd, wr }) => {
+    const m = rd("manifest.json");
+    m.bots[0].commandLists[0].commands[1].title = "计划".repeat(65);
+    wr("manifest.json", m);
+  }));
+  assert.ok(has(res.errors, /commandLists\/0\/commands\/1\/title must NOT have more than 128 characters/), res.errors.join("\n"));
+});
+
+test("13 commands in one list exceed the v1.30 limit of 12", async () => {
+  const res = await validatePackage(build(({ rd, wr }) => {
+    const m = rd("manifest.json");
+    const cmds = m.bots[0].commandLists[0].commands;
+    for (let i = cmds.length; i < 13; i++) cmds.push({ title: `命令${i}`, description: "x" });
+    wr("manifest.json", m);
+  }));
+  assert.ok(has(res.errors, /commands must NOT have more than 12 items/), res.errors.join("\n"));
+});
+
+test("localization: too-long description.short and a key for a missing command", async () => {
+  const res = await validatePackage(build(({ rd, wr }) => {
+    const l = rd("en-us.json");
+    l["description.short"] = "x".repeat(81);
+    l["bots[0].commandLists[1].commands[9].title"] = "ghost";
+    wr("en-us.json", l);
+  }));
+  assert.ok(has(res.errors, /en-us\.json.*description\.short must NOT have more than 80 characters/), res.errors.join("\n"));
+  assert.ok(has(res.errors, /commands\[9\]\.title' points at a command that is not in manifest\.json/), res.errors.join("\n"));
+});
+
+test("wrong icon sizes and a non-white outline are package errors", async () => {
+  const res = await validatePackage(build(({ src }) => {
+    fs.copyFileSync(path.join(src, "color.png"), path.join(src, "outline.png"));
+  }));
+  assert.ok(has(res.errors, /icons\.outline.*must be 32x32 pixels, is 192x192/), res.errors.join("\n"));
+  assert.ok(has(res.errors, /icons\.outline.*transparent/), res.errors.join("\n"));
+});
+
+test("missing required fields, bad GUID and an unbundled schema version", async () => {
+  const res1 = await validatePackage(build(({ rd, wr }) => {
+    const m = rd("manifest.json");
+    delete m.accentColor;
+    m.id = "not-a-guid";
+    m.bots[0].commandLists[1].scopes.push("personal");
+    wr("manifest.json", m);
+  }));
+  assert.ok(has(res1.errors, /must have required property 'accentColor'/), res1.errors.join("\n"));
+  assert.ok(has(res1.errors, /\/id must match pattern/), res1.errors.join("\n"));
+  assert.ok(has(res1.errors, /scope 'personal' already has command list 0/), res1.errors.join("\n"));
+
+  const res2 = await validatePackage(build(({ rd, wr }) => {
+    const m = rd("manifest.json");
+    m.$schema = m.$schema.replace("v1.30", "v1.99");
+    wr("manifest.json", m);
+  }));
+  assert.ok(has(res2.errors, /v1\.99\/MicrosoftTeams\.schema\.json is not bundled/), res2.errors.join("\n"));
+});
+
+test("files in a sub-folder of the zip are rejected", async () => {
+  const out = path.join(tmpRoot, "nested.zip");
+  execFileSync("python3", ["-c", `
+import sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(out, "w") as z:
+    for f in ${JSON.stringify(FILES)}:
+        z.write(src + "/" + f, "appPackage/" + f)
+`, manifestDir, out]);
+  const res = await validatePackage(out);
+  assert.ok(has(res.errors, /manifest\.json not found at the zip root/), res.errors.join("\n"));
+  assert.ok(has(res.errors, /'appPackage\/manifest\.json' is not at the zip root/), res.errors.join("\n"));
+});

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Command 2: install what the tests need and run all of them: .NET unit/in-process tests, the card
+# templating parity checks, the manifest validator, and the end-to-end tests in the Teams emulator.
+# Prints one "N passed, N failed" line at the end; exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+mkdir -p artifacts/test
+passed=0; failed=0
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+need_apt=()
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_apt+=(fonts-noto-cjk)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "==> apt-get install ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+for d in tests/e2e tests/cards-js manifest/validate; do
+  if [ -f "$d/package-lock.json" ]; then
+    echo "==> npm ci in $d"
+    (cd "$d" && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in $d"; exit 1; }
+  fi
+done
+
+echo "==> dotnet build"
+dotnet build VocEdWeek.Bot.sln -c Release -v quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }
+dotnet build bot -c Release -o artifacts/bot -v quiet -nologo >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
+
+echo "==> dotnet test"
+dotnet test tests/VocEdWeek.Bot.Tests -c Release --no-build -v quiet -nologo --logger "console;verbosity=minimal" 2>&1 | tee artifacts/test/dotnet.log
+line=$(grep -E '(Passed|Failed)!' artifacts/test/dotnet.log | tail -1)
+p=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); f=$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$line")
+if [ -z "$p" ]; then count 0 1; else count "$p" "$f"; fi
+
+if [ -f manifest/validate/validate.mjs ]; then
+  echo "==> manifest validator"
+  (cd manifest/validate && node --test 2>&1) | tee artifacts/test/manifest.log
+  p=$(sed -nE 's/^# pass ([0-9]+)/\1/p' artifacts/test/manifest.log); f=$(sed -nE 's/^# fail ([0-9]+)/\1/p' artifacts/test/manifest.log)
+  count "${p:-0}" "${f:-1}"
+  if (cd manifest/validate && node validate.mjs); then count 1 0; else count 0 1; fi
+fi
+
+echo "==> end-to-end tests in Microsoft 365 Agents Playground"
+(cd tests/e2e && BOT_DLL="$PWD/../../artifacts/bot/VocEdWeek.Bot.dll" node --test --test-concurrency=1 specs/ 2>&1) | tee artifacts/test/e2e.log
+p=$(sed -nE 's/^# pass ([0-9]+)/\1/p' artifacts/test/e2e.log); f=$(sed -nE 's/^# fail ([0-9]+)/\1/p' artifacts/test/e2e.log)
+count "${p:-0}" "${f:-1}"
+
+echo
+echo "Screenshots and logs: artifacts/"
+echo "${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]

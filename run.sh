@@ -23,7 +23,7 @@ trap cleanup EXIT INT TERM
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export MicrosoftAppId="${MicrosoftAppId:-}"
 export Storage__Directory="${Storage__Directory:-$PWD/data}"
-if [ -z "${Week__DefinitionFile:-}" ] && [ -f weeks/2024-wuxi.json ]; then export Week__DefinitionFile="$PWD/weeks/2024-wuxi.json"; fi
+if [ -z "${Week__DefinitionFile:-}" ] && [ -f bot/Weeks/Samples/2024-wuxi.json ]; then export Week__DefinitionFile="$PWD/bot/Weeks/Samples/2024-wuxi.json"; fi
 dotnet artifacts/bot/VocEdWeek.Bot.dll --urls "http://127.0.0.1:${BOT_PORT}" &
 pids+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:${BOT_PORT}/healthz" >/dev/null && break; sleep 0.2; done

@@ -3,7 +3,12 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.DigestChannel;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.Welcome;
+using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Submissions;
+using VocEdWeek.Bot.Weeks;
+
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace VocEdWeek.Bot.App;
 
@@ -14,10 +19,13 @@ public static class AppExtensions
     {
         var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(storage);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotDatabase>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<SettingsStore>();
+        services.AddSingleton(new WeekCatalog(configuration));
+        services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<IdentityResolver>();
         var cardsDir = configuration["Cards:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "cards");
         services.AddSingleton(new CardTemplates(cardsDir));
 

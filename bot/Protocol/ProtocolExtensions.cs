@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Protocol.Auth;
 using VocEdWeek.Bot.Protocol.Connector;
@@ -18,6 +19,7 @@ public static class ProtocolExtensions
                 "MicrosoftAppId is empty, which turns off all authentication; set it (with MicrosoftAppPassword) or run with ASPNETCORE_ENVIRONMENT=Development for local testing.");
         }
         services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ActivityDeduplicator>();
 
         if (options.IsAnonymous)

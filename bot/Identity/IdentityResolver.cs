@@ -1,0 +1,60 @@
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Identity;
+
+/// <summary>
+/// Who is talking, for the active week: matched by <c>from.aadObjectId</c>, else by the e-mail or
+/// UPN that the connector's get-member call returns (cached in LiteDB for a day).
+/// </summary>
+public sealed class IdentityResolver
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromDays(1);
+    private readonly LiteDB.ILiteCollection<KnownUser> _users;
+    private readonly WeekCatalog _weeks;
+    private readonly TimeProvider _time;
+
+    public IdentityResolver(BotDatabase db, WeekCatalog weeks, TimeProvider time)
+    {
+        _users = db.Collection<KnownUser>("users");
+        _weeks = weeks;
+        _time = time;
+    }
+
+    public async Task<Member?> ResolveAsync(TurnContext turn, CancellationToken ct)
+    {
+        var week = _weeks.Active;
+        if (week is null) return null;
+        if (week.Roster.Find(turn.User.AadObjectId, null) is { } byId) return byId;
+        var known = await LookUpAsync(turn, ct);
+        return week.Roster.Find(known?.AadObjectId, known?.Email) ?? week.Roster.Find(null, known?.UserPrincipalName);
+    }
+
+    private async Task<KnownUser?> LookUpAsync(TurnContext turn, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(turn.User.Id)) return null;
+        var cached = _users.FindById(turn.User.Id);
+        if (cached is not null && _time.GetUtcNow().UtcDateTime - cached.CheckedAt < CacheFor) return cached;
+        MemberInfo? member;
+        try
+        {
+            member = await turn.Messenger.GetMemberAsync(turn.Conversation, turn.User.Id, ct);
+        }
+        catch (HttpRequestException)
+        {
+            return cached;
+        }
+        if (member is null) return cached;
+        var user = new KnownUser
+        {
+            Id = turn.User.Id,
+            AadObjectId = member.AadObjectId ?? turn.User.AadObjectId,
+            Email = member.Email,
+            UserPrincipalName = member.UserPrincipalName,
+            CheckedAt = _time.GetUtcNow().UtcDateTime,
+        };
+        _users.Upsert(user);
+        return user;
+    }
+}

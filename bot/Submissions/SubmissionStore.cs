@@ -1,0 +1,83 @@
+using LiteDB;
+using VocEdWeek.Bot.Storage;
+
+namespace VocEdWeek.Bot.Submissions;
+
+/// <summary>Versions of every submission, and exemptions, in LiteDB. Written before the bot answers.</summary>
+public sealed class SubmissionStore
+{
+    private readonly ILiteCollection<Submission> _items;
+    private readonly ILiteCollection<Exemption> _exemptions;
+    // Versioning needs "read newest, write next" to be atomic; submissions are rare enough for one lock.
+    private readonly Lock _gate = new();
+
+    public SubmissionStore(BotDatabase db)
+    {
+        _items = db.Collection<Submission>("submissions");
+        _items.EnsureIndex(x => x.WeekId);
+        _items.EnsureIndex(x => x.IdempotencyKey);
+        _exemptions = db.Collection<Exemption>("exemptions");
+        _exemptions.EnsureIndex(x => x.WeekId);
+    }
+
+    /// <summary>Stores a new version unless this idempotency key was stored already (then returns that one).</summary>
+    public (Submission Stored, bool Duplicate) Submit(Submission candidate)
+    {
+        lock (_gate)
+        {
+            if (candidate.IdempotencyKey is { } key && _items.FindOne(x => x.IdempotencyKey == key) is { } existing)
+            {
+                return (existing, true);
+            }
+            var history = History(candidate.WeekId, candidate.DepartmentId, candidate.ItemKey);
+            foreach (var old in history.Where(h => h.IsCurrent))
+            {
+                old.IsCurrent = false;
+                _items.Update(old);
+            }
+            candidate.Id = ObjectId.NewObjectId().ToString();
+            candidate.Version = history.Count + 1;
+            candidate.IsCurrent = true;
+            _items.Insert(candidate);
+            return (candidate, false);
+        }
+    }
+
+    public IReadOnlyList<Submission> History(string weekId, string departmentId, string itemKey) =>
+        _items.Query().Where(x => x.WeekId == weekId && x.DepartmentId == departmentId && x.ItemKey == itemKey)
+            .OrderBy(x => x.Version).ToList();
+
+    public Submission? Current(string weekId, string departmentId, string itemKey) =>
+        _items.FindOne(x => x.WeekId == weekId && x.DepartmentId == departmentId && x.ItemKey == itemKey && x.IsCurrent);
+
+    public Submission? Find(string id) => _items.FindById(id);
+
+    /// <summary>Per department and item: the current version and when the first version came in.</summary>
+    public IReadOnlyDictionary<(string Department, string Item), SubmissionSummary> Summaries(string weekId)
+    {
+        var result = new Dictionary<(string, string), SubmissionSummary>();
+        foreach (var s in _items.Find(x => x.WeekId == weekId))
+        {
+            var k = (s.DepartmentId, s.ItemKey);
+            result.TryGetValue(k, out var sum);
+            var first = sum is null || s.SubmittedAt < sum.FirstSubmittedAt ? s.SubmittedAt : sum.FirstSubmittedAt;
+            var current = s.IsCurrent ? s : sum?.Current;
+            result[k] = new SubmissionSummary(current!, first, Math.Max(sum?.Versions ?? 0, s.Version));
+        }
+        return result.Where(p => p.Value.Current is not null).ToDictionary(p => p.Key, p => p.Value);
+    }
+
+    public void Exempt(Exemption exemption)
+    {
+        exemption.Id = Exemption.KeyOf(exemption.WeekId, exemption.DepartmentId, exemption.ItemKey);
+        _exemptions.Upsert(exemption);
+    }
+
+    public bool RemoveExemption(string weekId, string departmentId, string itemKey) =>
+        _exemptions.Delete(Exemption.KeyOf(weekId, departmentId, itemKey));
+
+    public IReadOnlyDictionary<(string Department, string Item), Exemption> Exemptions(string weekId) =>
+        _exemptions.Find(x => x.WeekId == weekId).ToDictionary(e => (e.DepartmentId, e.ItemKey));
+}
+
+public sealed record SubmissionSummary(Submission Current, DateTime FirstSubmittedAt, int Versions);

@@ -38,11 +38,22 @@ public sealed class Strings
 
     public IEnumerable<string> Keys => _table.Select(p => p.Key);
 
+    /// <summary>Merges every embedded <c>*.{culture}.json</c> (one file per feature keeps edits apart).</summary>
     private static Strings Load(string culture)
     {
-        var name = $"VocEdWeek.Bot.Localization.strings.{culture}.json";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Missing embedded resource {name}.");
-        return new Strings((JsonObject)JsonNode.Parse(stream)!, CultureInfo.GetCultureInfo(culture));
+        var assembly = Assembly.GetExecutingAssembly();
+        var suffix = $".{culture}.json";
+        var table = new JsonObject();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("VocEdWeek.Bot.Localization.", StringComparison.Ordinal) && n.EndsWith(suffix, StringComparison.Ordinal)).Order())
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, value) in (JsonObject)JsonNode.Parse(stream)!)
+            {
+                if (table.ContainsKey(key)) throw new InvalidOperationException($"Text '{key}' is defined twice ({name}).");
+                table[key] = value?.DeepClone();
+            }
+        }
+        if (table.Count == 0) throw new InvalidOperationException($"No embedded texts for {culture}.");
+        return new Strings(table, CultureInfo.GetCultureInfo(culture));
     }
 }

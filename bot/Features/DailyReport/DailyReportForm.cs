@@ -47,7 +47,6 @@ public sealed class DailyReportForm(ReportChoices choices) : IForm
         var values = new JsonObject();
         foreach (var f in Fields) values[f] = input.Text(f);
         values["held"] = input.Trimmed("held");
-        values["participants"] = FormJson.Number(input.Text("participants"));
         return values;
     }
 
@@ -91,9 +90,11 @@ public sealed class DailyReportForm(ReportChoices choices) : IForm
     public JsonObject Data(FormSession s, WeekItem item, JsonObject values, FieldErrors errors)
     {
         var offered = choices.For(s, item.Day!.Value);
+        var shown = (JsonObject)values.DeepClone();
+        shown["participants"] = FormJson.Number(FormJson.Text(values, "participants"));
         return new JsonObject
         {
-            ["v"] = values.DeepClone(),
+            ["v"] = shown,
             ["e"] = errors.ToJson(["activities", "participants", .. TextFields, "mediaLinks"]),
             ["hasChoices"] = offered.Count > 0,
             ["choiceStyle"] = offered.Count <= 6 ? "expanded" : "compact",

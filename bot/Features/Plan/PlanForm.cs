@@ -56,7 +56,7 @@ public sealed class PlanForm : IForm
             ["date"] = input.Trimmed($"a_{id}_date"),
             ["place"] = input.Text($"a_{id}_place"),
             ["audience"] = input.Text($"a_{id}_audience"),
-            ["expected"] = FormJson.Number(input.Text($"a_{id}_expected")),
+            ["expected"] = input.Trimmed($"a_{id}_expected"),
             ["public"] = input.Trimmed($"a_{id}_public") == "true" ? "true" : "false",
         }).ToArray();
         var values = new JsonObject();
@@ -124,6 +124,7 @@ public sealed class PlanForm : IForm
             var copy = (JsonObject)row.DeepClone();
             var id = FormJson.Text(row, "id");
             copy["heading"] = t.Format("plan_activity_n", i + 1);
+            copy["expected"] = FormJson.Number(FormJson.Text(row, "expected"));
             foreach (var f in RowFields) copy["err" + char.ToUpperInvariant(f[0]) + f[1..]] = errors[$"a_{id}_{f}"];
             return (JsonNode)copy;
         }).ToArray();

@@ -43,7 +43,7 @@ public sealed class StatisticsForm(SubmissionStore store) : IForm
     public JsonObject Read(FormSession s, WeekItem item, FormInput input)
     {
         var values = new JsonObject();
-        foreach (var f in Fields) values[f] = FormJson.Number(input.Text(f));
+        foreach (var f in Fields) values[f] = input.Trimmed(f);
         return values;
     }
 
@@ -68,7 +68,7 @@ public sealed class StatisticsForm(SubmissionStore store) : IForm
             ["heading"] = t[$"stats_section_{section.Section}"],
             ["fields"] = new JsonArray(section.Fields.Select(f => (JsonNode)new JsonObject
             {
-                ["id"] = f, ["label"] = t[$"stats_{f}"], ["value"] = values[f]?.DeepClone() ?? "", ["error"] = errors[f],
+                ["id"] = f, ["label"] = t[$"stats_{f}"], ["value"] = FormJson.Number(FormJson.Text(values, f)), ["error"] = errors[f],
             }).ToArray()),
         }).ToArray();
         var sums = FromReports(s);

@@ -14,7 +14,7 @@ public sealed class DailyReportValidationTests : IDisposable
     [InlineData("participants", "", "participants", "此项为必填")]
     [InlineData("participants", "-1", "participants", "不能为负数")]
     [InlineData("participants", "12.5", "participants", "整数")]
-    [InlineData("participants", "abc", "participants", "此项为必填")]
+    [InlineData("participants", "abc", "participants", "请填写数字")]
     [InlineData("mediaLinks", "https://news.example.com/a/1\nnews.example.com/b", "mediaLinks", "第 2 行不是有效网址：news.example.com/b")]
     [InlineData("mediaLinks", "javascript:alert(1)", "mediaLinks", "第 1 行不是有效网址")]
     [InlineData("newActivities", "", "newActivities", "请勾选或填写当天开展的至少一项活动")]

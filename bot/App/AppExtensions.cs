@@ -3,6 +3,7 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.DigestChannel;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.Welcome;
+using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Submissions;
@@ -26,6 +27,12 @@ public static class AppExtensions
         services.AddSingleton(new WeekCatalog(configuration));
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<IdentityResolver>();
+        services.AddSingleton(configuration.GetSection("Files").Get<FileIntakeOptions>() ?? new FileIntakeOptions());
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<FileIntakeWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<FileIntakeWorker>());
+        services.AddSingleton<FileIntakeHandler>();
         var cardsDir = configuration["Cards:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "cards");
         services.AddSingleton(new CardTemplates(cardsDir));
 

@@ -33,6 +33,8 @@ public static class ProtocolExtensions
 
         services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<ConnectorClient>());
+        services.TryAddSingleton<IConnectorTokenSource, NoConnectorToken>();
+        services.AddHttpClient<IFileDownloader, AttachmentDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan);
         return services;
     }
 }

@@ -66,7 +66,8 @@ export async function startBot({ dataDir, port, extraEnv = {} } = {}) {
 }
 
 /** Starts Agents Playground pointed at a bot endpoint; returns an API client. */
-export async function startPlayground({ botEndpoint, port } = {}) {
+/** as: 'liaison' (default, .m365agentsplayground.yml) or 'office' (playground/office.yml). */
+export async function startPlayground({ botEndpoint, port, as = 'liaison' } = {}) {
   port ??= await freePort();
   const cli = join(e2eDir, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
   const runDir = mkdtempSync(join(tmpdir(), 'vocedweek-pg-'));
@@ -75,7 +76,7 @@ export async function startPlayground({ botEndpoint, port } = {}) {
     env: {
       ...process.env,
       TEAMSAPPTESTER_BROWSER: 'none',
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(e2eDir, '.m365agentsplayground.yml'),
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: as === 'office' ? join(e2eDir, 'playground', 'office.yml') : join(e2eDir, '.m365agentsplayground.yml'),
       M365_AGENTS_PLAYGROUND_ENABLE_EVENTS_RECORDING: 'true',
       M365_AGENTS_PLAYGROUND_RECORDING_FILE: join(artifacts, `playground-events-${port}.log`),
     },

@@ -55,7 +55,7 @@ internal sealed partial class ExpressionEvaluator(TemplateScope scope)
         else
         {
             var instance = Eval(left, substitute);
-            if (instance.Error is not null) return instance;
+            if (instance.Error is not null) return EvalResult.Fail(instance.Error);
             value = MemoryPath.Get(instance.Value, path);
         }
 

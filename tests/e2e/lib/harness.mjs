@@ -16,6 +16,13 @@ mkdirSync(artifacts, { recursive: true });
 
 export const botDll = process.env.BOT_DLL ?? join(repoRoot, 'artifacts', 'bot', 'VocEdWeek.Bot.dll');
 
+// Children die with the test process, even when a test times out or throws.
+const children = new Set();
+const killAll = () => { for (const c of children) { try { c.kill('SIGKILL'); } catch { /* gone */ } } };
+process.on('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { killAll(); process.exit(130); });
+function track(child) { children.add(child); child.once('exit', () => children.delete(child)); return child; }
+
 export async function freePort() {
   return new Promise((ok, fail) => {
     const srv = net.createServer();
@@ -50,6 +57,7 @@ export async function startBot({ dataDir, port, extraEnv = {} } = {}) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  track(child);
   child.stdout.on('data', d => log.push(String(d)));
   child.stderr.on('data', d => log.push(String(d)));
   await waitHttp(`http://127.0.0.1:${port}/healthz`).catch(e => { child.kill(); throw new Error(`${e.message}\n${log.join('')}`); });
@@ -82,6 +90,7 @@ export async function startPlayground({ botEndpoint, port, as = 'liaison' } = {}
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  track(child);
   let out = '';
   const listening = new Promise((ok, fail) => {
     const t = setTimeout(() => fail(new Error(`playground did not start: ${out}`)), 30000);

@@ -5,6 +5,7 @@ using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Identity;
+using VocEdWeek.Bot.Progress;
 using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
@@ -26,6 +27,7 @@ public static class AppExtensions
         services.AddSingleton<SettingsStore>();
         services.AddSingleton(new WeekCatalog(configuration));
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<ProgressService>();
         services.AddSingleton<IdentityResolver>();
         services.AddSingleton(configuration.GetSection("Files").Get<FileIntakeOptions>() ?? new FileIntakeOptions());
         services.AddSingleton<IFileStore, LocalFileStore>();

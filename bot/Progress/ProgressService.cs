@@ -38,8 +38,8 @@ public sealed class WeekProgress(
     {
         summaries.TryGetValue((department.Id, item.Key), out var summary);
         var exempt = exemptions.ContainsKey((department.Id, item.Key));
-        DateTimeOffset? first = summary is null ? null : new DateTimeOffset(DateTime.SpecifyKind(summary.FirstSubmittedAt, DateTimeKind.Utc));
-        DateTimeOffset? last = summary is null ? null : new DateTimeOffset(DateTime.SpecifyKind(summary.Current.SubmittedAt, DateTimeKind.Utc));
+        DateTimeOffset? first = summary is null ? null : new DateTimeOffset(summary.FirstSubmittedAt.ToUniversalTime(), TimeSpan.Zero);
+        DateTimeOffset? last = summary is null ? null : new DateTimeOffset(summary.Current.SubmittedAt.ToUniversalTime(), TimeSpan.Zero);
         var status = StatusCalculator.Of(Week.Calendar, item, first, exempt);
         return new DepartmentProgress(department, item, status, first, last, StatusCalculator.IsOverdue(Week.Calendar, item, status, Now));
     }

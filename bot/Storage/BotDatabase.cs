@@ -11,7 +11,7 @@ public sealed class BotDatabase : IDisposable
         {
             System.IO.Directory.CreateDirectory(options.FullDirectory);
             // UtcDate: dates come back as UTC whatever the host zone, so deadline maths never shifts.
-            Database = new LiteDatabase(new ConnectionString { Filename = options.DatabasePath, Connection = ConnectionType.Direct, UtcDate = true });
+            Database = new LiteDatabase(new ConnectionString { Filename = options.DatabasePath, Connection = ConnectionType.Direct }) { UtcDate = true };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
         {

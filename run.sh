@@ -24,13 +24,15 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export MicrosoftAppId="${MicrosoftAppId:-}"
 export Storage__Directory="${Storage__Directory:-$PWD/data}"
 if [ -z "${Week__DefinitionFile:-}" ] && [ -f bot/Weeks/Samples/2024-wuxi.json ]; then export Week__DefinitionFile="$PWD/bot/Weeks/Samples/2024-wuxi.json"; fi
+# Rehearsal clock: the sample week is 2024; start "on" its third day unless told otherwise (Clock__StartAt= to use the real clock).
+export Clock__StartAt="${Clock__StartAt-2024-05-14T09:30:00+08:00}"
 dotnet artifacts/bot/VocEdWeek.Bot.dll --urls "http://127.0.0.1:${BOT_PORT}" &
 pids+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:${BOT_PORT}/healthz" >/dev/null && break; sleep 0.2; done
 
 mkdir -p artifacts/playground
 (cd artifacts/playground && TEAMSAPPTESTER_BROWSER=none \
-  M365_AGENTS_PLAYGROUND_CONFIG_PATH="$OLDPWD/tests/e2e/.m365agentsplayground.yml" \
+  M365_AGENTS_PLAYGROUND_CONFIG_PATH="$OLDPWD/tests/e2e/$([ "${PLAYGROUND_AS:-liaison}" = office ] && echo playground/office.yml || echo .m365agentsplayground.yml)" \
   node "$OLDPWD/tests/e2e/node_modules/@microsoft/m365agentsplayground/cli.js" start \
     -p "$PLAYGROUND_PORT" -e "http://127.0.0.1:${BOT_PORT}/api/messages" --disable-telemetry) &
 pids+=($!)
@@ -41,7 +43,8 @@ cat <<MSG
   VocEdWeek.Bot is running (anonymous local mode, data in ${Storage__Directory}).
   Open the Teams emulator:  http://localhost:${PLAYGROUND_PORT}/
   (if that port was taken, the emulator printed the one it chose above)
-  Try: "帮助", "help"; in the team channel: "@职教活动周助手 设为通知频道".
+  You are 张伟, liaison of 机电工程学院 (PLAYGROUND_AS=office ./run.sh makes you office staff 吴苏玲).
+  Try: "帮助", "计划", "日报"; in the team channel: "@职教活动周助手 设为通知频道".
   Ctrl-C stops both.
 
 MSG

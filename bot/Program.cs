@@ -1,10 +1,12 @@
 using VocEdWeek.Bot;
 using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Protocol;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddClock(builder.Configuration, builder.Environment);
     builder.Services.AddBotProtocol(builder.Configuration, builder.Environment);
     builder.Services.AddBotApp(builder.Configuration);
 

@@ -9,7 +9,9 @@ using VocEdWeek.Bot.Features.Plan;
 using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Features.Welcome;
+using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Identity;
+using VocEdWeek.Bot.Progress;
 using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
@@ -31,7 +33,14 @@ public static class AppExtensions
         services.AddSingleton<SettingsStore>();
         services.AddSingleton(new WeekCatalog(configuration));
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<ProgressService>();
         services.AddSingleton<IdentityResolver>();
+        services.AddSingleton(configuration.GetSection("Files").Get<FileIntakeOptions>() ?? new FileIntakeOptions());
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<FileIntakeWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<FileIntakeWorker>());
+        services.AddSingleton<FileIntakeHandler>();
         var cardsDir = configuration["Cards:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "cards");
         services.AddSingleton(new CardTemplates(cardsDir));
 

@@ -1,4 +1,5 @@
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Storage;
@@ -11,15 +12,17 @@ public sealed class TurnRouter : ITurnHandler
     private readonly ConversationStore _conversations;
     private readonly InstallHandler _install;
     private readonly HelpHandler _help;
+    private readonly FileIntakeHandler _files;
     private readonly IReadOnlyList<ICommandHandler> _commands;
     private readonly IReadOnlyDictionary<string, ICardActionHandler> _actions;
 
-    public TurnRouter(ConversationStore conversations, InstallHandler install, HelpHandler help,
+    public TurnRouter(ConversationStore conversations, InstallHandler install, HelpHandler help, FileIntakeHandler files,
         IEnumerable<ICommandHandler> commands, IEnumerable<ICardActionHandler> actions)
     {
         _conversations = conversations;
         _install = install;
         _help = help;
+        _files = files;
         _commands = commands.ToList();
         var byVerb = new Dictionary<string, ICardActionHandler>(StringComparer.Ordinal);
         foreach (var handler in actions)
@@ -56,6 +59,11 @@ public sealed class TurnRouter : ITurnHandler
 
     private async Task OnMessageAsync(TurnContext turn, CancellationToken ct)
     {
+        if (turn.Files.Count > 0)
+        {
+            await _files.HandleAsync(turn, ct);
+            return;
+        }
         var text = CommandText.From(turn.Text);
         foreach (var command in _commands)
         {

@@ -28,11 +28,16 @@ public static class ProtocolExtensions
         }
         else
         {
-            services.AddSingleton<IInboundAuthenticator, AnonymousAuthenticator>(); // replaced by the JWT authenticator
+            // Metadata and JWKS come through this named client so tests can trust a local HTTPS server.
+            services.AddHttpClient(MetadataDocumentRetriever.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+            services.TryAddSingleton(TimeProvider.System);
+            services.AddSingleton<IInboundAuthenticator, JwtInboundAuthenticator>();
         }
 
         services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<ConnectorClient>());
+        services.TryAddSingleton<IConnectorTokenSource, NoConnectorToken>();
+        services.AddHttpClient<IFileDownloader, AttachmentDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan);
         return services;
     }
 }

@@ -10,7 +10,8 @@ public sealed class BotDatabase : IDisposable
         try
         {
             System.IO.Directory.CreateDirectory(options.FullDirectory);
-            Database = new LiteDatabase(new ConnectionString { Filename = options.DatabasePath, Connection = ConnectionType.Direct });
+            // UtcDate: dates come back as UTC whatever the host zone, so deadline maths never shifts.
+            Database = new LiteDatabase(new ConnectionString { Filename = options.DatabasePath, Connection = ConnectionType.Direct }) { UtcDate = true };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
         {

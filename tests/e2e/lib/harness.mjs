@@ -16,6 +16,13 @@ mkdirSync(artifacts, { recursive: true });
 
 export const botDll = process.env.BOT_DLL ?? join(repoRoot, 'artifacts', 'bot', 'VocEdWeek.Bot.dll');
 
+// Children die with the test process, even when a test times out or throws.
+const children = new Set();
+const killAll = () => { for (const c of children) { try { c.kill('SIGKILL'); } catch { /* gone */ } } };
+process.on('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { killAll(); process.exit(130); });
+function track(child) { children.add(child); child.once('exit', () => children.delete(child)); return child; }
+
 export async function freePort() {
   return new Promise((ok, fail) => {
     const srv = net.createServer();
@@ -50,6 +57,7 @@ export async function startBot({ dataDir, port, extraEnv = {} } = {}) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  track(child);
   child.stdout.on('data', d => log.push(String(d)));
   child.stderr.on('data', d => log.push(String(d)));
   await waitHttp(`http://127.0.0.1:${port}/healthz`).catch(e => { child.kill(); throw new Error(`${e.message}\n${log.join('')}`); });
@@ -66,7 +74,8 @@ export async function startBot({ dataDir, port, extraEnv = {} } = {}) {
 }
 
 /** Starts Agents Playground pointed at a bot endpoint; returns an API client. */
-export async function startPlayground({ botEndpoint, port } = {}) {
+/** as: 'liaison' (default, .m365agentsplayground.yml) or 'office' (playground/office.yml). */
+export async function startPlayground({ botEndpoint, port, as = 'liaison' } = {}) {
   port ??= await freePort();
   const cli = join(e2eDir, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
   const runDir = mkdtempSync(join(tmpdir(), 'vocedweek-pg-'));
@@ -75,12 +84,13 @@ export async function startPlayground({ botEndpoint, port } = {}) {
     env: {
       ...process.env,
       TEAMSAPPTESTER_BROWSER: 'none',
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(e2eDir, '.m365agentsplayground.yml'),
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: as === 'office' ? join(e2eDir, 'playground', 'office.yml') : join(e2eDir, '.m365agentsplayground.yml'),
       M365_AGENTS_PLAYGROUND_ENABLE_EVENTS_RECORDING: 'true',
       M365_AGENTS_PLAYGROUND_RECORDING_FILE: join(artifacts, `playground-events-${port}.log`),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  track(child);
   let out = '';
   const listening = new Promise((ok, fail) => {
     const t = setTimeout(() => fail(new Error(`playground did not start: ${out}`)), 30000);

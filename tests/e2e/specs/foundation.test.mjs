@@ -8,7 +8,7 @@ import { startBot, startPlayground, isCard, cardOf, cardText, inConv } from '../
 let bot, pg;
 before(async () => {
   bot = await startBot();
-  pg = await startPlayground({ botEndpoint: bot.endpoint });
+  pg = await startPlayground({ botEndpoint: bot.endpoint, as: 'office' });
 });
 after(async () => { await pg?.stop(); await bot?.stop(); });
 

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using VocEdWeek.Bot.Storage;
+
+namespace VocEdWeek.Bot.Files;
+
+/// <summary>
+/// Files under <c>{Storage:Directory}/files/…</c>. Written to a temp file first and moved into place,
+/// so a failed or cut-off download never leaves half a file under a real name.
+/// </summary>
+public sealed class LocalFileStore(StorageOptions storage) : IFileStore
+{
+    private static readonly Lock NameGate = new();
+    private readonly string _root = Path.Combine(storage.FullDirectory, "files");
+
+    public async Task<StoredFile> SaveAsync(IReadOnlyList<string> folder, string fileName, Stream content, CancellationToken ct)
+    {
+        var segments = folder.Select(s => FileNameCleaner.Clean(s, "_")).ToArray();
+        var directory = Path.Combine([_root, .. segments]);
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".incoming-{Guid.NewGuid():N}.part");
+        long size;
+        string sha;
+        try
+        {
+            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, System.IO.FileOptions.Asynchronous))
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                var buffer = new byte[81920];
+                size = 0;
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                    size += read;
+                }
+                sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+            }
+            var name = FileNameCleaner.Clean(fileName);
+            string final;
+            lock (NameGate)
+            {
+                final = Path.Combine(directory, name);
+                for (var n = 2; File.Exists(final); n++) final = Path.Combine(directory, FileNameCleaner.Numbered(name, n));
+                File.Move(temp, final);
+            }
+            var location = Path.GetRelativePath(_root, final).Replace('\\', '/');
+            return new StoredFile(location, Path.GetFileName(final), size, sha, null);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    public Stream OpenRead(string location) => File.OpenRead(Resolve(location));
+
+    public void Delete(string location) => File.Delete(Resolve(location));
+
+    private string Resolve(string location)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, location));
+        // A stored location never points outside the store.
+        if (!full.StartsWith(Path.GetFullPath(_root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ArgumentException("Location outside the file store.", nameof(location));
+        return full;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace VocEdWeek.Bot.Hosting;
+
+public static class ClockExtensions
+{
+    /// <summary>The real clock, or the rehearsal clock when <c>Clock:StartAt</c> is set (refused in Production).</summary>
+    public static IServiceCollection AddClock(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var startAt = configuration["Clock:StartAt"];
+        if (string.IsNullOrWhiteSpace(startAt))
+        {
+            services.TryAddSingleton(TimeProvider.System);
+            return services;
+        }
+        if (environment.IsProduction())
+            throw new ConfigurationException("Clock:StartAt is for rehearsals and tests; remove it in Production.");
+        if (!DateTimeOffset.TryParse(startAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+            throw new ConfigurationException($"Clock:StartAt '{startAt}' is not a date-time with offset like 2024-05-14T09:30:00+08:00.");
+        services.AddSingleton<TimeProvider>(new RehearsalTimeProvider(start, TimeProvider.System));
+        return services;
+    }
+}

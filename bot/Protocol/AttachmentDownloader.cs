@@ -1,0 +1,49 @@
+using System.Net.Http.Headers;
+using VocEdWeek.Bot.Conversation;
+
+namespace VocEdWeek.Bot.Protocol;
+
+/// <summary>
+/// Streams a user's file from Teams: file.download.info links are pre-authorised (no token);
+/// pasted images live on the connector and need the bot's token, which is only ever sent there.
+/// </summary>
+public sealed class AttachmentDownloader(HttpClient http, IConnectorTokenSource tokens) : IFileDownloader
+{
+    public async Task<FileDownload> OpenAsync(IncomingFile file, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, file.DownloadUrl);
+        if (file.NeedsBotToken && await tokens.GetTokenAsync(ct) is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new FileDownloadException(ex.Message);
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            throw new FileDownloadException($"HTTP {status}", status);
+        }
+        var stream = await response.Content.ReadAsStreamAsync(ct);
+        return new FileDownload(stream, response.Content.Headers.ContentLength, response.Content.Headers.ContentType?.MediaType, response);
+    }
+}
+
+/// <summary>The bot's connector token (null in anonymous mode). Implemented by the connector's token provider.</summary>
+public interface IConnectorTokenSource
+{
+    Task<string?> GetTokenAsync(CancellationToken ct);
+}
+
+/// <summary>Anonymous mode: no token.</summary>
+public sealed class NoConnectorToken : IConnectorTokenSource
+{
+    public Task<string?> GetTokenAsync(CancellationToken ct) => Task.FromResult<string?>(null);
+}

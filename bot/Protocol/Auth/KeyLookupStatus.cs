@@ -1,0 +1,8 @@
+namespace VocEdWeek.Bot.Protocol.Auth;
+
+public enum KeyLookupStatus
+{
+    Found,
+    Unknown,
+    Unavailable,
+}

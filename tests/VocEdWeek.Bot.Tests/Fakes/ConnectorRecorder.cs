@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace VocEdWeek.Bot.Tests.Fakes;
+
+/// <summary>
+/// A minimal Bot Connector on 127.0.0.1 that accepts every call and records it. For tests about what
+/// the bot sends, not about how it copes with connector errors (see the connector tests for that).
+/// </summary>
+public sealed class ConnectorRecorder : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _ids;
+
+    private ConnectorRecorder(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<(string Method, string Path, JsonNode? Body)> Calls { get; } = new();
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public static async Task<ConnectorRecorder> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var recorder = new ConnectorRecorder(app);
+        app.Run(async ctx =>
+        {
+            JsonNode? body = null;
+            if (ctx.Request.ContentLength > 0 || ctx.Request.Headers.TransferEncoding.Count > 0)
+            {
+                body = await JsonNode.ParseAsync(ctx.Request.Body);
+            }
+            recorder.Calls.Enqueue((ctx.Request.Method, Uri.UnescapeDataString(ctx.Request.Path.Value ?? ""), body));
+            ctx.Response.StatusCode = ctx.Request.Method == "GET" ? 200 : 201;
+            await ctx.Response.WriteAsJsonAsync(new { id = $"{Interlocked.Increment(ref recorder._ids)}" });
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        recorder.ServiceUrl = address.TrimEnd('/') + "/";
+        return recorder;
+    }
+
+    public IReadOnlyList<JsonNode?> Posts => Calls.Where(c => c.Method == "POST").Select(c => c.Body).ToList();
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}

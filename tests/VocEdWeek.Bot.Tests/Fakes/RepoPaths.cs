@@ -1,0 +1,29 @@
+namespace VocEdWeek.Bot.Tests.Fakes;
+
+/// <summary>Finds the repository and the shared fixtures beside it, from the test's output folder.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Samples => Path.Combine(Root, "bot", "Weeks", "Samples");
+
+    /// <summary>The shared Teams fixtures (outside the repo); override with VOCEDWEEK_FIXTURES.</summary>
+    public static string TeamsFixtures =>
+        Environment.GetEnvironmentVariable("VOCEDWEEK_FIXTURES") ?? Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures", "teams"));
+
+    public static string Artifacts(string sub)
+    {
+        var dir = Path.Combine(Root, "artifacts", sub);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VocEdWeek.Bot.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("VocEdWeek.Bot.sln not found above the test output folder.");
+    }
+}

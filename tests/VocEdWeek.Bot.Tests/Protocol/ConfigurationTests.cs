@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Hosting;
+using VocEdWeek.Bot.Protocol;
+
+namespace VocEdWeek.Bot.Tests.Protocol;
+
+/// <summary>Bad configuration stops start-up with one sentence naming the key.</summary>
+public sealed class ConfigurationTests
+{
+    private static BotFrameworkOptions Valid() => new()
+    {
+        MicrosoftAppId = "0b6fe6d1-fece-44f7-9a48-56465e2d5ab8",
+        MicrosoftAppPassword = "not-a-real-secret",
+        MicrosoftAppTenantId = "50612dbb-0237-4969-b378-8d42590f9c00",
+    };
+
+    [Theory]
+    [InlineData("Cloud", "Mars")]
+    [InlineData("MicrosoftAppType", "Whatever")]
+    [InlineData("MicrosoftAppId", "not-a-guid")]
+    [InlineData("MicrosoftAppPassword", "")]
+    [InlineData("MicrosoftAppTenantId", "")]
+    [InlineData("ToBotFromChannelOpenIdMetadataUrl", "http://login.botframework.com/v1/.well-known/openidconfiguration")]
+    [InlineData("ToBotFromChannelOpenIdMetadataUrl", "not a url")]
+    [InlineData("ToChannelFromBotLoginUrl", "ftp://x/{0}")]
+    public void Names_the_key_at_fault(string key, string value)
+    {
+        var options = Valid();
+        typeof(BotFrameworkOptions).GetProperty(key)!.SetValue(options, value);
+        var ex = Assert.Throws<ConfigurationException>(() => BotFrameworkOptionsValidator.ThrowIfInvalid(options));
+        Assert.StartsWith(key, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-real-secret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Valid_single_tenant_passes() => BotFrameworkOptionsValidator.ThrowIfInvalid(Valid());
+
+    [Fact]
+    public void China_cloud_switches_every_endpoint()
+    {
+        var o = Valid();
+        o.Cloud = "China";
+        Assert.Equal("https://login.botframework.azure.cn/v1/.well-known/openidconfiguration", o.ChannelMetadataUrl);
+        Assert.Equal("https://api.botframework.azure.cn", o.ChannelIssuer);
+        Assert.Equal("https://login.partner.microsoftonline.cn/50612dbb-0237-4969-b378-8d42590f9c00", o.LoginAuthority);
+        Assert.Equal("https://api.botframework.azure.cn/.default", o.OAuthScope);
+        Assert.StartsWith("https://login.partner.microsoftonline.cn/", o.EmulatorMetadataUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Multi_tenant_uses_botframework_authority()
+    {
+        var o = Valid();
+        o.MicrosoftAppType = "MultiTenant";
+        Assert.Equal("https://login.microsoftonline.com/botframework.com", o.LoginAuthority);
+    }
+
+    [Theory]
+    [InlineData("Production", "", "MicrosoftAppId is empty")]
+    [InlineData("Development", "not-a-guid", "MicrosoftAppId must be")]
+    [InlineData("Development", "", "Week file", "Week:DefinitionFile=broken")]
+    public async Task The_real_process_refuses_to_start_with_one_sentence(string environment, string appId, string expected, string? extra = null)
+    {
+        using var dir = new Fakes.TempDir();
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VocEdWeek.Bot.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        psi.Environment["MicrosoftAppId"] = appId;
+        psi.Environment["Storage__Directory"] = dir.Path;
+        if (extra is not null)
+        {
+            var broken = Path.Combine(dir.Path, "week.json");
+            await File.WriteAllTextAsync(broken, "{ \"id\": \"x\", \"title\": 5 }");
+            psi.Environment["Week__DefinitionFile"] = broken;
+        }
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(30_000), "the bot should stop at once");
+        Assert.Equal(2, process.ExitCode);
+        var message = await stderr;
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.Single(message.Trim().Split('\n'));
+    }
+}

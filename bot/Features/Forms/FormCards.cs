@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
+using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.Forms;
 
 /// <summary>Renders form cards (common header + the form's own data) and the read-only receipt.</summary>
-public sealed class FormCards(CardTemplates cards, SubmissionStore store)
+public sealed class FormCards(CardTemplates cards, SubmissionStore store, MediaStore media)
 {
     public JsonObject Form(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId) =>
         cards.Render(form.Template, FormData(s, form, item, values, errors, cardId));
@@ -53,6 +54,9 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store)
         var at = FormTime.Instant(stored.SubmittedAt);
         var facts = new JsonArray(form.Facts(s, item, stored)
             .Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray());
+        // Files sent in the chat for this item belong to the receipt too: the liaison sees nothing went missing.
+        var files = media.StoredForItem(s.WeekId, s.Department.Id, item.Key);
+        if (files.Count > 0) facts.Add(new JsonObject { ["title"] = t["receipt_files_title"], ["value"] = MediaSummary.Describe(files, t) });
         var lines = history.Count > 1
             ? history.TakeLast(10).Select(h => (JsonNode)new JsonObject
             {

@@ -53,8 +53,8 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store, ItemFi
         var at = FormTime.Instant(stored.SubmittedAt);
         var received = ItemFiles.Describe(files.Stored(s, item), t);
         var allFacts = form.Facts(s, item, stored).ToList();
-        if (received.Length > 0) allFacts.Add(new FormFact(t["form_fact_files"], received));
-        else if (item.Kind == ItemKind.DailyReport) allFacts.Add(new FormFact(t["form_fact_files"], t["form_files_none_report"]));
+        if (received.Length > 0) allFacts.Add(new FormFact(t["receipt_files_title"], received));
+        else if (item.Kind == ItemKind.DailyReport) allFacts.Add(new FormFact(t["receipt_files_title"], t["form_files_none_report"]));
         var facts = new JsonArray(allFacts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray());
         var lines = history.Count > 1
             ? history.TakeLast(10).Select(h => (JsonNode)new JsonObject

@@ -1,4 +1,3 @@
-using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Protocol.Auth;
 using VocEdWeek.Bot.Protocol.Connector;
 
@@ -29,8 +28,7 @@ public static class ProtocolExtensions
             services.AddSingleton<IInboundAuthenticator, AnonymousAuthenticator>(); // replaced by the JWT authenticator
         }
 
-        services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<ConnectorClient>());
+        services.AddBotConnector(configuration);
         return services;
     }
 }

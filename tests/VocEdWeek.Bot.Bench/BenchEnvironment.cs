@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using VocEdWeek.Bot.Protocol.Connector;
 using VocEdWeek.Bot.Tests.Fakes;
 
 namespace VocEdWeek.Bot.Bench;
@@ -25,6 +27,7 @@ namespace VocEdWeek.Bot.Bench;
 public sealed class BenchEnvironment : IAsyncDisposable
 {
     private FakeBotFrameworkIdentity _identity = null!;
+    private FakeTokenServer _tokens = null!;
     private AuthenticatedBotFactory _bot = null!;
     private BareEndpoint _bare = null!;
 
@@ -50,15 +53,21 @@ public sealed class BenchEnvironment : IAsyncDisposable
         env.Connector = await ConnectorRecorder.StartAsync(record: false);
         // WebApplicationFactory looks for its content-root manifest in the current directory; name it instead.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_VOCEDWEEK_BOT", Path.Combine(repoRoot, "bot"));
-        env._bot = new AuthenticatedBotFactory(env._identity, web => web.UseEnvironment("Development"));
+        // Outgoing tokens (client credentials) come from a local HTTPS token endpoint, as in the connector tests.
+        env._tokens = await FakeTokenServer.StartAsync();
+        env._bot = new AuthenticatedBotFactory(env._identity, web =>
+        {
+            web.UseEnvironment("Development");
+            web.ConfigureTestServices(s => s.AddHttpClient(MsalHttpClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(env._tokens.CreateTrustingHandler));
+        });
         foreach (var (key, value) in BotSettings(repoRoot)) env._bot.Settings[key] = value;
+        env._bot.Settings["ToChannelFromBotLoginUrl"] = env._tokens.LoginUrlTemplate;
         env._bot.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         env._bot.StartServer();
         env.BotUrl = new Uri(AddressOf(env._bot.Services), "api/messages");
         env._bare = await BareEndpoint.StartAsync();
 
-        // The token must be valid on the bot's clock, which is the rehearsal clock (Clock:StartAt).
-        env._identity.Time = env._bot.Services.GetRequiredService<TimeProvider>();
+        // Tokens are checked on the real clock even during a rehearsal (Clock:StartAt), as real Teams' would be.
         env.Token = env._identity.CreateChannelToken(AuthenticatedBotFactory.AppId, env.Connector.ServiceUrl);
         env.Messages = new TeamsMessages(env.Connector.ServiceUrl, AuthenticatedBotFactory.AppId, AuthenticatedBotFactory.TenantId);
         return env;
@@ -70,6 +79,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
         await _bot.DisposeAsync();
         await Connector.DisposeAsync();
         await _identity.DisposeAsync();
+        await _tokens.DisposeAsync();
     }
 
     private static Dictionary<string, string?> BotSettings(string repoRoot) => new()
@@ -78,8 +88,8 @@ public sealed class BenchEnvironment : IAsyncDisposable
         ["Clock:StartAt"] = "2024-05-14T09:30:00+08:00",
         ["Office:AnnounceStartup"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
-        // No outbound token yet (the basic ConnectorClient sends none); when MSAL client credentials
-        // land, point ToChannelFromBotLoginUrl at a local fake token endpoint here.
+        // Measures the server, not Teams' per-tenant ceiling (default 30/s, which would cap replies at 30/s).
+        ["Connector:TenantRequestsPerSecond"] = "100000",
     };
 
     private static Uri AddressOf(IServiceProvider services)

@@ -1,7 +1,13 @@
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.DailyReport;
 using VocEdWeek.Bot.Features.DigestChannel;
+using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Help;
+using VocEdWeek.Bot.Features.MySubmissions;
+using VocEdWeek.Bot.Features.Plan;
+using VocEdWeek.Bot.Features.Statistics;
+using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Identity;
@@ -45,10 +51,43 @@ public static class AppExtensions
         services.AddSingleton<DigestChannelLocator>();
         services.AddHostedService<StartupAnnouncer>();
 
+        // The four forms (plan, daily report, statistics, summary) and "my submissions".
+        services.AddSingleton<FormAccess>();
+        services.AddSingleton<FormCards>();
+        services.AddSingleton<FormFlow>();
+        services.AddSingleton<ReportChoices>();
+        services.AddSingleton<SummaryService>();
+        services.AddSingleton<PlanForm>();
+        services.AddSingleton<DailyReportForm>();
+        services.AddSingleton<StatisticsForm>();
+        services.AddSingleton<SummaryForm>();
+        services.AddSingleton<IForm>(sp => sp.GetRequiredService<PlanForm>());
+        services.AddSingleton<IForm>(sp => sp.GetRequiredService<DailyReportForm>());
+        services.AddSingleton<IForm>(sp => sp.GetRequiredService<StatisticsForm>());
+        services.AddSingleton<IForm>(sp => sp.GetRequiredService<SummaryForm>());
+        services.AddSingleton<PlanHandler>();
+        services.AddSingleton<DailyReportHandler>();
+        services.AddSingleton<StatisticsHandler>();
+        services.AddSingleton<SummaryHandler>();
+        services.AddSingleton<MySubmissionsCard>();
+        services.AddSingleton<MySubmissionsHandler>();
+        services.AddSingleton<FormOpenHandler>();
+
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DigestChannelHandler>());
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MySubmissionsHandler>());
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PlanHandler>());
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DailyReportHandler>());
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<StatisticsHandler>());
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<SummaryHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<HelpHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<WelcomeHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<PlanHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<DailyReportHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<StatisticsHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<SummaryHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<MySubmissionsHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<FormOpenHandler>());
 
         services.AddSingleton<ITurnHandler, TurnRouter>();
         return services;

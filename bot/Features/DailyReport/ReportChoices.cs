@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using System.Text;
+using VocEdWeek.Bot.Features.Forms;
+using VocEdWeek.Bot.Features.Plan;
+using VocEdWeek.Bot.Submissions;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.DailyReport;
+
+/// <summary>
+/// What a daily report can tick: the department's planned activities (that day's first), then activities
+/// added in earlier days' reports (a multi-day activity typed in yesterday is one tick today), then
+/// whatever the report being edited already holds.
+/// </summary>
+public sealed class ReportChoices(SubmissionStore store)
+{
+    public sealed record Choice(string Id, string Name, string Title, bool Planned);
+
+    public IReadOnlyList<Choice> For(FormSession s, DateOnly day)
+    {
+        var t = s.T;
+        var result = new List<Choice>();
+        if (store.Current(s.WeekId, s.Department.Id, "plan") is { } plan)
+        {
+            var activities = FormJson.Deserialize<PlanData>(plan.Data).Activities;
+            foreach (var a in activities.OrderBy(a => a.Date != day).ThenBy(a => a.Date))
+                result.Add(new Choice(a.Id, a.Name, t.Format("report_choice_planned", a.Name, FormTime.ShortDay(a.Date, t)), true));
+        }
+        foreach (var earlier in s.Calendar.Days.Where(d => d <= day))
+        {
+            if (store.Current(s.WeekId, s.Department.Id, new WeekItem(ItemKind.DailyReport, earlier).Key) is not { } report) continue;
+            foreach (var held in FormJson.Deserialize<DailyReportData>(report.Data).Held.Where(h => !h.Planned || earlier == day))
+            {
+                var title = earlier == day ? held.Name : t.Format("report_choice_added", held.Name, FormTime.ShortDay(earlier, t));
+                if (result.All(c => c.Id != held.Id)) result.Add(new Choice(held.Id, held.Name, title, false));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>A stable id for an activity typed in by name, so the same name ticks the same choice later.</summary>
+    public static string NewActivityId(string name) =>
+        "n-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name.Trim().ToLowerInvariant())))[..10];
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using VocEdWeek.Bot.Cards;
+using VocEdWeek.Bot.Submissions;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.Forms;
+
+/// <summary>Renders form cards (common header + the form's own data) and the read-only receipt.</summary>
+public sealed class FormCards(CardTemplates cards, SubmissionStore store)
+{
+    public JsonObject Form(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId)
+    {
+        var t = s.T;
+        var current = store.Current(s.WeekId, s.Department.Id, item.Key);
+        var deadline = s.Calendar.DeadlineOf(item);
+        var due = t.Format("form_due", FormTime.DateTime(deadline, s.Calendar, t));
+        var wouldBe = current is null ? StatusCalculator.Of(s.Calendar, item, s.Now, false) : ItemStatus.OnTime;
+        if (wouldBe is ItemStatus.Late or ItemStatus.MadeUp)
+            due += t.Format("form_due_passed", FormItems.StatusLabel(wouldBe, t));
+
+        var data = form.Data(s, item, values, errors);
+        data["t"] = t.AsJson();
+        data["weekId"] = s.WeekId;
+        data["itemKey"] = item.Key;
+        data["cardId"] = cardId;
+        data["title"] = FormItems.Title(item, t);
+        data["subtitle"] = Subtitle(s);
+        data["due"] = due;
+        data["dueColor"] = wouldBe is ItemStatus.OnTime ? "Default" : "Warning";
+        data["editNote"] = current is null ? "" : t.Format("form_edit_note", current.Version,
+            FormTime.DateTime(FormTime.Instant(current.SubmittedAt), s.Calendar, t), current.Version + 1);
+        data["notice"] = errors.Any ? t.Format("form_notice_errors", errors.Count) : "";
+        return cards.Render(form.Template, data);
+    }
+
+    public JsonObject Receipt(FormSession s, IForm form, WeekItem item, Submission stored)
+    {
+        var t = s.T;
+        var history = store.History(s.WeekId, s.Department.Id, item.Key);
+        var first = history.Count > 0 ? history[0] : stored;
+        var firstAt = FormTime.Instant(first.SubmittedAt);
+        var status = StatusCalculator.Of(s.Calendar, item, firstAt, false);
+        var deadline = s.Calendar.DeadlineOf(item);
+        var dueDay = s.Calendar.LocalDate(deadline);
+        var at = FormTime.Instant(stored.SubmittedAt);
+        var facts = new JsonArray(form.Facts(s, item, stored)
+            .Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray());
+        var lines = history.Count > 1
+            ? history.TakeLast(10).Select(h => (JsonNode)new JsonObject
+            {
+                ["line"] = t.Format("receipt_history_line", h.Version, FormTime.DateTime(FormTime.Instant(h.SubmittedAt), s.Calendar, t), h.SubmittedByName),
+            }).ToArray()
+            : [];
+        return cards.Render("receipt", new JsonObject
+        {
+            ["t"] = t.AsJson(),
+            ["weekId"] = s.WeekId,
+            ["itemKey"] = item.Key,
+            ["title"] = FormItems.Title(item, t),
+            ["subtitle"] = Subtitle(s),
+            ["statusText"] = t.Format("receipt_status", FormItems.StatusLabel(status, t), FormTime.When(at, s.Calendar, t, dueDay)),
+            ["statusColor"] = FormItems.StatusColor(status, false),
+            ["versionText"] = t.Format("receipt_version", stored.Version, stored.SubmittedByName),
+            ["lateNote"] = status is ItemStatus.Late or ItemStatus.MadeUp
+                ? t.Format("receipt_late_note", FormTime.DateTime(deadline, s.Calendar, t), FormTime.DateTime(firstAt, s.Calendar, t))
+                : "",
+            ["facts"] = facts,
+            ["hasHistory"] = lines.Length > 0,
+            ["history"] = new JsonArray(lines),
+        });
+    }
+
+    /// <summary>"机电工程学院 · 2024年职业教育活动周".</summary>
+    public static string Subtitle(FormSession s) => s.T.Format("form_subtitle", s.Department.Name, s.Week.Definition.Title);
+}

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using VocEdWeek.Bot.Submissions;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.Forms;
+
+/// <summary>
+/// What every form does: open (pre-filled), re-render (keeping what was typed), submit (check again on
+/// the server, store before answering, answer with the receipt; a second click on the same card stores nothing).
+/// </summary>
+public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvider time)
+{
+    public async Task OpenAsync(FormSession s, IForm form, WeekItem item, CancellationToken ct)
+    {
+        if (form.Unavailable(s, item) is { } why)
+        {
+            await FormReply.TextAsync(s.Turn, why, ct);
+            return;
+        }
+        var current = store.Current(s.WeekId, s.Department.Id, item.Key);
+        var card = cards.Form(s, form, item, form.Values(s, item, current), new FieldErrors(), NewCardId());
+        await FormReply.CardAsync(s.Turn, card, FormItems.Title(item, s.T), ct);
+    }
+
+    public async Task SubmitAsync(FormSession s, IForm form, CancellationToken ct)
+    {
+        var input = s.Input;
+        if (await CardItemAsync(s, form, input, ct) is not { } item) return;
+        var cardId = input.Trimmed("cardId");
+        var values = form.Read(s, item, input);
+        var check = form.Check(s, item, values);
+        if (check.Errors.Any || check.Data is null)
+        {
+            await FormReply.CardAsync(s.Turn, cards.Form(s, form, item, values, check.Errors, cardId.Length > 0 ? cardId : NewCardId()), null, ct);
+            return;
+        }
+        var (stored, _) = store.Submit(new Submission
+        {
+            WeekId = s.WeekId,
+            DepartmentId = s.Department.Id,
+            ItemKey = item.Key,
+            SubmittedAt = time.GetUtcNow().UtcDateTime,
+            SubmittedByName = s.Member.Person.Name,
+            SubmittedByAadObjectId = s.Turn.User.AadObjectId,
+            SubmittedByTeamsId = s.Turn.User.Id,
+            IdempotencyKey = cardId.Length > 0 ? $"{s.WeekId}|{s.Department.Id}|{item.Key}|{cardId}" : null,
+            Data = check.Data,
+        });
+        await FormReply.CardAsync(s.Turn, cards.Receipt(s, form, item, stored), FormItems.Title(item, s.T), ct);
+    }
+
+    /// <summary>The same form again with a change (add / remove a row), everything typed kept, no checks yet.</summary>
+    public async Task RerenderAsync(FormSession s, IForm form, Func<JsonObject, JsonObject> change, CancellationToken ct)
+    {
+        var input = s.Input;
+        if (await CardItemAsync(s, form, input, ct) is not { } item) return;
+        var cardId = input.Trimmed("cardId");
+        var values = change(form.Read(s, item, input));
+        await FormReply.CardAsync(s.Turn, cards.Form(s, form, item, values, new FieldErrors(), cardId.Length > 0 ? cardId : NewCardId()), null, ct);
+    }
+
+    /// <summary>
+    /// The item a card was made for (a report card made for 5月14日 always submits to that day), after
+    /// checking it belongs to the active week and to this form; null after telling the user otherwise.
+    /// </summary>
+    public static async Task<WeekItem?> CardItemAsync(FormSession s, IForm? form, FormInput input, CancellationToken ct)
+    {
+        var weekId = input.Trimmed("weekId");
+        if (!string.Equals(weekId, s.WeekId, StringComparison.OrdinalIgnoreCase))
+        {
+            await FormReply.TextAsync(s.Turn, s.T.Format("form_other_week", s.Week.Definition.Title), ct);
+            return null;
+        }
+        var item = WeekItem.Parse(input.Trimmed("itemKey"));
+        var valid = item is not null && (form is null || item.Kind == form.Kind)
+            && (item.Kind != ItemKind.DailyReport || s.Calendar.IsWeekDay(item.Day!.Value));
+        if (!valid)
+        {
+            await FormReply.TextAsync(s.Turn, s.T["form_bad_card"], ct);
+            return null;
+        }
+        if (form?.Unavailable(s, item!) is { } why)
+        {
+            await FormReply.TextAsync(s.Turn, why, ct);
+            return null;
+        }
+        return item;
+    }
+
+    public static string NewCardId() => Guid.NewGuid().ToString("N");
+}

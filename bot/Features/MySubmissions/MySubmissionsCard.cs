@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using VocEdWeek.Bot.Cards;
+using VocEdWeek.Bot.Features.Forms;
+using VocEdWeek.Bot.Submissions;
+
+namespace VocEdWeek.Bot.Features.MySubmissions;
+
+/// <summary>
+/// A department's items (plan, each day, statistics, summary) with 未提交/已提交/迟交/补交/免报, computed in
+/// the week's time zone from when the first version came in, and a button to fill or edit each open item.
+/// </summary>
+public sealed class MySubmissionsCard(CardTemplates cards, SubmissionStore store, IEnumerable<IForm> forms)
+{
+    public JsonObject Render(FormSession s)
+    {
+        var t = s.T;
+        var cal = s.Calendar;
+        var summaries = store.Summaries(s.WeekId);
+        var exemptions = store.Exemptions(s.WeekId);
+        var items = new List<JsonNode>();
+        int done = 0, overdue = 0;
+        foreach (var item in cal.Items)
+        {
+            var key = (s.Department.Id, item.Key);
+            var summary = summaries.GetValueOrDefault(key);
+            DateTimeOffset? first = summary is null ? null : FormTime.Instant(summary.FirstSubmittedAt);
+            var status = StatusCalculator.Of(cal, item, first, exemptions.ContainsKey(key));
+            var late = StatusCalculator.IsOverdue(cal, item, status, s.Now);
+            if (status is not ItemStatus.Missing) done++;
+            if (late) overdue++;
+            var form = forms.First(f => f.Kind == item.Kind);
+            var detail = first is { } at
+                ? t.Format("mine_detail_submitted", FormTime.DateTime(at, cal, t), summary!.Versions)
+                : status == ItemStatus.Exempt ? t["mine_detail_exempt"] : t.Format("mine_detail_due", FormTime.DateTime(cal.DeadlineOf(item), cal, t));
+            items.Add(new JsonObject
+            {
+                ["itemKey"] = item.Key,
+                ["title"] = FormItems.Title(item, t),
+                ["detail"] = detail,
+                ["status"] = FormItems.StatusLabel(status, t),
+                ["statusColor"] = FormItems.StatusColor(status, late),
+                ["canOpen"] = form.Unavailable(s, item) is null,
+                ["button"] = first is null ? t["mine_fill"] : t["mine_edit"],
+            });
+        }
+        return cards.Render("my-submissions", new JsonObject
+        {
+            ["t"] = t.AsJson(),
+            ["weekId"] = s.WeekId,
+            ["subtitle"] = FormCards.Subtitle(s),
+            ["counts"] = t.Format("mine_counts", done, items.Count, overdue),
+            ["items"] = new JsonArray(items.ToArray()),
+        });
+    }
+}

@@ -8,7 +8,14 @@ namespace VocEdWeek.Bot.Features.Forms;
 /// <summary>Renders form cards (common header + the form's own data) and the read-only receipt.</summary>
 public sealed class FormCards(CardTemplates cards, SubmissionStore store)
 {
-    public JsonObject Form(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId)
+    public JsonObject Form(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId) =>
+        cards.Render(form.Template, FormData(s, form, item, values, errors, cardId));
+
+    public JsonObject Receipt(FormSession s, IForm form, WeekItem item, Submission stored) =>
+        cards.Render("receipt", ReceiptData(s, form, item, stored));
+
+    /// <summary>The template data of a form card: the form's own values, errors and choices, under a common header.</summary>
+    public JsonObject FormData(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId)
     {
         var t = s.T;
         var current = store.Current(s.WeekId, s.Department.Id, item.Key);
@@ -30,10 +37,11 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store)
         data["editNote"] = current is null ? "" : t.Format("form_edit_note", current.Version,
             FormTime.DateTime(FormTime.Instant(current.SubmittedAt), s.Calendar, t), current.Version + 1);
         data["notice"] = errors.Any ? t.Format("form_notice_errors", errors.Count) : "";
-        return cards.Render(form.Template, data);
+        return data;
     }
 
-    public JsonObject Receipt(FormSession s, IForm form, WeekItem item, Submission stored)
+    /// <summary>The template data of the read-only receipt of a stored version.</summary>
+    public JsonObject ReceiptData(FormSession s, IForm form, WeekItem item, Submission stored)
     {
         var t = s.T;
         var history = store.History(s.WeekId, s.Department.Id, item.Key);
@@ -51,7 +59,7 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store)
                 ["line"] = t.Format("receipt_history_line", h.Version, FormTime.DateTime(FormTime.Instant(h.SubmittedAt), s.Calendar, t), h.SubmittedByName),
             }).ToArray()
             : [];
-        return cards.Render("receipt", new JsonObject
+        return new JsonObject
         {
             ["t"] = t.AsJson(),
             ["weekId"] = s.WeekId,
@@ -67,7 +75,7 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store)
             ["facts"] = facts,
             ["hasHistory"] = lines.Length > 0,
             ["history"] = new JsonArray(lines),
-        });
+        };
     }
 
     /// <summary>"机电工程学院 · 2024年职业教育活动周".</summary>

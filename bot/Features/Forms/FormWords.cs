@@ -45,7 +45,7 @@ public static partial class FormWords
         return folded;
     }
 
-    [GeneratedRegex(@"^(?:我要|我想|我来|请|帮我|麻烦|开始|补交|补报|补填|填写|填报|填|写|提交|上报|打开|查看|看看|看|新建|修改|编辑|i want to|i'd like to|please|let me|can i|open|fill in|fill out|fill|submit|send|show me|show|start|new|edit|view|see)\s*")]
+    [GeneratedRegex(@"^(?:我要|我想|我来|请|帮我|麻烦|开始|补交|补报|补填|填写|填报|填|写|提交|上报|打开|查看|看看|看|新建|修改|编辑|一下|i want to|i'd like to|please|let me|can i|open|fill in|fill out|fill|submit|send|show me|show|start|new|edit|view|see|the|my)\s*")]
     private static partial Regex Prefixes();
 
     [GeneratedRegex(@"\s*(?:吧|一下|了|呢|please|pls)$")]

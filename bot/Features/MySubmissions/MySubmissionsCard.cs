@@ -11,7 +11,11 @@ namespace VocEdWeek.Bot.Features.MySubmissions;
 /// </summary>
 public sealed class MySubmissionsCard(CardTemplates cards, SubmissionStore store, IEnumerable<IForm> forms)
 {
-    public JsonObject Render(FormSession s)
+    public const string Template = "my-submissions";
+
+    public JsonObject Render(FormSession s) => cards.Render(Template, Data(s));
+
+    public JsonObject Data(FormSession s)
     {
         var t = s.T;
         var cal = s.Calendar;
@@ -43,13 +47,13 @@ public sealed class MySubmissionsCard(CardTemplates cards, SubmissionStore store
                 ["button"] = first is null ? t["mine_fill"] : t["mine_edit"],
             });
         }
-        return cards.Render("my-submissions", new JsonObject
+        return new JsonObject
         {
             ["t"] = t.AsJson(),
             ["weekId"] = s.WeekId,
             ["subtitle"] = FormCards.Subtitle(s),
             ["counts"] = t.Format("mine_counts", done, items.Count, overdue),
             ["items"] = new JsonArray(items.ToArray()),
-        });
+        };
     }
 }

@@ -136,6 +136,7 @@ public sealed class PlanForm : IForm
             ["rows"] = PlanRows.Ids(values),
             ["canRemove"] = rows.Count > 1,
             ["canAdd"] = rows.Count < PlanRows.Max,
+            ["activitiesHint"] = t.Format("plan_activities_hint", PlanRows.Max),
             ["categories"] = ActivityCategories.Choices(t),
             ["weekStart"] = s.Calendar.Week.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["weekEnd"] = s.Calendar.Week.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

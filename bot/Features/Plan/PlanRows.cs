@@ -10,7 +10,7 @@ namespace VocEdWeek.Bot.Features.Plan;
 /// </summary>
 public static partial class PlanRows
 {
-    public const int Max = 15;
+    public const int Max = 12;
 
     public static IReadOnlyList<string> Parse(string rows) =>
         rows.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

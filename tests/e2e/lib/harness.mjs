@@ -187,3 +187,41 @@ export const isCard = f => f.action === 'createMessage' && f.message?.attachment
 export const cardOf = f => f.message.attachments.find(a => a.contentType === 'application/vnd.microsoft.card.adaptive').content;
 export const cardText = card => JSON.stringify(card);
 export const inConv = id => f => f.actionConversationId === id || f.message?.conversationId === id || f.message?.conversation?.id === id;
+
+/** The data of the card's Action.Execute with this verb (ids the form needs: weekId, itemKey, cardId …). */
+export function actionData(card, verb) {
+  let found = null;
+  const walk = n => {
+    if (found || n === null || typeof n !== 'object') return;
+    if (!Array.isArray(n) && n.type === 'Action.Execute' && n.verb === verb) { found = n.data ?? {}; return; }
+    for (const v of Object.values(n)) walk(v);
+  };
+  walk(card);
+  if (!found) throw new Error(`no Action.Execute "${verb}" in card: ${JSON.stringify(card).slice(0, 500)}`);
+  return found;
+}
+
+/** Ids of all inputs in a card. */
+export function inputIds(card) {
+  const ids = [];
+  const walk = n => {
+    if (n === null || typeof n !== 'object') return;
+    if (!Array.isArray(n) && typeof n.type === 'string' && n.type.startsWith('Input.')) ids.push(n.id);
+    for (const v of Object.values(n)) walk(v);
+  };
+  walk(card);
+  return ids;
+}
+
+/** A small HTTP server on 127.0.0.1 that serves files, standing in for Teams' pre-authorised download links. */
+export async function startFileServer(files) {
+  const http = await import('node:http');
+  const server = http.createServer((req, res) => {
+    const body = files[decodeURIComponent(req.url)];
+    if (!body) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length });
+    res.end(body);
+  });
+  await new Promise(r => server.listen(0, '127.0.0.1', r));
+  return { url: path => `http://127.0.0.1:${server.address().port}${path}`, close: () => new Promise(r => server.close(r)) };
+}

@@ -87,4 +87,22 @@ public sealed class DailyReportValidationTests : IDisposable
         Assert.NotNull(CardJson.ErrorUnder(card, "participants"));
         Assert.NotNull(CardJson.ErrorUnder(card, "mediaLinks"));
     }
+
+    [Fact]
+    public async Task ActionSubmit_WithAMistake_UpdatesTheCardWithTheErrors()
+    {
+        var form = await _world.CardForAsync(Liaison, "日报");
+        var cardMessage = _world.Messenger.Sent[^1].ActivityId;
+        var typed = FormSteps.ValidReport();
+        typed["participants"] = "-3";
+
+        await _world.SubmitAsync(Liaison, CardJson.Click(form, "report.submit", typed), cardMessage);
+
+        var (_, id, message) = Assert.Single(_world.Messenger.Updated);
+        Assert.Equal(cardMessage, id);
+        var card = message.Cards.Single();
+        Assert.Equal("不能为负数", CardJson.ErrorUnder(card, "participants"));
+        Assert.Equal(typed["typicalCase"], CardJson.Value(card, "typicalCase"));
+        Assert.Empty(_world.Store.History("2024-wuxi", "jd", "report:2024-05-14"));
+    }
 }

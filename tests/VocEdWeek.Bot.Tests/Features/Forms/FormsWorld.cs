@@ -92,7 +92,8 @@ public sealed class FormsWorld : IDisposable
 
     private Task Run(TurnContext turn) => _services.GetRequiredService<ITurnHandler>().OnTurnAsync(turn, CancellationToken.None);
 
-    private TurnContext Build(TestUser user, TurnKind kind, string locale, string text, JsonObject? data, string? replyToId = null) =>
+    /// <summary>A turn as the protocol layer would build it, not yet run.</summary>
+    public TurnContext Build(TestUser user, TurnKind kind, string locale, string text, JsonObject? data, string? replyToId = null) =>
         new(Messenger)
         {
             Kind = kind,

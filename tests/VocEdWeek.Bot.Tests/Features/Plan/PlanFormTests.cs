@@ -180,3 +180,31 @@ public sealed class PlanFormTests : IDisposable
         Assert.Single(_world.Store.History("2024-wuxi", "jd", "plan"));
     }
 }
+
+public sealed class PlanCardSizeTests
+{
+    [Fact]
+    public async Task AFullPlan_StaysUnderTeamsSafeCardSize_AndCannotGrowFurther()
+    {
+        using var world = new FormsWorld(Beijing(2024, 5, 11, 16, 20));
+        var card = await world.CardForAsync(Liaison, "计划");
+        var typed = FormSteps.ValidPlan(card);
+        while (CardJson.Actions(card).Any(a => (string?)a["verb"] == "plan.addActivity"))
+        {
+            card = (await world.ExecuteAsync(Liaison, CardJson.Click(card, "plan.addActivity", typed))).Card();
+            foreach (var row in FormSteps.PlanRowIds(card))
+            {
+                typed[$"a_{row}_name"] = "“十年·回眸”职业教育活动周成果展暨技能展演";
+                typed[$"a_{row}_category"] = "review10";
+                typed[$"a_{row}_date"] = "2024-05-16";
+                typed[$"a_{row}_place"] = "图书馆一楼展厅";
+                typed[$"a_{row}_audience"] = "本校师生、合作企业、社会公众";
+                typed[$"a_{row}_expected"] = "300";
+            }
+        }
+        Assert.Equal(VocEdWeek.Bot.Features.Plan.PlanRows.Max, FormSteps.PlanRowIds(card).Count);
+        var size = CardJson.Show(card).Length;
+        Assert.True(size < 28_000, $"A full plan card is {size} characters.");
+        Assert.DoesNotContain(CardJson.Actions(card), a => (string?)a["verb"] == "plan.addActivity");
+    }
+}

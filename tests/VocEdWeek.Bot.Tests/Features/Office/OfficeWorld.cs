@@ -42,6 +42,8 @@ public sealed class OfficeWorld : IDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IFileDownloader, NoFileDownloader>();
+        services.AddSingleton<IMessenger>(Messenger);
         services.AddBotApp(configuration);
         _services = services.BuildServiceProvider();
     }

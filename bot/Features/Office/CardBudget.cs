@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using VocEdWeek.Bot.Cards;
 
 namespace VocEdWeek.Bot.Features.Office;
 
@@ -12,24 +13,28 @@ public static class CardBudget
     /// <summary>The hard limit: 28 KB.</summary>
     public const int MaxBytes = 28 * 1024;
 
-    /// <summary>What a card may use, leaving room for the activity around it.</summary>
-    public const int CardBytes = 26 * 1024;
+    /// <summary>What a card may use, leaving room for the activity around it (ids, conversation, channel data: well under 1 KB).</summary>
+    public const int CardBytes = 27 * 1024;
 
     public static int WireBytes(JsonNode card) => Encoding.UTF8.GetByteCount(card.ToJsonString());
 
     /// <summary>
-    /// Renders with <paramref name="rows"/> list rows (capped at <paramref name="first"/>), and with fewer while the card is
-    /// over budget; returns the card and the rows it holds. A couple of renders at most: each retry scales by the overshoot.
+    /// Renders <paramref name="template"/> with the data for <paramref name="rows"/> list rows (capped at <paramref name="first"/>),
+    /// and with fewer while the card is over budget. A couple of renders at most: each retry scales by the overshoot.
     /// </summary>
-    public static (JsonObject Card, int Rows) Fit(int rows, int first, Func<int, JsonObject> render)
+    public static RenderedCard Fit(CardTemplates cards, string template, int rows, int first, Func<int, JsonObject> data)
     {
         var n = Math.Min(rows, first);
         while (true)
         {
-            var card = render(n);
+            var d = data(n);
+            var card = cards.Render(template, d);
             var size = WireBytes(card);
-            if (size <= CardBytes || n == 0) return (card, n);
+            if (size <= CardBytes || n == 0) return new RenderedCard(card, d, size);
             n = Math.Max(0, Math.Min(n - 1, (int)(n * (double)CardBytes / size) - 1));
         }
     }
 }
+
+/// <summary>An expanded card, the template data it came from, and its size on the wire.</summary>
+public sealed record RenderedCard(JsonObject Card, JsonObject Data, int WireBytes);

@@ -18,7 +18,9 @@ public sealed class MissingCard(CardTemplates cards)
     /// <summary>Rows tried first; fewer when the card would pass the size budget.</summary>
     private const int FirstTry = 80;
 
-    public JsonObject Render(WeekProgress snapshot, WeekItem item, Strings t, bool mention)
+    public JsonObject Render(WeekProgress snapshot, WeekItem item, Strings t, bool mention) => Compose(snapshot, item, t, mention).Card;
+
+    public RenderedCard Compose(WeekProgress snapshot, WeekItem item, Strings t, bool mention)
     {
         var week = snapshot.Week;
         var calendar = week.Calendar;
@@ -32,7 +34,7 @@ public sealed class MissingCard(CardTemplates cards)
         var tableJson = t.AsJson();
 
         var rows = Math.Max(missing.Count, late.Count);
-        var (card, _) = CardBudget.Fit(rows, FirstTry, limit =>
+        return CardBudget.Fit(cards, "missing", rows, FirstTry, limit =>
         {
             var shownMissing = Math.Min(missing.Count, limit);
             var shownLate = Math.Min(late.Count, Math.Max(limit / 2, Math.Min(limit, 5)));
@@ -48,7 +50,7 @@ public sealed class MissingCard(CardTemplates cards)
                 ["name"] = d.Department.Name,
                 ["status"] = OfficeFormat.LateAt(calendar, item, d.Status, d.FirstSubmittedAt!.Value, t),
             }).ToArray();
-            return cards.Render("missing", new JsonObject
+            return new JsonObject
             {
                 ["t"] = tableJson.DeepClone(),
                 ["weekId"] = week.Definition.Id,
@@ -74,9 +76,8 @@ public sealed class MissingCard(CardTemplates cards)
                 ["asOf"] = OfficeFormat.AsOf(calendar, snapshot.Now, t),
                 ["hasMissing"] = missing.Count > 0,
                 ["mentions"] = mentions,
-            });
+            };
         });
-        return card;
     }
 
     /// <summary>Feed / notification line: "5月14日（周二）日报：未交 3，迟交/补交 1".</summary>
@@ -118,6 +119,7 @@ public sealed class MissingCard(CardTemplates cards)
         return string.Join(t["list_separator"], names);
     }
 
+    /// <summary>A big number with its label; a zero stays plain (a green or red 0 reads as a signal that is not there).</summary>
     private static JsonNode Count(string label, int value, string color) =>
-        new JsonObject { ["label"] = label, ["value"] = value.ToString(System.Globalization.CultureInfo.InvariantCulture), ["color"] = color };
+        new JsonObject { ["label"] = label, ["value"] = value.ToString(System.Globalization.CultureInfo.InvariantCulture), ["color"] = value == 0 ? "Default" : color };
 }

@@ -24,7 +24,9 @@ public sealed class ProgressCard(CardTemplates cards)
     private const int FirstTry = 60;
 
     /// <param name="backTo">The item the "who is missing" button opens (null: no button).</param>
-    public JsonObject Render(WeekProgress snapshot, Strings t, WeekItem? backTo)
+    public JsonObject Render(WeekProgress snapshot, Strings t, WeekItem? backTo) => Compose(snapshot, t, backTo).Card;
+
+    public RenderedCard Compose(WeekProgress snapshot, Strings t, WeekItem? backTo)
     {
         var week = snapshot.Week;
         var calendar = week.Calendar;
@@ -35,13 +37,16 @@ public sealed class ProgressCard(CardTemplates cards)
         var itemRows = items.Select(p => (JsonNode)ItemRow(p, snapshot.Now, calendar, t)).ToArray();
 
         var days = GridDays(calendar, today);
-        var byDepartment = departments.Select((d, index) => Row(snapshot, d, index, days, t)).ToList();
+        // The grid reuses the statuses just computed for the item rows (one pass over the week).
+        var byKey = items.ToDictionary(p => p.Item.Key, p => p.Departments);
+        var dayColumnsStatus = days.Select(d => byKey[new WeekItem(ItemKind.DailyReport, d).Key]).ToList();
+        var byDepartment = departments.Select((d, index) => Row(d, index, dayColumnsStatus.Select(c => c[index]), t)).ToList();
         var problems = byDepartment.Where(r => r.Problems > 0).OrderByDescending(r => r.Problems).ThenBy(r => r.Index).ToList();
         var listed = departments.Count <= FullGridDepartments ? byDepartment : problems;
         var tableJson = t.AsJson();
         var dayColumns = new JsonArray(days.Select(d => (JsonNode)new JsonObject { ["label"] = OfficeFormat.DayColumn(d, t) }).ToArray());
 
-        var (card, _) = CardBudget.Fit(listed.Count, FirstTry, limit =>
+        return CardBudget.Fit(cards, "progress", listed.Count, FirstTry, limit =>
         {
             var note = departments.Count <= FullGridDepartments && limit >= listed.Count
                 ? ""
@@ -50,7 +55,7 @@ public sealed class ProgressCard(CardTemplates cards)
                 : t.Format("office_grid_capped", departments.Count, problems.Count, limit);
             if (days.Count < calendar.Days.Count) note = (note + " " + t.Format("office_grid_days_window", days.Count)).Trim();
             var shown = (limit >= listed.Count ? listed : listed.Where(r => r.Problems > 0).Take(limit)).ToList();
-            return cards.Render("progress", new JsonObject
+            return new JsonObject
             {
                 ["t"] = tableJson.DeepClone(),
                 ["weekId"] = week.Definition.Id,
@@ -62,9 +67,8 @@ public sealed class ProgressCard(CardTemplates cards)
                 ["days"] = dayColumns.DeepClone(),
                 ["rows"] = new JsonArray(shown.Select(r => r.Json.DeepClone()).ToArray()),
                 ["asOf"] = OfficeFormat.AsOf(calendar, snapshot.Now, t),
-            });
+            };
         });
-        return card;
     }
 
     /// <summary>Feed / notification line: "2024年职业教育活动周：今日未交 3".</summary>
@@ -81,12 +85,17 @@ public sealed class ProgressCard(CardTemplates cards)
     private static JsonObject ItemRow(ItemProgress p, DateTimeOffset now, WeekCalendar calendar, Strings t)
     {
         var missing = p.Departments.Count(d => d.Status == ItemStatus.Missing);
+        var onTime = p.Departments.Count(d => d.Status == ItemStatus.OnTime);
+        var late = p.Departments.Count(d => d.Status is ItemStatus.Late or ItemStatus.MadeUp);
         return new JsonObject
         {
             ["title"] = FormItems.Title(p.Item, t),
-            ["due"] = t.Format("office_due_short", FormTime.DateTime(p.Deadline, calendar, t)),
-            ["onTime"] = Text(p.Departments.Count(d => d.Status == ItemStatus.OnTime)),
-            ["late"] = Text(p.Departments.Count(d => d.Status is ItemStatus.Late or ItemStatus.MadeUp)),
+            // A day's report is due at noon of its own day; only the plan, statistics and summary need their date.
+            ["due"] = p.Item.Kind == ItemKind.DailyReport ? "" : t.Format("office_due_short", FormTime.DateTime(p.Deadline, calendar, t)),
+            ["onTime"] = Text(onTime),
+            ["onTimeColor"] = onTime > 0 ? "Good" : "Default",
+            ["late"] = Text(late),
+            ["lateColor"] = late > 0 ? "Warning" : "Default",
             ["missing"] = Text(missing),
             ["missingColor"] = missing > 0 && now > p.Deadline ? "Attention" : "Default",
             ["exempt"] = Text(p.Departments.Count(d => d.Status == ItemStatus.Exempt)),
@@ -95,13 +104,13 @@ public sealed class ProgressCard(CardTemplates cards)
 
     private sealed record GridRow(int Index, int Problems, JsonObject Json);
 
-    private static GridRow Row(WeekProgress snapshot, Department department, int index, IReadOnlyList<DateOnly> days, Strings t)
+    /// <summary>A department's daily reports; problems are overdue or late reports (the plan has its own row in the item counts).</summary>
+    private static GridRow Row(Department department, int index, IEnumerable<DepartmentProgress> days, Strings t)
     {
         var problems = 0;
         var cells = new JsonArray();
-        foreach (var day in days)
+        foreach (var p in days)
         {
-            var p = snapshot.Department(department, new WeekItem(ItemKind.DailyReport, day));
             var (symbol, color) = p.Status switch
             {
                 ItemStatus.OnTime => (t["office_cell_on_time"], "Good"),
@@ -114,8 +123,6 @@ public sealed class ProgressCard(CardTemplates cards)
             if (p.Overdue || p.Status is ItemStatus.Late or ItemStatus.MadeUp) problems++;
             cells.Add(new JsonObject { ["s"] = symbol, ["c"] = color });
         }
-        var plan = snapshot.Department(department, new WeekItem(ItemKind.Plan));
-        if (plan.Overdue) problems++;
         return new GridRow(index, problems, new JsonObject { ["name"] = department.Name, ["cells"] = cells });
     }
 

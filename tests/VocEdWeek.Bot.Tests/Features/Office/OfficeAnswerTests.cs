@@ -28,7 +28,7 @@ public sealed class OfficeAnswerTests : IDisposable
     {
         var card = await _world.CardAsync(Staff, "今天谁还没报送");
 
-        Assert.Equal(["**经济管理学院**　王强", "**建筑工程学院**　刘洋、赵敏（备）", "**设计艺术学院**　陈静"], MissingRows(card));
+        Assert.Equal(["经济管理学院　王强", "建筑工程学院　刘洋、赵敏（备）", "设计艺术学院　陈静"], MissingRows(card));
         var text = CardJson.AllText(card);
         Assert.Contains("5月14日（周二）日报 · 报送情况", text);
         Assert.Contains("截止时间：5月14日 12:00（北京时间），还有 2 小时 0 分", text);
@@ -57,7 +57,7 @@ public sealed class OfficeAnswerTests : IDisposable
 
         var card = await _world.CardAsync(Staff, "昨天的日报谁没交");
 
-        Assert.Contains("**机电工程学院**　张伟 13800000001", MissingRows(card));
+        Assert.Contains("机电工程学院　张伟 13800000001", MissingRows(card));
         Assert.Empty(card["msteams"]!["entities"]!.AsArray());
     }
 
@@ -72,9 +72,8 @@ public sealed class OfficeAnswerTests : IDisposable
 
         var text = CardJson.AllText(card);
         Assert.Contains("迟交 / 补交（2）", text);
-        Assert.Contains("**信息工程学院**　迟交 12:31", text);
-        Assert.Contains("**经济管理学院**　补交 5月14日 09:10", text);
-        Assert.Equal(["**建筑工程学院**　刘洋、赵敏（备）", "**设计艺术学院**　陈静"], MissingRows(card));
+        Assert.Equal(["信息工程学院　迟交 12:31", "经济管理学院　补交 5月14日 09:10"], LateRows(card));
+        Assert.Equal(["建筑工程学院　刘洋、赵敏（备）", "设计艺术学院　陈静"], MissingRows(card));
         Assert.Equal(["5", "1", "2", "2", "0"], Counts(card));
         Assert.Contains("已截止", text);
     }
@@ -84,7 +83,7 @@ public sealed class OfficeAnswerTests : IDisposable
     {
         var card = await _world.CardAsync(Staff, "今天谁还没报送", ConversationScope.Channel);
 
-        Assert.Equal(["**经济管理学院**　<at>王强</at>", "**建筑工程学院**　<at>刘洋</at>、<at>赵敏</at>（备）", "**设计艺术学院**　<at>陈静</at>"], MissingRows(card));
+        Assert.Equal(["经济管理学院　<at>王强</at>", "建筑工程学院　<at>刘洋</at>、<at>赵敏</at>（备）", "设计艺术学院　<at>陈静</at>"], MissingRows(card));
         var entities = card["msteams"]!["entities"]!.AsArray().Select(e => e!.AsObject()).ToList();
         Assert.Equal(
             ["wangqiang@college.example.edu.cn", "liuyang@college.example.edu.cn", "zhaomin@college.example.edu.cn", "11a150a0-0000-4000-8000-000000000005"],
@@ -264,13 +263,20 @@ public sealed class OfficeAnswerTests : IDisposable
         Assert.Equal("application/vnd.microsoft.error", (string?)answer.Body?["type"]);
     }
 
-    private static IReadOnlyList<string> MissingRows(JsonObject card)
+    /// <summary>The rows under the "未提交" header: "department　liaisons".</summary>
+    public static IReadOnlyList<string> MissingRows(JsonObject card) => RowsAfter(card, "未提交", "Not submitted");
+
+    /// <summary>The rows under the "迟交 / 补交" header: "department　status time".</summary>
+    public static IReadOnlyList<string> LateRows(JsonObject card) => RowsAfter(card, "迟交 / 补交", "Late or made up");
+
+    private static IReadOnlyList<string> RowsAfter(JsonObject card, string zh, string en)
     {
         var body = card["body"]!.AsArray().Select(n => n!.AsObject()).ToList();
-        var header = body.FindIndex(e => ((string?)e["text"])?.StartsWith("未提交", StringComparison.Ordinal) == true
-            || ((string?)e["text"])?.StartsWith("Not submitted", StringComparison.Ordinal) == true);
-        return body.Skip(header + 1).TakeWhile(e => ((string?)e["text"])?.StartsWith("**", StringComparison.Ordinal) == true)
-            .Select(e => (string)e["text"]!).ToList();
+        var header = body.FindIndex(e => (string?)e["type"] == "TextBlock" && ((string?)e["text"])?.StartsWith(zh, StringComparison.Ordinal) == true
+            || ((string?)e["text"])?.StartsWith(en, StringComparison.Ordinal) == true);
+        if (header < 0) return [];
+        return body.Skip(header + 1).TakeWhile(e => (string?)e["type"] == "ColumnSet")
+            .Select(e => string.Join("　", e["columns"]!.AsArray().Select(c => (string?)c!["items"]![0]!["text"]))).ToList();
     }
 
     private static IReadOnlyList<string?> Counts(JsonObject card) =>

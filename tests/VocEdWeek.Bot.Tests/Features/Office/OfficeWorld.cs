@@ -51,6 +51,7 @@ public sealed class OfficeWorld : IDisposable
     public FakeTimeProvider Clock { get; }
     public RecordingMessenger Messenger { get; } = new();
     public SubmissionStore Store => _services.GetRequiredService<SubmissionStore>();
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
     public ActiveWeek Week => _services.GetRequiredService<WeekCatalog>().Active!;
     public string WeekId => Week.Definition.Id;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiteDB;
+using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
 
@@ -73,13 +75,15 @@ public static class SampleWeeks
     /// <summary>
     /// Fills the store as a real week looks at <paramref name="now"/>: every item due before now handed in by most departments
     /// (about 85% on time, 7% late the same day, 4% made up a day later, the rest missing); today's report from about half so far.
-    /// Each report carries a realistic form payload (about 1 KB of Chinese text). Returns the number of submissions stored.
+    /// Each report carries a realistic form payload (about 1 KB of Chinese text) and one in ten was edited once (two versions).
+    /// Written in bulk into the submissions collection, as <see cref="SubmissionStore.Submit"/> would store them (seeding
+    /// thousands one by one through Submit re-reads the week's history each time). Returns the number of versions stored.
     /// </summary>
-    public static int Submit(SubmissionStore store, ActiveWeek week, DateTimeOffset now, int seed = 7)
+    public static int Submit(BotDatabase db, ActiveWeek week, DateTimeOffset now, int seed = 7)
     {
         var random = new Random(seed);
         var calendar = week.Calendar;
-        var count = 0;
+        var versions = new List<Submission>();
         foreach (var department in week.Definition.Departments)
         {
             foreach (var item in calendar.Items)
@@ -101,22 +105,29 @@ public static class SampleWeeks
                 else continue;
                 if (at > now) continue;
                 var liaison = department.Liaisons[0];
-                store.Submit(new Submission
+                var edited = random.NextDouble() < 0.1 && at.AddMinutes(20) < now;
+                for (var version = 1; version <= (edited ? 2 : 1); version++)
                 {
-                    WeekId = week.Definition.Id,
-                    DepartmentId = department.Id,
-                    ItemKey = item.Key,
-                    SubmittedAt = at.UtcDateTime,
-                    SubmittedByName = liaison.Name,
-                    SubmittedByAadObjectId = liaison.AadObjectId,
-                    SubmittedByTeamsId = $"29:{department.Id}",
-                    IdempotencyKey = $"{department.Id}|{item.Key}|1",
-                    Data = Payload(department, item),
-                });
-                count++;
+                    versions.Add(new Submission
+                    {
+                        Id = ObjectId.NewObjectId().ToString(),
+                        WeekId = week.Definition.Id,
+                        DepartmentId = department.Id,
+                        ItemKey = item.Key,
+                        Version = version,
+                        IsCurrent = version == (edited ? 2 : 1),
+                        SubmittedAt = at.AddMinutes(20 * (version - 1)).UtcDateTime,
+                        SubmittedByName = liaison.Name,
+                        SubmittedByAadObjectId = liaison.AadObjectId,
+                        SubmittedByTeamsId = $"29:{department.Id}",
+                        IdempotencyKey = $"{department.Id}|{item.Key}|{version}",
+                        Data = Payload(department, item),
+                    });
+                }
             }
         }
-        return count;
+        db.Collection<Submission>("submissions").InsertBulk(versions);
+        return versions.Count;
     }
 
     private static string Payload(Department department, WeekItem item) => new JsonObject

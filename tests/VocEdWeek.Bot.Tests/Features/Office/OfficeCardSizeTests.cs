@@ -13,15 +13,35 @@ namespace VocEdWeek.Bot.Tests.Features.Office;
 /// Generated weeks with 60 and 1,000 departments, on Thursday 16 May 11:00 with realistic submissions: every office card stays
 /// within 28 KB as sent (UTF-8 JSON, non-ASCII escaped), says when it lists only part, and mentions exactly the people it shows.
 /// </summary>
-public sealed class OfficeCardSizeTests
+public sealed class OfficeCardSizeTests(OfficeCardSizeTests.BigWeeks weeks) : IClassFixture<OfficeCardSizeTests.BigWeeks>
 {
+    /// <summary>The two generated weeks, seeded once for all tests here (the questions only read).</summary>
+    public sealed class BigWeeks : IDisposable
+    {
+        public BigWeeks()
+        {
+            foreach (var n in new[] { 60, 1000 })
+            {
+                var world = new OfficeWorld(FormsWorld.Beijing(2024, 5, 16, 11, 0), n);
+                SampleWeeks.Submit(world.Get<BotDatabase>(), world.Week, world.Clock.GetUtcNow());
+                Worlds[n] = world;
+            }
+        }
+
+        public Dictionary<int, OfficeWorld> Worlds { get; } = [];
+
+        public void Dispose()
+        {
+            foreach (var w in Worlds.Values) w.Dispose();
+        }
+    }
+
     [Theory]
     [InlineData(60)]
     [InlineData(1000)]
     public async Task ManyDepartments_EveryCardFitsIn28KB(int departments)
     {
-        using var world = new OfficeWorld(FormsWorld.Beijing(2024, 5, 16, 11, 0), departments);
-        SampleWeeks.Submit(world.Get<BotDatabase>(), world.Week, world.Clock.GetUtcNow());
+        var world = weeks.Worlds[departments];
 
         var cards = new Dictionary<string, JsonObject>
         {
@@ -45,8 +65,7 @@ public sealed class OfficeCardSizeTests
     [Fact]
     public async Task ThousandDepartments_SaysHowManyAreNotListed()
     {
-        using var world = new OfficeWorld(FormsWorld.Beijing(2024, 5, 16, 11, 0), 1000);
-        SampleWeeks.Submit(world.Get<BotDatabase>(), world.Week, world.Clock.GetUtcNow());
+        var world = weeks.Worlds[1000];
         var missingToday = world.Week.Definition.Departments.Count - world.Store.Summaries(world.WeekId).Keys.Count(k => k.Item == "report:2024-05-16");
 
         var card = await world.CardAsync(Staff, "今天谁还没报送", ConversationScope.Channel);
@@ -61,8 +80,7 @@ public sealed class OfficeCardSizeTests
     [Fact]
     public async Task SixtyDepartments_ProgressListsOnlyTheOnesWithProblems()
     {
-        using var world = new OfficeWorld(FormsWorld.Beijing(2024, 5, 16, 11, 0), 60);
-        SampleWeeks.Submit(world.Get<BotDatabase>(), world.Week, world.Clock.GetUtcNow());
+        var world = weeks.Worlds[60];
 
         var progress = await world.CardAsync(Staff, "进度");
 
@@ -77,6 +95,24 @@ public sealed class OfficeCardSizeTests
         Assert.All(grid["rows"]!.AsArray().Skip(1), row => Assert.Contains(
             CardJson.Elements(row).Where(e => (string?)e["type"] == "TextBlock").Skip(1).Select(e => (string?)e["text"]),
             s => s is "✘" or "迟" or "补"));
+    }
+
+    [Fact]
+    public async Task ThousandDepartments_AnswerComesWellUnderASecond()
+    {
+        var world = weeks.Worlds[1000];
+        await world.CardAsync(Staff, "今天谁还没报送", ConversationScope.Channel);
+
+        var times = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await world.CardAsync(Staff, i % 2 == 0 ? "今天谁还没报送" : "进度", ConversationScope.Channel);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        // The benchmark (tests/VocEdWeek.Bot.Bench.Office) measures p50/p99; this only guards against a slow path creeping in.
+        Assert.True(times.Max() < 1000, $"slowest answer {times.Max():F0} ms");
     }
 
     private static void AssertMentionsMatchText(JsonObject card)

@@ -75,7 +75,7 @@ public static class SampleWeeks
     /// <summary>
     /// Fills the store as a real week looks at <paramref name="now"/>: every item due before now handed in by most departments
     /// (about 85% on time, 7% late the same day, 4% made up a day later, the rest missing); today's report from about half so far.
-    /// Each report carries a realistic form payload (about 1 KB of Chinese text) and one in ten was edited once (two versions).
+    /// Each report carries a realistic form payload (about 1 KB of Chinese text, stored as the forms store it) and one in ten was edited once (two versions).
     /// Written in bulk into the submissions collection, as <see cref="SubmissionStore.Submit"/> would store them (seeding
     /// thousands one by one through Submit re-reads the week's history each time). Returns the number of versions stored.
     /// </summary>
@@ -126,7 +126,7 @@ public static class SampleWeeks
                 }
             }
         }
-        db.Collection<Submission>("submissions").InsertBulk(versions);
+        db.Collection<Submission>("submissions").InsertBulk(versions, batchSize: 500);
         return versions.Count;
     }
 
@@ -140,5 +140,5 @@ public static class SampleWeeks
             + "他回到母校与学弟学妹分享成长经历，勉励大家练就过硬本领、走技能成才之路。",
         ["featureReport"] = $"{item.Key} 活动报道：学院组织开展职业教育活动周系列活动，展示职业教育改革发展成果。",
         ["mediaLinks"] = "https://news.example.com/a/1\nhttps://www.example.gov.cn/b/2",
-    }.ToJsonString(Json);
+    }.ToJsonString(VocEdWeek.Bot.Features.Forms.FormJson.Options);
 }

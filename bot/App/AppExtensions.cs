@@ -55,6 +55,7 @@ public static class AppExtensions
         // The four forms (plan, daily report, statistics, summary) and "my submissions".
         services.AddSingleton<FormAccess>();
         services.AddSingleton<FormCards>();
+        services.AddSingleton<ItemFiles>();
         services.AddSingleton<FormFlow>();
         services.AddSingleton<ReportChoices>();
         services.AddSingleton<SummaryService>();

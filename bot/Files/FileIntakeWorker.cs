@@ -124,13 +124,6 @@ public sealed partial class FileIntakeWorker(
         var stored = batch.Where(r => r.State == MediaState.Stored).ToList();
         if (stored.Count > 0)
         {
-            var counts = new List<string>();
-            var photos = stored.Count(r => r.Kind == MediaKind.Photo);
-            var videos = stored.Count(r => r.Kind == MediaKind.Video);
-            var docs = stored.Count(r => r.Kind == MediaKind.Document);
-            if (photos > 0) counts.Add(t.Format("files_photo_count", photos));
-            if (videos > 0) counts.Add(t.Format("files_video_count", videos));
-            if (docs > 0) counts.Add(t.Format("files_doc_count", docs));
             var week = weeks.Find(stored[0].WeekId);
             var department = week?.Department(stored[0].DepartmentId)?.Name ?? stored[0].DepartmentId;
             var item = WeekItem.Parse(stored[0].ItemKey);
@@ -143,9 +136,9 @@ public sealed partial class FileIntakeWorker(
                 ItemKind.Statistics => t["files_item_statistics"],
                 _ => t["files_item_summary"],
             };
-            var separator = english ? ", " : "、";
-            var leading = english ? " " : " ";
-            lines.Add(t.Format("files_received", leading + string.Join(separator, counts), string.Join(separator, stored.Select(r => r.FileName)), department, itemName));
+            var separator = MediaSummary.Separator(t);
+            var counts = " " + MediaSummary.Counts(stored, t);
+            lines.Add(t.Format("files_received", counts, string.Join(separator, stored.Select(r => r.FileName)), department, itemName));
         }
         var refused = batch.Where(r => r.State == MediaState.Refused).ToList();
         if (refused.Count > 0) lines.Add(t.Format("files_refused", string.Join(english ? "; " : "；", refused.Select(r => r.RefusedReason))));

@@ -19,6 +19,8 @@ public static class ClockExtensions
         if (!DateTimeOffset.TryParse(startAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
             throw new ConfigurationException($"Clock:StartAt '{startAt}' is not a date-time with offset like 2024-05-14T09:30:00+08:00.");
         services.AddSingleton<TimeProvider>(new RehearsalTimeProvider(start, TimeProvider.System));
+        // Tokens from real Teams carry real times: the protocol keeps checking them on the real clock.
+        services.AddSingleton(new Protocol.WallClock(TimeProvider.System));
         return services;
     }
 }

@@ -36,8 +36,9 @@ public static partial class BotEndpoint
         {
             activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, WireJson.Options, ct);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or IOException or BadHttpRequestException)
         {
+            // Bad JSON, or the client went away mid-body: nothing to process, nothing worth an error log.
             return Results.BadRequest();
         }
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type)) return Results.BadRequest();

@@ -20,6 +20,7 @@ public static class ProtocolExtensions
         }
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new WallClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ActivityDeduplicator>();
 
         if (options.IsAnonymous)

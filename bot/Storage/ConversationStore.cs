@@ -15,13 +15,17 @@ public sealed class ConversationStore
         _items.EnsureIndex(x => x.ChannelId);
     }
 
-    /// <summary>Upserts the reference from a turn; the serviceUrl is always the latest one seen.</summary>
+    /// <summary>
+    /// Upserts the reference from a turn; the serviceUrl is always the latest one seen. A write costs a disk
+    /// flush, so an unchanged reference is only written again once an hour (to keep "last seen" useful).
+    /// </summary>
     public ConversationRecord Touch(TurnContext turn)
     {
         var c = turn.Conversation;
         // Channel turns arrive on thread ids (…;messageid=…); keep one record per channel.
         var id = c.Scope == ConversationScope.Channel && c.ChannelId is not null ? c.ChannelId : c.ConversationId;
-        var record = _items.FindById(id) ?? new ConversationRecord { Id = id };
+        var existing = _items.FindById(id);
+        var record = existing is null ? new ConversationRecord { Id = id } : Copy(existing);
         record.ServiceUrl = c.ServiceUrl;
         record.TenantId = c.TenantId ?? record.TenantId;
         record.BotId = c.BotId ?? record.BotId;
@@ -36,10 +40,24 @@ public sealed class ConversationStore
             record.UserName = turn.User.Name ?? record.UserName;
             record.Locale = turn.Culture.Name;
         }
-        record.UpdatedAt = turn.ReceivedAt.UtcDateTime;
+        var now = turn.ReceivedAt.UtcDateTime;
+        if (existing is not null && SameReference(existing, record) && now - existing.UpdatedAt < TimeSpan.FromHours(1)) return existing;
+        record.UpdatedAt = now;
         _items.Upsert(record);
         return record;
     }
+
+    private static bool SameReference(ConversationRecord a, ConversationRecord b) =>
+        a.ServiceUrl == b.ServiceUrl && a.TenantId == b.TenantId && a.BotId == b.BotId && a.BotName == b.BotName && a.Scope == b.Scope
+        && a.TeamId == b.TeamId && a.ChannelId == b.ChannelId && a.UserId == b.UserId && a.UserAadObjectId == b.UserAadObjectId
+        && a.UserName == b.UserName && a.Locale == b.Locale;
+
+    private static ConversationRecord Copy(ConversationRecord r) => new()
+    {
+        Id = r.Id, ServiceUrl = r.ServiceUrl, TenantId = r.TenantId, BotId = r.BotId, BotName = r.BotName, Scope = r.Scope,
+        UserId = r.UserId, UserAadObjectId = r.UserAadObjectId, UserName = r.UserName, TeamId = r.TeamId, ChannelId = r.ChannelId,
+        Locale = r.Locale, InstalledAt = r.InstalledAt, RemovedAt = r.RemovedAt, WelcomedAt = r.WelcomedAt, UpdatedAt = r.UpdatedAt,
+    };
 
     public void Save(ConversationRecord record) => _items.Upsert(record);
 

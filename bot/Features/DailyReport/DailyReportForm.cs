@@ -9,7 +9,7 @@ namespace VocEdWeek.Bot.Features.DailyReport;
 /// The daily materials (before 12:00): activities held, participants, 典型活动案例, 典型职教故事,
 /// 重点和特色活动报道, outside media links. Photos and videos are sent in the chat.
 /// </summary>
-public sealed class DailyReportForm(ReportChoices choices) : IForm
+public sealed class DailyReportForm(ReportChoices choices, ItemFiles files) : IForm
 {
     private static readonly string[] TextFields = ["typicalCase", "story", "featureReport"];
     private static readonly string[] Fields = ["held", "newActivities", "participants", "typicalCase", "story", "featureReport", "mediaLinks"];
@@ -96,6 +96,7 @@ public sealed class DailyReportForm(ReportChoices choices) : IForm
         {
             ["v"] = shown,
             ["e"] = errors.ToJson(["activities", "participants", .. TextFields, "mediaLinks"]),
+            ["filesNote"] = ItemFiles.Describe(files.Stored(s, item), s.T) is { Length: > 0 } received ? s.T.Format("report_files_received", received) : "",
             ["hasChoices"] = offered.Count > 0,
             ["choiceStyle"] = offered.Count <= 6 ? "expanded" : "compact",
             ["choices"] = new JsonArray(offered.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Id }).ToArray()),
@@ -114,6 +115,5 @@ public sealed class DailyReportForm(ReportChoices choices) : IForm
         yield return new(t["report_story"], Excerpt(report.Story));
         yield return new(t["report_feature"], Excerpt(report.FeatureReport));
         yield return new(t["report_fact_media"], t.Format("report_fact_media_value", report.MediaLinks.Count));
-        yield return new(t["report_fact_photos"], t["report_fact_photos_value"]);
     }
 }

@@ -6,7 +6,7 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Features.Forms;
 
 /// <summary>Renders form cards (common header + the form's own data) and the read-only receipt.</summary>
-public sealed class FormCards(CardTemplates cards, SubmissionStore store)
+public sealed class FormCards(CardTemplates cards, SubmissionStore store, ItemFiles files)
 {
     public JsonObject Form(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId) =>
         cards.Render(form.Template, FormData(s, form, item, values, errors, cardId));
@@ -51,8 +51,11 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store)
         var deadline = s.Calendar.DeadlineOf(item);
         var dueDay = s.Calendar.LocalDate(deadline);
         var at = FormTime.Instant(stored.SubmittedAt);
-        var facts = new JsonArray(form.Facts(s, item, stored)
-            .Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray());
+        var received = ItemFiles.Describe(files.Stored(s, item), t);
+        var allFacts = form.Facts(s, item, stored).ToList();
+        if (received.Length > 0) allFacts.Add(new FormFact(t["receipt_files_title"], received));
+        else if (item.Kind == ItemKind.DailyReport) allFacts.Add(new FormFact(t["receipt_files_title"], t["form_files_none_report"]));
+        var facts = new JsonArray(allFacts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray());
         var lines = history.Count > 1
             ? history.TakeLast(10).Select(h => (JsonNode)new JsonObject
             {

@@ -12,9 +12,10 @@ public sealed partial class JwtInboundAuthenticator : IInboundAuthenticator
     private readonly EmulatorTokenValidator? _emulator;
     private readonly ILogger _log;
 
-    public JwtInboundAuthenticator(BotFrameworkOptions options, IHttpClientFactory clients, TimeProvider time, ILoggerFactory loggers)
+    public JwtInboundAuthenticator(BotFrameworkOptions options, IHttpClientFactory clients, WallClock clock, ILoggerFactory loggers)
     {
         _log = loggers.CreateLogger<JwtInboundAuthenticator>();
+        var time = clock.Time;
         var documents = new MetadataDocumentRetriever(clients);
         var cacheLog = loggers.CreateLogger<SigningKeyCache>();
         _channel = new ChannelTokenValidator(options, new SigningKeyCache(options.ChannelMetadataUrl, documents, time, cacheLog), time);

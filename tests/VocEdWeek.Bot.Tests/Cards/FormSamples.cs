@@ -9,6 +9,7 @@ using VocEdWeek.Bot.Features.MySubmissions;
 using VocEdWeek.Bot.Features.Plan;
 using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
+using Media = VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Tests.Features.Forms;
 using VocEdWeek.Bot.Weeks;
@@ -97,6 +98,14 @@ public sealed class FormSamples : IDisposable
         _world.SetBeijing(5, 15, 9, 10);
         var edit = (await _world.ExecuteAsync(Liaison, new JsonObject { ["verb"] = "form.open", ["weekId"] = "2024-wuxi", ["itemKey"] = reportItem.Key })).Card();
         await _world.ExecuteAsync(Liaison, CardJson.Click(edit, "report.submit", new Dictionary<string, string> { ["participants"] = "260" }));
+        foreach (var (file, kind) in new[] { ("校企签约仪式-1.jpg", Media.MediaKind.Photo), ("校企签约仪式-2.jpg", Media.MediaKind.Photo), ("实训中心开放日.mp4", Media.MediaKind.Video) })
+        {
+            _world.Get<Media.MediaStore>().Add(new Media.MediaRecord
+            {
+                WeekId = "2024-wuxi", DepartmentId = "jd", ItemKey = reportItem.Key, FileName = file, OriginalName = file, Kind = kind,
+                State = Media.MediaState.Stored, ReceivedAt = _world.Clock.GetUtcNow().UtcDateTime, FromName = "张伟",
+            });
+        }
         AddReceipt("receipt-report-made-up.zh", report, reportItem, await Session());
 
         // 16日 10:00: my submissions, mid-week.

@@ -6,12 +6,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace VocEdWeek.Bot.Tests.Fakes;
 
 /// <summary>
 /// A minimal Bot Connector on 127.0.0.1 that accepts every call and records it. For tests about what
 /// the bot sends, not about how it copes with connector errors (see the connector tests for that).
+/// With <c>record: false</c> (load tests) it only counts calls: bodies are read and dropped, nothing is
+/// kept or logged, so memory stays flat however many calls arrive.
 /// </summary>
 public sealed class ConnectorRecorder : IAsyncDisposable
 {
@@ -24,20 +27,31 @@ public sealed class ConnectorRecorder : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
-    public static async Task<ConnectorRecorder> StartAsync()
+    /// <summary>Every call answered so far, recorded or not.</summary>
+    public int CallCount => Volatile.Read(ref _ids);
+
+    public static async Task<ConnectorRecorder> StartAsync(bool record = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        if (!record) builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var recorder = new ConnectorRecorder(app);
         app.Run(async ctx =>
         {
-            JsonNode? body = null;
-            if (ctx.Request.ContentLength > 0 || ctx.Request.Headers.TransferEncoding.Count > 0)
+            if (!record)
             {
-                body = await JsonNode.ParseAsync(ctx.Request.Body);
+                await ctx.Request.Body.CopyToAsync(Stream.Null);
             }
-            recorder.Calls.Enqueue((ctx.Request.Method, Uri.UnescapeDataString(ctx.Request.Path.Value ?? ""), body));
+            else
+            {
+                JsonNode? body = null;
+                if (ctx.Request.ContentLength > 0 || ctx.Request.Headers.TransferEncoding.Count > 0)
+                {
+                    body = await JsonNode.ParseAsync(ctx.Request.Body);
+                }
+                recorder.Calls.Enqueue((ctx.Request.Method, Uri.UnescapeDataString(ctx.Request.Path.Value ?? ""), body));
+            }
             ctx.Response.StatusCode = ctx.Request.Method == "GET" ? 200 : 201;
             await ctx.Response.WriteAsJsonAsync(new { id = $"{Interlocked.Increment(ref recorder._ids)}" });
         });

@@ -225,3 +225,15 @@ export async function startFileServer(files) {
   await new Promise(r => server.listen(0, '127.0.0.1', r));
   return { url: path => `http://127.0.0.1:${server.address().port}${path}`, close: () => new Promise(r => server.close(r)) };
 }
+
+/** The values offered by a ChoiceSet input. */
+export function choices(card, id) {
+  let found = [];
+  const walk = n => {
+    if (n === null || typeof n !== 'object') return;
+    if (!Array.isArray(n) && n.type === 'Input.ChoiceSet' && n.id === id) { found = (n.choices ?? []).map(c => c.value); return; }
+    for (const v of Object.values(n)) walk(v);
+  };
+  walk(card);
+  return found;
+}

@@ -173,4 +173,27 @@ public sealed class DailyReportFormTests : IDisposable
         }))).Card();
         Assert.Contains("“工匠进校园”专题讲座", CardJson.AllText(receipt));
     }
+
+    [Fact]
+    public async Task PhotosAndVideosSentInChat_AreListedOnTheFormAndTheReceipt()
+    {
+        var media = _world.Get<VocEdWeek.Bot.Files.MediaStore>();
+        foreach (var (name, kind) in new[] { ("开放日1.jpg", VocEdWeek.Bot.Files.MediaKind.Photo), ("开放日2.jpg", VocEdWeek.Bot.Files.MediaKind.Photo), ("签约仪式.mp4", VocEdWeek.Bot.Files.MediaKind.Video) })
+        {
+            media.Add(new VocEdWeek.Bot.Files.MediaRecord
+            {
+                WeekId = "2024-wuxi", DepartmentId = "jd", ItemKey = "report:2024-05-14", FileName = name, OriginalName = name, Kind = kind,
+                State = VocEdWeek.Bot.Files.MediaState.Stored, ReceivedAt = _world.Clock.GetUtcNow().UtcDateTime, FromName = "张伟",
+            });
+        }
+
+        var form = await _world.CardForAsync(Liaison, "日报");
+        Assert.True(CardJson.AllText(form).Contains("已收到2 张照片、1 个视频：开放日1.jpg、开放日2.jpg、签约仪式.mp4", StringComparison.Ordinal), CardJson.AllText(form));
+
+        var receipt = (await _world.ExecuteAsync(Liaison, CardJson.Click(form, "report.submit", FormSteps.ValidReport()))).Card();
+        Assert.Contains("2 张照片、1 个视频：开放日1.jpg、开放日2.jpg、签约仪式.mp4", CardJson.AllText(receipt));
+        // Another day's report does not list them.
+        var other = await FormSteps.SubmitAsync(_world, "日报 5月13日", "report.submit", _ => FormSteps.ValidReport());
+        Assert.Contains("尚未收到；直接在本对话中发送给我即可", CardJson.AllText(other));
+    }
 }

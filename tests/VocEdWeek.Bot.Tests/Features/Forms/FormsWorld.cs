@@ -35,9 +35,10 @@ public sealed class FormsWorld : IDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<IFileDownloader, NoFileDownloader>();
-        services.AddSingleton<IMessenger>(Messenger);
         services.AddBotApp(configuration);
+        // File intake sends its acknowledgements through the messenger and fetches through the protocol's downloader.
+        services.AddSingleton<VocEdWeek.Bot.Conversation.IMessenger>(Messenger);
+        services.AddSingleton<VocEdWeek.Bot.Conversation.IFileDownloader>(new RefusingFileDownloader());
         _services = services.BuildServiceProvider();
     }
 

@@ -42,7 +42,7 @@ public sealed class OfficeWorld : IDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<IFileDownloader, NoFileDownloader>();
+        services.AddSingleton<IFileDownloader>(new RefusingFileDownloader());
         services.AddSingleton<IMessenger>(Messenger);
         services.AddBotApp(configuration);
         _services = services.BuildServiceProvider();

@@ -77,4 +77,21 @@ public sealed class SummaryFormTests : IDisposable
         Assert.Contains("机电学院活动周总结.docx", CardJson.AllText(receipt));
         Assert.Contains("机电学院活动周总结.docx", _world.Store.Current("2024-wuxi", "jd", "summary")!.Data);
     }
+
+    [Fact]
+    public async Task ASummaryFileFiledByTheFileIntake_AlsoMakesTheTextOptional()
+    {
+        _world.Get<VocEdWeek.Bot.Files.MediaStore>().Add(new VocEdWeek.Bot.Files.MediaRecord
+        {
+            WeekId = "2024-wuxi", DepartmentId = "jd", ItemKey = "summary", FileName = "活动周总结.pdf", OriginalName = "活动周总结.pdf",
+            Kind = VocEdWeek.Bot.Files.MediaKind.Document, State = VocEdWeek.Bot.Files.MediaState.Stored, ReceivedAt = DateTime.UtcNow, FromName = "张伟",
+        });
+
+        var form = await _world.CardForAsync(Liaison, "总结");
+        Assert.False((bool)CardJson.Input(form, "summaryText")["isRequired"]!);
+        var receipt = (await _world.ExecuteAsync(Liaison, CardJson.Click(form, "summary.submit"))).Card();
+
+        Assert.Contains("已提交 ✓", CardJson.AllText(receipt));
+        Assert.Contains("1 个文件：活动周总结.pdf", CardJson.AllText(receipt));
+    }
 }

@@ -34,6 +34,15 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
         Assert.Equal(1, _idp.ChannelKeyRequests);
     }
 
+    [Fact]
+    public async Task Post_DuringARehearsal_StillChecksTokensOnTheRealClock()
+    {
+        // The office rehearses the 2024 week in 2026: Teams' tokens carry 2026 times and must still pass.
+        await using var bot = new AuthenticatedBotFactory(_idp);
+        bot.Settings["Clock:StartAt"] = "2024-05-14T09:30:00+08:00";
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(bot, ValidToken()));
+    }
+
     [Theory]
     [InlineData(SecurityAlgorithms.RsaSha384)]
     [InlineData(SecurityAlgorithms.RsaSha512)]

@@ -1,0 +1,15 @@
+using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.Forms;
+
+/// <summary>The photos, videos and documents a department sent in the chat for one item (kept by the file intake).</summary>
+public sealed class ItemFiles(MediaStore media)
+{
+    public IReadOnlyList<MediaRecord> Stored(FormSession s, WeekItem item) =>
+        media.StoredForItem(s.WeekId, s.Department.Id, item.Key).OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>"2 张照片、1 个视频：a.jpg、b.jpg、c.mp4", or "" when nothing came.</summary>
+    public static string Describe(IReadOnlyList<MediaRecord> files, Strings t) => files.Count == 0 ? "" : MediaSummary.Describe(files, t);
+}

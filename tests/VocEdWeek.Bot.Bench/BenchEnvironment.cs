@@ -1,0 +1,90 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using VocEdWeek.Bot.Tests.Fakes;
+
+namespace VocEdWeek.Bot.Bench;
+
+/// <summary>
+/// Everything the benchmark talks to, all on 127.0.0.1 and all in this process:
+/// the fake Bot Framework identity (HTTPS OpenID metadata + JWKS, self-signed certificate), a counting
+/// fake connector, the real bot (<see cref="Program"/> through <see cref="AuthenticatedBotFactory"/> on a
+/// real Kestrel socket, JWT validation on) and the bare endpoint. Plus one channel token, minted once,
+/// as Teams reuses a token for about an hour.
+/// </summary>
+/// <remarks>
+/// In-process rather than child processes: the bot must trust the fake identity's self-signed
+/// certificate, and the only clean seam for that is the "BotFrameworkMetadata" HttpClient's primary
+/// handler, which <see cref="AuthenticatedBotFactory"/> swaps. Both targets share the process, the
+/// thread pool and the two cores with the load generator alike, so the ratio stays fair; wrk (run.sh)
+/// gives an out-of-process second opinion.
+/// </remarks>
+public sealed class BenchEnvironment : IAsyncDisposable
+{
+    private FakeBotFrameworkIdentity _identity = null!;
+    private AuthenticatedBotFactory _bot = null!;
+    private BareEndpoint _bare = null!;
+
+    private BenchEnvironment()
+    {
+    }
+
+    public ConnectorRecorder Connector { get; private set; } = null!;
+
+    public Uri BotUrl { get; private set; } = null!;
+
+    public Uri BareUrl => _bare.Url;
+
+    public string Token { get; private set; } = "";
+
+    public TeamsMessages Messages { get; private set; } = null!;
+
+    public static async Task<BenchEnvironment> StartAsync(string repoRoot)
+    {
+        var env = new BenchEnvironment();
+        // One after another: WebApplicationFactory hooks the next host built in the process.
+        env._identity = await FakeBotFrameworkIdentity.StartAsync();
+        env.Connector = await ConnectorRecorder.StartAsync(record: false);
+        // WebApplicationFactory looks for its content-root manifest in the current directory; name it instead.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_VOCEDWEEK_BOT", Path.Combine(repoRoot, "bot"));
+        env._bot = new AuthenticatedBotFactory(env._identity, web => web.UseEnvironment("Development"));
+        foreach (var (key, value) in BotSettings(repoRoot)) env._bot.Settings[key] = value;
+        env._bot.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        env._bot.StartServer();
+        env.BotUrl = new Uri(AddressOf(env._bot.Services), "api/messages");
+        env._bare = await BareEndpoint.StartAsync();
+
+        // The token must be valid on the bot's clock, which is the rehearsal clock (Clock:StartAt).
+        env._identity.Time = env._bot.Services.GetRequiredService<TimeProvider>();
+        env.Token = env._identity.CreateChannelToken(AuthenticatedBotFactory.AppId, env.Connector.ServiceUrl);
+        env.Messages = new TeamsMessages(env.Connector.ServiceUrl, AuthenticatedBotFactory.AppId, AuthenticatedBotFactory.TenantId);
+        return env;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bare.DisposeAsync();
+        await _bot.DisposeAsync();
+        await Connector.DisposeAsync();
+        await _identity.DisposeAsync();
+    }
+
+    private static Dictionary<string, string?> BotSettings(string repoRoot) => new()
+    {
+        ["Week:DefinitionFile"] = Path.Combine(repoRoot, "bot", "Weeks", "Samples", "2024-wuxi.json"),
+        ["Clock:StartAt"] = "2024-05-14T09:30:00+08:00",
+        ["Office:AnnounceStartup"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+        // No outbound token yet (the basic ConnectorClient sends none); when MSAL client credentials
+        // land, point ToChannelFromBotLoginUrl at a local fake token endpoint here.
+    };
+
+    private static Uri AddressOf(IServiceProvider services)
+    {
+        var address = services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new Uri(address.TrimEnd('/') + "/");
+    }
+}

@@ -34,7 +34,7 @@ public static partial class OfficeWords
         + @"|缺(?:交|报|了?谁|哪|几|多少)|漏(?:交|报)|欠(?:交|报)|还差|差(?:谁|哪|几|多少)"
         + @"|(?:提交|报送|上报|填报|交|报)(?:齐|全|完)?了(?:吗|没有?|么)?|(?:交|报)(?:齐|全|完)(?:吗|没有?|么)?|(?:交|报)没(?:交|报)|(?:齐|全)了(?:吗|没有?|么)"
         + @"|是否(?:都)?(?:已)?(?:提交|报送|上报|交|报)|有没有(?:人|学院|部门)?没?(?:提交|报送|交|报)"
-        + @"|未报名单|未交名单|催(?:一下|一催|报|交|办|促|催|他们|一催)?"
+        + @"|未报名单|未交名单|催(?:一下|一催|报|交|办|促|催|他们)?"
         + @"|\b(?:missing|outstanding|overdue|pending|late|unsubmitted|unreported|remind|reminders?|chase|nudge|owe|owes|owing|laggards?|stragglers?|absent|delinquent|left)\b"
         + @"|\b(?:hasn\s?t|has not|haven\s?t|have not|didn\s?t|did not|not yet|yet to|still to|isn\s?t|aren\s?t|not)\s+(?:(?:yet|already|been|sent|handed|turned)\s+)*(?:submit(?:ted)?|report(?:ed)?|sent|send|hand(?:ed)?|turn(?:ed)?|file(?:d)?|done|deliver(?:ed)?|upload(?:ed)?|complete(?:d)?|finish(?:ed)?|received|in)\b")]
     public static partial Regex Missing();

@@ -50,6 +50,15 @@ try
     Console.WriteLine($"Clock: {now:yyyy-MM-dd HH:mm} Beijing time. {answers} timed answers per scenario after {warmup} warm-up answers; .NET {Environment.Version}, {Environment.ProcessorCount} CPUs.");
     Console.WriteLine();
 
+    {
+        // The first answer after start reads the week's submission times from LiteDB once; later ones use memory.
+        var router0 = services.GetRequiredService<ITurnHandler>();
+        var cold = Stopwatch.StartNew();
+        await router0.OnTurnAsync(Turn(week.Definition.Office.Staff[0], "今天谁还没报送", ConversationScope.Personal, null, week.Definition.Id, -1, messenger, now), CancellationToken.None);
+        Console.WriteLine($"First answer after start (reads the week's submissions once): {cold.Elapsed.TotalMilliseconds:F0} ms.");
+        Console.WriteLine();
+    }
+
     if (args.Contains("--breakdown"))
     {
         // Where the time goes: the snapshot (LiteDB read) and the card (statuses + template) separately.

@@ -35,9 +35,9 @@ public static class ProtocolExtensions
             services.AddSingleton<IInboundAuthenticator, JwtInboundAuthenticator>();
         }
 
-        services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<ConnectorClient>());
-        services.TryAddSingleton<IConnectorTokenSource, NoConnectorToken>();
+        services.AddBotConnector(configuration);
+        // Pasted images live on the connector and need the same bot token (null in anonymous mode).
+        services.TryAddSingleton<IConnectorTokenSource>(sp => sp.GetRequiredService<ConnectorTokenProvider>());
         services.AddHttpClient<IFileDownloader, AttachmentDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan);
         return services;
     }

@@ -20,8 +20,18 @@ public sealed class NullMessenger : IMessenger
     public Task<ConversationRef?> CreatePersonalConversationAsync(string serviceUrl, string tenantId, string userId, CancellationToken ct = default) =>
         Task.FromResult<ConversationRef?>(null);
 
+    public Task<SendResult> CreateChannelThreadAsync(ConversationRef channel, OutgoingMessage message, CancellationToken ct = default) =>
+        SendAsync(channel, message, null, ct);
+
     public Task<MemberInfo?> GetMemberAsync(ConversationRef conversation, string userId, CancellationToken ct = default) =>
         Task.FromResult<MemberInfo?>(null);
+
+    public async IAsyncEnumerable<MemberInfo> GetMembersAsync(ConversationRef conversation, int pageSize = 100,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await Task.CompletedTask;
+        yield break;
+    }
 }
 
 /// <summary>The clock stands still at the benchmark's instant.</summary>

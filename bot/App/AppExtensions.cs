@@ -5,6 +5,7 @@ using VocEdWeek.Bot.Features.DigestChannel;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.MySubmissions;
+using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Features.Plan;
 using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
@@ -74,8 +75,19 @@ public static class AppExtensions
         services.AddSingleton<MySubmissionsHandler>();
         services.AddSingleton<FormOpenHandler>();
 
+        // Office staff: questions in plain words ("今天谁还没报送"), full progress, 免报.
+        services.AddSingleton<MissingCard>();
+        services.AddSingleton<ProgressCard>();
+        services.AddSingleton<OfficeAnswers>();
+        services.AddSingleton<OfficeQuestionHandler>();
+        services.AddSingleton<OfficeProgressHandler>();
+        services.AddSingleton<ExemptionHandler>();
+
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DigestChannelHandler>());
+        // Before "my submissions" and the forms: "日报" from office staff is a question, from a liaison a form (decided by role).
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ExemptionHandler>());
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<OfficeQuestionHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MySubmissionsHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PlanHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DailyReportHandler>());
@@ -89,6 +101,7 @@ public static class AppExtensions
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<SummaryHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<MySubmissionsHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<FormOpenHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<OfficeProgressHandler>());
 
         services.AddSingleton<ITurnHandler, TurnRouter>();
         return services;

@@ -5,13 +5,13 @@ namespace VocEdWeek.Bot.Progress;
 
 /// <summary>
 /// Roster × submissions × exemptions → status per department and item, computed live (never from a
-/// summary that can lag). One read of the week's submissions serves every item of an answer.
+/// summary that can lag). One snapshot of the week's submission times serves every item of an answer.
 /// </summary>
 public sealed class ProgressService(SubmissionStore submissions, TimeProvider time)
 {
     public WeekProgress ForWeek(ActiveWeek week)
     {
-        var summaries = submissions.Summaries(week.Definition.Id);
+        var summaries = submissions.Times(week.Definition.Id);
         var exemptions = submissions.Exemptions(week.Definition.Id);
         return new WeekProgress(week, summaries, exemptions, time.GetUtcNow());
     }
@@ -20,7 +20,7 @@ public sealed class ProgressService(SubmissionStore submissions, TimeProvider ti
 /// <summary>A snapshot of a week's progress at one instant.</summary>
 public sealed class WeekProgress(
     ActiveWeek week,
-    IReadOnlyDictionary<(string Department, string Item), SubmissionSummary> summaries,
+    IReadOnlyDictionary<(string Department, string Item), SubmissionTimes> summaries,
     IReadOnlyDictionary<(string Department, string Item), Exemption> exemptions,
     DateTimeOffset now)
 {
@@ -30,16 +30,19 @@ public sealed class WeekProgress(
     public ItemProgress Item(WeekItem item)
     {
         var calendar = Week.Calendar;
-        var rows = Week.Definition.Departments.Select(d => Department(d, item)).ToList();
+        var key = item.Key;
+        var rows = Week.Definition.Departments.Select(d => Department(d, item, key)).ToList();
         return new ItemProgress(item, calendar.DeadlineOf(item), rows);
     }
 
-    public DepartmentProgress Department(Department department, WeekItem item)
+    public DepartmentProgress Department(Department department, WeekItem item) => Department(department, item, item.Key);
+
+    private DepartmentProgress Department(Department department, WeekItem item, string key)
     {
-        summaries.TryGetValue((department.Id, item.Key), out var summary);
-        var exempt = exemptions.ContainsKey((department.Id, item.Key));
-        DateTimeOffset? first = summary is null ? null : new DateTimeOffset(summary.FirstSubmittedAt.ToUniversalTime(), TimeSpan.Zero);
-        DateTimeOffset? last = summary is null ? null : new DateTimeOffset(summary.Current.SubmittedAt.ToUniversalTime(), TimeSpan.Zero);
+        summaries.TryGetValue((department.Id, key), out var summary);
+        var exempt = exemptions.Count > 0 && exemptions.ContainsKey((department.Id, key));
+        DateTimeOffset? first = summary?.First;
+        DateTimeOffset? last = summary?.Current;
         var status = StatusCalculator.Of(Week.Calendar, item, first, exempt);
         return new DepartmentProgress(department, item, status, first, last, StatusCalculator.IsOverdue(Week.Calendar, item, status, Now));
     }

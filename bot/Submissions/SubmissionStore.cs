@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using LiteDB;
 using VocEdWeek.Bot.Storage;
 
@@ -10,6 +12,9 @@ public sealed class SubmissionStore
     private readonly ILiteCollection<Exemption> _exemptions;
     // Versioning needs "read newest, write next" to be atomic; submissions are rare enough for one lock.
     private readonly Lock _gate = new();
+    // Per week, the times of every department's items, read once and then kept current by Submit: progress answers
+    // need no database read (every write of submissions goes through this store).
+    private readonly ConcurrentDictionary<string, ImmutableDictionary<(string Department, string Item), SubmissionTimes>> _times = new(StringComparer.Ordinal);
 
     public SubmissionStore(BotDatabase db)
     {
@@ -39,6 +44,12 @@ public sealed class SubmissionStore
             candidate.Version = history.Count + 1;
             candidate.IsCurrent = true;
             _items.Insert(candidate);
+            if (_times.TryGetValue(candidate.WeekId, out var times))
+            {
+                var k = (candidate.DepartmentId, candidate.ItemKey);
+                var first = times.TryGetValue(k, out var was) && was.FirstSubmittedAt < candidate.SubmittedAt ? was.FirstSubmittedAt : candidate.SubmittedAt;
+                _times[candidate.WeekId] = times.SetItem(k, new SubmissionTimes(first, candidate.SubmittedAt, candidate.Version));
+            }
             return (candidate, false);
         }
     }
@@ -65,6 +76,22 @@ public sealed class SubmissionStore
             result[k] = new SubmissionSummary(current!, first, Math.Max(sum?.Versions ?? 0, s.Version));
         }
         return result.Where(p => p.Value.Current is not null).ToDictionary(p => p.Key, p => p.Value);
+    }
+
+    /// <summary>
+    /// Per department and item: first and current submission time and the number of versions, without the form data.
+    /// Read from the database once per week, then kept in memory; the returned dictionary is an immutable snapshot.
+    /// </summary>
+    public IReadOnlyDictionary<(string Department, string Item), SubmissionTimes> Times(string weekId)
+    {
+        if (_times.TryGetValue(weekId, out var cached)) return cached;
+        lock (_gate)
+        {
+            if (_times.TryGetValue(weekId, out cached)) return cached;
+            cached = Summaries(weekId).ToImmutableDictionary(p => p.Key, p => new SubmissionTimes(p.Value.FirstSubmittedAt, p.Value.Current.SubmittedAt, p.Value.Versions));
+            _times[weekId] = cached;
+            return cached;
+        }
     }
 
     public void Exempt(Exemption exemption)

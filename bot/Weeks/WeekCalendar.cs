@@ -37,10 +37,13 @@ public sealed class WeekCalendar
     public DateTimeOffset DeadlineOf(WeekItem item) => item.Kind switch
     {
         ItemKind.Plan => PlanDeadline,
-        ItemKind.DailyReport => ToInstant(item.Day!.Value.ToDateTime(ReportTime)),
+        // Remembered per day: progress answers ask this for every department and item (thousands of zone conversions).
+        ItemKind.DailyReport => _reportDeadlines.GetOrAdd(item.Day!.Value, (day, c) => c.ToInstant(day.ToDateTime(c.ReportTime)), this),
         ItemKind.Statistics => StatisticsDeadline,
         _ => SummaryDeadline,
     };
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, DateTimeOffset> _reportDeadlines = new();
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 

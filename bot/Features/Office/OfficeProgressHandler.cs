@@ -1,0 +1,48 @@
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.Forms;
+using VocEdWeek.Bot.Identity;
+using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Progress;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.Office;
+
+/// <summary>
+/// The buttons of the office cards: "全部进度" (progress.full) and "查看未交名单" (progress.item). The answer replaces the card
+/// in place, for everyone in a channel — so only office staff may press them; others get a short message instead.
+/// </summary>
+public sealed class OfficeProgressHandler(WeekCatalog weeks, IdentityResolver identity, ProgressService progress, ProgressCard progressCard, OfficeAnswers answers)
+    : ICardActionHandler
+{
+    public IEnumerable<string> Verbs => [ProgressCard.FullVerb, ProgressCard.ItemVerb];
+
+    public async Task HandleAsync(TurnContext turn, CancellationToken ct)
+    {
+        var t = Strings.For(turn.Culture);
+        var week = weeks.Active;
+        var member = await identity.ResolveAsync(turn, ct);
+        if (week is null || member is not { Role: Role.Staff })
+        {
+            await OfficeAnswers.OutsiderAsync(turn, week, t, ct);
+            return;
+        }
+        var input = new FormInput(turn.Value);
+        if (input.Text("weekId") != week.Definition.Id)
+        {
+            await FormReply.TextAsync(turn, t.Format("office_other_week", week.Definition.Title), ct);
+            return;
+        }
+        var snapshot = progress.ForWeek(week);
+        var today = week.Calendar.LocalDate(snapshot.Now);
+        if (turn.Verb == ProgressCard.ItemVerb && WeekItem.Parse(input.Text("itemKey")) is { } item && IsOfWeek(item, week))
+        {
+            await answers.ItemCardAsync(turn, snapshot, item, t, ct);
+            return;
+        }
+        await FormReply.CardAsync(turn, progressCard.Render(snapshot, t, OfficeAnswers.DefaultItem(week.Calendar, today)), ProgressCard.Summary(snapshot, t), ct);
+    }
+
+    private static bool IsOfWeek(WeekItem item, ActiveWeek week) =>
+        item.Kind != Weeks.ItemKind.DailyReport || week.Calendar.IsWeekDay(item.Day!.Value);
+}

@@ -1,0 +1,59 @@
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Identity;
+using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.Office;
+
+/// <summary>
+/// "今天谁还没报送", "统计表进度", "status for May 14" … in a personal chat or with @bot in a channel. Registered before the
+/// forms' commands because "日报" or "今天的日报" is a question when office staff type it and a form when a liaison does:
+/// the asker's role decides, and a non-staff turn that is also a later command ("日报", "总结") goes on to that command.
+/// </summary>
+public sealed class OfficeQuestionHandler(WeekCatalog weeks, IdentityResolver identity, OfficeAnswers answers, TimeProvider time, IServiceProvider services)
+    : ICommandHandler
+{
+    private IReadOnlyList<ICommandHandler>? _later;
+
+    public bool Matches(CommandText text, TurnContext turn) => Parse(text) is not null;
+
+    public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)
+    {
+        if (Parse(text) is not { } question) return;
+        var t = Strings.For(turn.Culture);
+        var week = weeks.Active;
+        var member = await identity.ResolveAsync(turn, ct);
+        if (week is not null && member is { Role: Role.Staff })
+        {
+            await answers.StaffAsync(turn, week, question, t, ct);
+            return;
+        }
+        if (LaterCommand(text, turn) is { } command)
+        {
+            await command.HandleAsync(turn, text, ct);
+            return;
+        }
+        if (week is not null && member is { Role: Role.Liaison, Department: not null })
+        {
+            await answers.LiaisonAsync(turn, week, member, question, t, ct);
+            return;
+        }
+        await OfficeAnswers.OutsiderAsync(turn, week, t, ct);
+    }
+
+    private OfficeQuestion? Parse(CommandText text)
+    {
+        var calendar = weeks.Active?.Calendar;
+        var now = time.GetUtcNow();
+        var today = calendar?.LocalDate(now) ?? DateOnly.FromDateTime(now.UtcDateTime);
+        return OfficeQuestionParser.Parse(text.Original, today, calendar?.Days);
+    }
+
+    /// <summary>The first command registered after this one that takes the text (the liaison's form, "我的提交" …).</summary>
+    private ICommandHandler? LaterCommand(CommandText text, TurnContext turn)
+    {
+        _later ??= services.GetServices<ICommandHandler>().SkipWhile(c => !ReferenceEquals(c, this)).Skip(1).ToList();
+        return _later.FirstOrDefault(c => c.Matches(text, turn));
+    }
+}

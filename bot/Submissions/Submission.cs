@@ -19,4 +19,13 @@ public sealed class Submission
     /// <summary>The card instance it came from: a second click on the same card is the same submission.</summary>
     public string? IdempotencyKey { get; set; }
     public string Data { get; set; } = "{}";
+
+    /// <summary>"week|department|item", stored and indexed so versioning reads one item, not the whole week.</summary>
+    public string Slot
+    {
+        get => SlotOf(WeekId, DepartmentId, ItemKey);
+        set { } // computed; the setter only lets LiteDB store it
+    }
+
+    public static string SlotOf(string weekId, string departmentId, string itemKey) => $"{weekId}|{departmentId}|{itemKey}";
 }

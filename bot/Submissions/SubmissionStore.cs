@@ -21,6 +21,7 @@ public sealed class SubmissionStore
         _items = db.Collection<Submission>("submissions");
         _items.EnsureIndex(x => x.WeekId);
         _items.EnsureIndex(x => x.IdempotencyKey);
+        _items.EnsureIndex(x => x.Slot);
         _exemptions = db.Collection<Exemption>("exemptions");
         _exemptions.EnsureIndex(x => x.WeekId);
     }
@@ -55,11 +56,10 @@ public sealed class SubmissionStore
     }
 
     public IReadOnlyList<Submission> History(string weekId, string departmentId, string itemKey) =>
-        _items.Query().Where(x => x.WeekId == weekId && x.DepartmentId == departmentId && x.ItemKey == itemKey)
-            .OrderBy(x => x.Version).ToList();
+        _items.Find(x => x.Slot == Submission.SlotOf(weekId, departmentId, itemKey)).OrderBy(x => x.Version).ToList();
 
     public Submission? Current(string weekId, string departmentId, string itemKey) =>
-        _items.FindOne(x => x.WeekId == weekId && x.DepartmentId == departmentId && x.ItemKey == itemKey && x.IsCurrent);
+        _items.Find(x => x.Slot == Submission.SlotOf(weekId, departmentId, itemKey)).FirstOrDefault(x => x.IsCurrent);
 
     public Submission? Find(string id) => _items.FindById(id);
 

@@ -68,8 +68,9 @@ public sealed class ReminderSender(OutboxQueue outbox, ReminderLog log, Reminder
         if (trigger.IsClick)
         {
             var keys = target.Items.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+            // Only a reminder that reached them (or is on its way) counts: a failed one may be tried again.
             var recent = log.SentSince(week.Definition.Id, target.PersonKey, now - options.ClickCooldown)
-                .Where(e => e.ItemKeys.Any(keys.Contains))
+                .Where(e => e.ItemKeys.Any(keys.Contains) && outbox.Find(e.JobId!) is { State: OutboxState.Pending or OutboxState.Sending or OutboxState.Sent })
                 .OrderByDescending(e => e.At).FirstOrDefault();
             return recent is null ? null : ("recent", new DateTimeOffset(DateTime.SpecifyKind(recent.At, DateTimeKind.Utc)));
         }

@@ -29,7 +29,7 @@ public sealed class DeliveryWorld : IDisposable
     public const string Tenant = "tenant-1";
     public const string ServiceUrl = "https://smba.example/amer/";
     public const string ChannelId = "19:office@thread.tacv2";
-    public const string StaffAad = "0ff1ce00-0000-4000-8000-000000000001";
+    public const string StaffAad = GeneratedWeeks.StaffAad;
 
     private static readonly JsonSerializerOptions WeekJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
     private readonly TempDir _dir = new();

@@ -12,8 +12,21 @@ public interface IMessenger
     /// <summary>Opens (or finds) the 1:1 chat with a user: needs tenant + Teams user id or Entra object id.</summary>
     Task<ConversationRef?> CreatePersonalConversationAsync(string serviceUrl, string tenantId, string userId, CancellationToken ct = default);
 
-    /// <summary>Looks up one member of a conversation (email / UPN), or null when unknown.</summary>
+    /// <summary>
+    /// Starts a new thread in a Teams channel with <paramref name="message"/> as its first post. On success
+    /// <see cref="SendResult.ConversationId"/> is the thread (<c>19:…;messageid=…</c>; reply there with
+    /// <see cref="SendAsync"/>) and <see cref="SendResult.ActivityId"/> the first post.
+    /// </summary>
+    Task<SendResult> CreateChannelThreadAsync(ConversationRef channel, OutgoingMessage message, CancellationToken ct = default);
+
+    /// <summary>Looks up one member of a conversation (email / UPN), or null when unknown or unreachable.</summary>
     Task<MemberInfo?> GetMemberAsync(ConversationRef conversation, string userId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Every member of a conversation or team, page by page. Throws <see cref="HttpRequestException"/>
+    /// when a page cannot be read, so a partial list is never mistaken for the whole.
+    /// </summary>
+    IAsyncEnumerable<MemberInfo> GetMembersAsync(ConversationRef conversation, int pageSize = 100, CancellationToken ct = default);
 }
 
 public sealed record MemberInfo(string Id, string? AadObjectId, string? Name, string? Email, string? UserPrincipalName);

@@ -35,9 +35,9 @@ public static class ProtocolExtensions
             services.AddSingleton<IInboundAuthenticator, JwtInboundAuthenticator>();
         }
 
-        services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<ConnectorClient>());
-        services.TryAddSingleton<IConnectorTokenSource, NoConnectorToken>();
+        services.AddBotConnector(configuration);
+        // Inline images are fetched with the same bot token the connector uses (none in anonymous mode).
+        services.TryAddSingleton<IConnectorTokenSource>(sp => new ConnectorTokenSource(sp.GetRequiredService<ConnectorTokenProvider>()));
         services.AddHttpClient<IFileDownloader, AttachmentDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan);
         return services;
     }

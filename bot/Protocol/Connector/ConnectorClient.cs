@@ -1,75 +1,92 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using VocEdWeek.Bot.Conversation;
+using System.Net.Http.Headers;
+using Microsoft.Identity.Client;
 
 namespace VocEdWeek.Bot.Protocol.Connector;
 
 /// <summary>
-/// Bot Connector REST client against each conversation's own serviceUrl.
-/// (Basic version: no token, no retry yet — see ConnectorMessenger.)
+/// Sends one <see cref="ConnectorRequest"/> with pacing and retries: every attempt first passes the
+/// <see cref="ConnectorRateLimiter"/>; transient failures (<see cref="ConnectorResponse.IsTransient"/>)
+/// wait (on <see cref="TimeProvider"/>) and go again, up to <see cref="ConnectorRetryPolicy.MaxAttempts"/>.
+/// HTTP and network failures come back as a <see cref="ConnectorResponse"/>; only cancellation by the caller throws.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http) : IMessenger
+public sealed class ConnectorClient(
+    IHttpClientFactory httpClients,
+    ConnectorRateLimiter limiter,
+    ConnectorRetryPolicy retry,
+    TimeProvider time,
+    ILogger<ConnectorClient> logger)
 {
-    public async Task<SendResult> SendAsync(ConversationRef conversation, OutgoingMessage message, string? replyToId = null, CancellationToken ct = default)
-    {
-        var path = replyToId is { Length: > 0 }
-            ? $"v3/conversations/{Esc(conversation.ConversationId)}/activities/{Esc(replyToId)}"
-            : $"v3/conversations/{Esc(conversation.ConversationId)}/activities";
-        var activity = OutgoingActivity.Build(conversation, message, replyToId);
-        using var response = await http.PostAsJsonAsync(Url(conversation.ServiceUrl, path), activity, WireJson.Options, ct);
-        return await ResultOf(response, ct);
-    }
+    /// <summary>The named HttpClient: it carries <see cref="ConnectorAuthHandler"/> and nothing else uses it.</summary>
+    public const string HttpClientName = "VocEdWeek.Bot.Connector";
 
-    public async Task<SendResult> UpdateAsync(ConversationRef conversation, string activityId, OutgoingMessage message, CancellationToken ct = default)
+    public async Task<ConnectorResponse> SendAsync(ConnectorRequest request, CancellationToken ct = default)
     {
-        var activity = OutgoingActivity.Build(conversation, message, null);
-        activity.Id = activityId;
-        using var response = await http.PutAsJsonAsync(Url(conversation.ServiceUrl, $"v3/conversations/{Esc(conversation.ConversationId)}/activities/{Esc(activityId)}"), activity, WireJson.Options, ct);
-        return await ResultOf(response, ct);
-    }
-
-    public async Task<ConversationRef?> CreatePersonalConversationAsync(string serviceUrl, string tenantId, string userId, CancellationToken ct = default)
-    {
-        var body = new JsonObject
+        for (var attempt = 1; ; attempt++)
         {
-            ["isGroup"] = false,
-            ["members"] = new JsonArray(new JsonObject { ["id"] = userId }),
-            ["tenantId"] = tenantId,
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
-        };
-        using var response = await http.PostAsJsonAsync(Url(serviceUrl, "v3/conversations"), body, WireJson.Options, ct);
-        if (!response.IsSuccessStatusCode) return null;
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>(WireJson.Options, ct);
-        var id = json.TryGetProperty("id", out var i) ? i.GetString() : null;
-        return id is null ? null : new ConversationRef(serviceUrl, id, tenantId, null, null, ConversationScope.Personal, userId);
-    }
+            if (request.ThreadKey is not null || request.TenantKey is not null)
+                await limiter.AcquireAsync(request.ThreadKey, request.TenantKey, ct);
 
-    public async Task<MemberInfo?> GetMemberAsync(ConversationRef conversation, string userId, CancellationToken ct = default)
-    {
-        using var response = await http.GetAsync(Url(conversation.ServiceUrl, $"v3/conversations/{Esc(conversation.ConversationId)}/members/{Esc(userId)}"), ct);
-        if (!response.IsSuccessStatusCode) return null;
-        var m = await response.Content.ReadFromJsonAsync<ChannelAccount>(WireJson.Options, ct);
-        return m?.Id is null ? null : new MemberInfo(m.Id, m.AadObjectId ?? m.Extra?.GetValueOrDefault("objectId").ToString(), m.Name, m.Email, m.UserPrincipalName);
-    }
-
-    private static async Task<SendResult> ResultOf(HttpResponseMessage response, CancellationToken ct)
-    {
-        var body = await response.Content.ReadAsStringAsync(ct);
-        if (response.IsSuccessStatusCode)
-        {
-            string? id = null;
-            if (body.Length > 0)
+            var response = await AttemptAsync(request, attempt, ct);
+            if (response.IsSuccess) return response;
+            if (!response.IsTransient || attempt >= retry.MaxAttempts)
             {
-                try { id = JsonDocument.Parse(body).RootElement.TryGetProperty("id", out var i) ? i.GetString() : null; }
-                catch (JsonException) { }
+                ConnectorLog.GaveUp(logger, request.Operation, response.Status, response.Error.Code, response.Failure, attempt);
+                return response;
             }
-            return new SendResult(DeliveryStatus.Delivered, id, (int)response.StatusCode);
+            var delay = retry.DelayAfter(attempt, response.RetryAfter);
+            ConnectorLog.Retrying(logger, request.Operation, response.Status, response.Failure, attempt, delay.TotalMilliseconds);
+            await Task.Delay(delay, time, ct);
         }
-        return new SendResult(DeliveryStatus.Failed, null, (int)response.StatusCode, null, body);
     }
 
-    private static Uri Url(string serviceUrl, string path) => new(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), path);
+    private async Task<ConnectorResponse> AttemptAsync(ConnectorRequest request, int attempt, CancellationToken ct)
+    {
+        using var message = new HttpRequestMessage(request.Method, request.Uri);
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+        try
+        {
+            var http = httpClients.CreateClient(HttpClientName);
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            return new ConnectorResponse((int)response.StatusCode, body, attempt, RetryAfterOf(response));
+        }
+        catch (HttpRequestException ex) when (!ct.IsCancellationRequested)
+        {
+            return new ConnectorResponse(null, "", attempt, null, "NetworkError: " + ex.HttpRequestError);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new ConnectorResponse(null, "", attempt, null, "Timeout");
+        }
+        catch (MsalServiceException ex) when (IsTransientTokenFailure(ex))
+        {
+            ConnectorLog.TokenFailed(logger, ex.ErrorCode, ex);
+            return new ConnectorResponse(null, "", attempt, null, "TokenUnavailable");
+        }
+        catch (MsalException ex)
+        {
+            // Wrong secret, unknown app, wrong tenant: no retry helps.
+            ConnectorLog.TokenFailed(logger, ex.ErrorCode, ex);
+            return new ConnectorResponse(null, "", attempt, null, "TokenAcquisitionFailed: " + ex.ErrorCode, FailureIsTransient: false);
+        }
+    }
 
-    private static string Esc(string id) => Uri.EscapeDataString(id);
+    private static bool IsTransientTokenFailure(MsalServiceException ex) =>
+        ex.StatusCode is 429 or >= 500 || ex.ErrorCode is MsalError.RequestTimeout or MsalError.ServiceNotAvailable;
+
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta) return delta;
+        if (header?.Date is { } date)
+        {
+            var wait = date - time.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+        return null;
+    }
 }

@@ -53,6 +53,12 @@ public sealed class ScriptedMessenger : IMessenger
     public Task<MemberInfo?> GetMemberAsync(ConversationRef conversation, string userId, CancellationToken ct = default) =>
         Task.FromResult<MemberInfo?>(null);
 
+    public Task<SendResult> CreateChannelThreadAsync(ConversationRef channel, OutgoingMessage message, CancellationToken ct = default) =>
+        SendAsync(channel, message, null, ct);
+
+    public IAsyncEnumerable<MemberInfo> GetMembersAsync(ConversationRef conversation, int pageSize = 100, CancellationToken ct = default) =>
+        AsyncEnumerable.Empty<MemberInfo>();
+
     public static SendResult Error(int status, string code, DeliveryStatus delivery = DeliveryStatus.Failed) =>
         new(delivery, null, status, code, $"{code} (scripted)");
 }

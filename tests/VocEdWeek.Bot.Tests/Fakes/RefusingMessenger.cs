@@ -9,4 +9,6 @@ public sealed class RefusingMessenger : IMessenger
     public Task<SendResult> UpdateAsync(ConversationRef conversation, string activityId, OutgoingMessage message, CancellationToken ct = default) => throw new InvalidOperationException("unexpected update");
     public Task<ConversationRef?> CreatePersonalConversationAsync(string serviceUrl, string tenantId, string userId, CancellationToken ct = default) => throw new InvalidOperationException("unexpected create");
     public Task<MemberInfo?> GetMemberAsync(ConversationRef conversation, string userId, CancellationToken ct = default) => throw new InvalidOperationException("unexpected lookup");
+    public Task<SendResult> CreateChannelThreadAsync(ConversationRef channel, OutgoingMessage message, CancellationToken ct = default) => throw new InvalidOperationException("unexpected thread");
+    public IAsyncEnumerable<MemberInfo> GetMembersAsync(ConversationRef conversation, int pageSize = 100, CancellationToken ct = default) => throw new InvalidOperationException("unexpected members");
 }

@@ -1,0 +1,25 @@
+namespace VocEdWeek.Bot.Protocol.Connector;
+
+/// <summary>Connector log messages. Never log tokens or message bodies here.</summary>
+internal static partial class ConnectorLog
+{
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information,
+        Message = "Connector {Operation} got {Status} ({Failure}) on attempt {Attempt}; retrying in {DelayMs} ms")]
+    public static partial void Retrying(ILogger logger, string operation, int? status, string? failure, int attempt, double delayMs);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
+        Message = "Connector {Operation} failed with {Status} {ErrorCode} ({Failure}) after {Attempts} attempt(s)")]
+    public static partial void GaveUp(ILogger logger, string operation, int? status, string? errorCode, string? failure, int attempts);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
+        Message = "Connector token request failed: {ErrorCode}")]
+    public static partial void TokenFailed(ILogger logger, string errorCode, Exception exception);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning,
+        Message = "Not sending the bot token over plain http to {Host}; the request goes out without it")]
+    public static partial void TokenWithheld(ILogger logger, string host);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning,
+        Message = "Connector {Operation} skipped: invalid serviceUrl")]
+    public static partial void InvalidServiceUrl(ILogger logger, string operation);
+}

@@ -1,0 +1,163 @@
+namespace VocEdWeek.Bot.Protocol.Connector;
+
+/// <summary>
+/// Paces outgoing connector calls so Teams never has to throttle them: sliding windows per thread
+/// (<see cref="RateWindow.TeamsPerThread"/>) and a per-tenant ceiling. A caller waits (through
+/// <see cref="TimeProvider"/>) until its request fits every window, then the send time is logged.
+/// </summary>
+/// <remarks>
+/// Callers for one thread queue on that thread's gate (FIFO), so only the head of each queue polls the
+/// windows; the head then queues on the tenant gate, which it holds only while the tenant window is full.
+/// Logs keep only the last hour, and threads idle for an hour are dropped, so memory follows recent traffic.
+/// </remarks>
+public sealed class ConnectorRateLimiter
+{
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
+    private readonly TimeProvider time;
+    private readonly (int Limit, long Period)[] threadWindows;
+    private readonly (int Limit, long Period)[] tenantWindows;
+    private readonly long horizon;
+    private readonly object sync = new();
+    private readonly Dictionary<string, Lane> threads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Lane> tenants = new(StringComparer.Ordinal);
+    private long lastSweep;
+
+    public ConnectorRateLimiter(ConnectorOptions options, TimeProvider time)
+        : this(RateWindow.TeamsPerThread, [new RateWindow(options.TenantRequestsPerSecond, TimeSpan.FromSeconds(1))], options.RateWindowMargin, time)
+    {
+    }
+
+    internal ConnectorRateLimiter(IReadOnlyList<RateWindow> perThread, IReadOnlyList<RateWindow> perTenant, TimeSpan margin, TimeProvider time)
+    {
+        this.time = time;
+        threadWindows = perThread.Select(w => (w.Limit, Ticks(w.Period + margin))).ToArray();
+        tenantWindows = perTenant.Select(w => (w.Limit, Ticks(w.Period + margin))).ToArray();
+        horizon = threadWindows.Concat(tenantWindows).Max(w => w.Period);
+        lastSweep = time.GetTimestamp();
+    }
+
+    /// <summary>Threads and tenants currently tracked (for tests and diagnostics).</summary>
+    internal int TrackedLanes
+    {
+        get { lock (sync) return threads.Count + tenants.Count; }
+    }
+
+    /// <summary>
+    /// Waits until one more request to <paramref name="threadKey"/> (null: no thread limit, e.g. reads)
+    /// in <paramref name="tenantKey"/> fits every window, and records it. Returns when the slot was taken.
+    /// </summary>
+    public async Task<DateTimeOffset> AcquireAsync(string? threadKey, string? tenantKey, CancellationToken ct = default)
+    {
+        var thread = threadKey is null ? null : Enter(threads, threadKey);
+        var tenant = Enter(tenants, tenantKey ?? "");
+        try
+        {
+            if (thread is null) return await PassTenantAsync(tenant, null, ct);
+            await thread.Gate.WaitAsync(ct);
+            try
+            {
+                // Only this caller adds to the thread's log now, so once it fits it keeps fitting.
+                await WaitUntilFitsAsync(thread, threadWindows, ct);
+                return await PassTenantAsync(tenant, thread, ct);
+            }
+            finally
+            {
+                thread.Gate.Release();
+            }
+        }
+        finally
+        {
+            Leave(threads, threadKey, thread);
+            Leave(tenants, tenantKey ?? "", tenant);
+        }
+    }
+
+    private async Task<DateTimeOffset> PassTenantAsync(Lane tenant, Lane? thread, CancellationToken ct)
+    {
+        await tenant.Gate.WaitAsync(ct);
+        try
+        {
+            await WaitUntilFitsAsync(tenant, tenantWindows, ct);
+            lock (sync)
+            {
+                var now = time.GetTimestamp();
+                tenant.Log.Add(now);
+                thread?.Log.Add(now);
+                return time.GetUtcNow();
+            }
+        }
+        finally
+        {
+            tenant.Gate.Release();
+        }
+    }
+
+    private async Task WaitUntilFitsAsync(Lane lane, (int Limit, long Period)[] windows, CancellationToken ct)
+    {
+        while (true)
+        {
+            long now, due;
+            lock (sync)
+            {
+                now = time.GetTimestamp();
+                lane.Log.TrimThrough(now - horizon);
+                due = lane.Log.EarliestAllowed(now, windows);
+            }
+            if (due <= now) return;
+            // Task.Delay counts whole milliseconds (truncating), so round up: a sub-millisecond
+            // remainder would otherwise complete at once and spin without time moving.
+            var waitMs = Math.Ceiling((due - now) * 1000.0 / time.TimestampFrequency);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, waitMs)), time, ct);
+        }
+    }
+
+    private Lane Enter(Dictionary<string, Lane> lanes, string key)
+    {
+        lock (sync)
+        {
+            SweepIfDue();
+            if (!lanes.TryGetValue(key, out var lane)) lanes[key] = lane = new Lane();
+            lane.Users++;
+            return lane;
+        }
+    }
+
+    private void Leave(Dictionary<string, Lane> lanes, string? key, Lane? lane)
+    {
+        if (key is null || lane is null) return;
+        lock (sync)
+        {
+            lane.Users--;
+            if (lane.Users == 0 && lane.Log.Count == 0) lanes.Remove(key);
+        }
+    }
+
+    private void SweepIfDue()
+    {
+        var now = time.GetTimestamp();
+        if (now - lastSweep < Ticks(SweepEvery)) return;
+        lastSweep = now;
+        Sweep(threads, now);
+        Sweep(tenants, now);
+    }
+
+    private void Sweep(Dictionary<string, Lane> lanes, long now)
+    {
+        foreach (var (key, lane) in lanes)
+        {
+            if (lane.Users > 0) continue;
+            lane.Log.TrimThrough(now - horizon);
+            if (lane.Log.Count == 0) lanes.Remove(key);
+        }
+    }
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
+
+    private sealed class Lane
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public SlidingWindowLog Log { get; } = new();
+        public int Users { get; set; }
+    }
+}

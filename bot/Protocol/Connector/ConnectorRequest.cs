@@ -1,0 +1,13 @@
+namespace VocEdWeek.Bot.Protocol.Connector;
+
+/// <summary>
+/// One connector call, ready to be sent (and re-sent): the JSON body is serialized once.
+/// <see cref="ThreadKey"/> names the Teams thread the call counts against (null for reads).
+/// </summary>
+public sealed record ConnectorRequest(
+    string Operation,
+    HttpMethod Method,
+    Uri Uri,
+    byte[]? Body,
+    string? ThreadKey,
+    string? TenantKey);

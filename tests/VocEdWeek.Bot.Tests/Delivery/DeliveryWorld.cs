@@ -53,6 +53,9 @@ public sealed class DeliveryWorld : IDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The serviceUrl of stored chats and of turns (a FakeConnector's when the real connector is used).</summary>
+    public string TurnServiceUrl { get; set; } = ServiceUrl;
+
     public ScriptedMessenger Messenger { get; } = new();
 
     public IMessenger MessengerInUse { get; }
@@ -108,7 +111,7 @@ public sealed class DeliveryWorld : IDisposable
         var id = $"a:{aadObjectId}";
         Get<ConversationStore>().Save(new ConversationRecord
         {
-            Id = id, ServiceUrl = ServiceUrl, TenantId = Tenant, Scope = "Personal", UserId = teamsId ?? $"29:{aadObjectId}",
+            Id = id, ServiceUrl = TurnServiceUrl, TenantId = Tenant, Scope = "Personal", UserId = teamsId ?? $"29:{aadObjectId}",
             UserAadObjectId = aadObjectId, Locale = locale, UpdatedAt = Clock.GetUtcNow().UtcDateTime,
         });
         return id;
@@ -139,7 +142,7 @@ public sealed class DeliveryWorld : IDisposable
         var turn = new TurnContext(MessengerInUse)
         {
             Kind = TurnKind.CardAction,
-            Conversation = new ConversationRef(ServiceUrl, $"a:{aadObjectId}", Tenant, "28:bot", "bot", ConversationScope.Personal, $"29:{aadObjectId}", aadObjectId),
+            Conversation = new ConversationRef(TurnServiceUrl, $"a:{aadObjectId}", Tenant, "28:bot", "bot", ConversationScope.Personal, $"29:{aadObjectId}", aadObjectId),
             User = new UserRef($"29:{aadObjectId}", aadObjectId, name),
             Culture = CultureInfo.GetCultureInfo(locale),
             ReceivedAt = Clock.GetUtcNow(),
@@ -158,7 +161,7 @@ public sealed class DeliveryWorld : IDisposable
         var turn = new TurnContext(MessengerInUse)
         {
             Kind = TurnKind.Message,
-            Conversation = new ConversationRef(ServiceUrl, $"a:{aadObjectId}", Tenant, "28:bot", "bot", ConversationScope.Personal, $"29:{aadObjectId}", aadObjectId),
+            Conversation = new ConversationRef(TurnServiceUrl, $"a:{aadObjectId}", Tenant, "28:bot", "bot", ConversationScope.Personal, $"29:{aadObjectId}", aadObjectId),
             User = new UserRef($"29:{aadObjectId}", aadObjectId, name),
             Culture = CultureInfo.GetCultureInfo(locale),
             ReceivedAt = Clock.GetUtcNow(),

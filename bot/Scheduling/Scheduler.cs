@@ -92,7 +92,7 @@ public sealed partial class Scheduler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Slot {Key} ran: {Summary}")]
     private static partial void LogRan(ILogger logger, string key, string summary);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slot {Key} was missed beyond its grace period")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slot {Key} was missed beyond its grace period")]
     private static partial void LogMissed(ILogger logger, string key);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slot {Key} failed; it is tried again on the next tick")]

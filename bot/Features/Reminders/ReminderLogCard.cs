@@ -10,8 +10,17 @@ namespace VocEdWeek.Bot.Features.Reminders;
 /// <summary>"催报记录": the last reminders — who, what, when, how, and delivered or why not.</summary>
 public sealed class ReminderLogCard(CardTemplates cards, ReminderLog log, OutboxQueue outbox, ReminderOptions options)
 {
-    public JsonObject Render(ActiveWeek week, int count, DateTimeOffset now, Strings t) =>
-        cards.Render("reminder-log", Data(week, log.Recent(week.Definition.Id, count), count, now, t));
+    /// <summary>The last <paramref name="count"/> entries, fewer if the card would pass the 28 KB budget.</summary>
+    public JsonObject Render(ActiveWeek week, int count, DateTimeOffset now, Strings t)
+    {
+        var entries = log.Recent(week.Definition.Id, count);
+        while (true)
+        {
+            var card = cards.Render("reminder-log", Data(week, entries, entries.Count, now, t));
+            if (entries.Count <= 1 || Digest.DigestBudget.WireBytes(card) <= Digest.DigestBudget.CardBytes) return card;
+            entries = entries.Take(entries.Count * 3 / 4).ToList();
+        }
+    }
 
     public JsonObject Data(ActiveWeek week, IReadOnlyList<ReminderLogEntry> entries, int count, DateTimeOffset now, Strings t)
     {

@@ -11,7 +11,7 @@ public sealed class ReminderLogHandler(WeekCatalog weeks, IdentityResolver ident
     : ICommandHandler, ICardActionHandler
 {
     public const string Verb = "reminder.log";
-    private const int MaxEntries = 50;
+    private const int MaxEntries = 100;
 
     public IEnumerable<string> Verbs => [Verb];
 

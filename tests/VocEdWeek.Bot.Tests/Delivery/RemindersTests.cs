@@ -140,4 +140,18 @@ public sealed class RemindersTests
         var denied = await world.SayAsync(ZhangWei, "张伟", "催报记录");
         Assert.Equal("一键催报仅供教务处使用。", denied.Single().Text);
     }
+
+    [Fact]
+    public async Task ALongReminderLog_StaysUnder28KB()
+    {
+        using var world = World(new() { ["Reminders:LogEntries"] = "100", ["Reminders:ClickCooldown"] = "00:00:00" });
+        for (var i = 0; i < 20; i++)
+        {
+            await world.ClickAsync(DeliveryWorld.StaffAad, "吴苏玲", Remind());
+            world.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+        var card = (await world.SayAsync(DeliveryWorld.StaffAad, "吴苏玲", "催报记录")).Single().Cards[0];
+        Assert.True(VocEdWeek.Bot.Features.Digest.DigestBudget.WireBytes(card) <= VocEdWeek.Bot.Features.Digest.DigestBudget.MaxBytes);
+        Assert.True(CardJson.Elements(card["body"]).Count(e => (string?)e["type"] == "Container") >= 20);
+    }
 }

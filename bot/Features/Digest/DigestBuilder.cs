@@ -50,7 +50,7 @@ public sealed class DigestBuilder(ProgressService progress, SubmissionStore subm
             Highlights(week, item, t),
             Media(week, item, t),
             today.Missing.Select(m => Missing(m.Department, t["list_separator"])).ToList(),
-            days.Select(d => t.Format("fmt_day_short", d)).ToList(),
+            days.Select(d => t.Format("digest_day", d)).ToList(),
             rows,
             gridNote);
     }

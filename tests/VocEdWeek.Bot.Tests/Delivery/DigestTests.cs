@@ -68,7 +68,7 @@ public sealed class DigestTests
         Assert.Equal(["✗", "✗", "✗"], GridRow(card, "设计艺术学院"));
         var table = CardJson.Elements(card["body"]).Single(e => (string?)e["type"] == "Table");
         Assert.Equal(4, table["columns"]!.AsArray().Count);
-        Assert.Equal("5月14日", (string?)table["rows"]![0]!["cells"]![3]!["items"]![0]!["text"]);
+        Assert.Equal("14日", (string?)table["rows"]![0]!["cells"]![3]!["items"]![0]!["text"]);
 
         var text = Texts(card);
         Assert.Contains("5月14日（周二）日报报送进度", text);

@@ -1,18 +1,22 @@
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.DailyReport;
+using VocEdWeek.Bot.Features.Digest;
 using VocEdWeek.Bot.Features.DigestChannel;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.MySubmissions;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Features.Plan;
+using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Identity;
+using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Progress;
+using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
@@ -51,6 +55,12 @@ public static class AppExtensions
         services.AddSingleton<DigestChannelHandler>();
         services.AddSingleton<DigestChannelLocator>();
         services.AddHostedService<StartupAnnouncer>();
+
+        // Proactive delivery: the outbox, the scheduler, reminders (one-click and automatic) and the digest.
+        services.AddOutbox(configuration);
+        services.AddScheduling(configuration);
+        services.AddReminders(configuration);
+        services.AddDigest(configuration);
 
         // The four forms (plan, daily report, statistics, summary) and "my submissions".
         services.AddSingleton<FormAccess>();

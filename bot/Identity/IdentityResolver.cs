@@ -31,6 +31,11 @@ public sealed class IdentityResolver
         return week.Roster.Find(known?.AadObjectId, known?.Email) ?? week.Roster.Find(null, known?.UserPrincipalName);
     }
 
+    /// <summary>A Teams user seen before whose e-mail or UPN is <paramref name="email"/>; null when never seen.</summary>
+    public KnownUser? FindByEmail(string email) =>
+        _users.FindAll().FirstOrDefault(u =>
+            string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase) || string.Equals(u.UserPrincipalName, email, StringComparison.OrdinalIgnoreCase));
+
     private async Task<KnownUser?> LookUpAsync(TurnContext turn, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(turn.User.Id)) return null;

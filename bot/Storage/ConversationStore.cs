@@ -70,6 +70,43 @@ public sealed class ConversationStore
         return hit ?? (userId is null ? null : _items.FindOne(x => x.UserId == userId && x.Scope == "Personal" && x.RemovedAt == null));
     }
 
+    /// <summary>
+    /// Where a 1:1 chat can be opened from: the serviceUrl and tenant of the most recently seen live
+    /// conversation (of <paramref name="tenantId"/> when given), e.g. the office channel or a staff member's chat.
+    /// </summary>
+    public ConversationRecord? LatestOfTenant(string? tenantId)
+    {
+        var live = tenantId is null
+            ? _items.Find(x => x.RemovedAt == null && x.TenantId != null)
+            : _items.Find(x => x.RemovedAt == null && x.TenantId == tenantId);
+        return live.OrderByDescending(x => x.UpdatedAt).FirstOrDefault();
+    }
+
+    /// <summary>Keeps a 1:1 chat the bot opened itself, so the next message goes straight there.</summary>
+    public ConversationRecord SaveOpened(ConversationRef opened, string? userName, DateTimeOffset at)
+    {
+        var record = _items.FindById(opened.ConversationId) ?? new ConversationRecord { Id = opened.ConversationId };
+        record.ServiceUrl = opened.ServiceUrl;
+        record.TenantId = opened.TenantId ?? record.TenantId;
+        record.BotId = opened.BotId ?? record.BotId;
+        record.Scope = nameof(ConversationScope.Personal);
+        record.UserId = opened.UserId ?? record.UserId;
+        record.UserAadObjectId = opened.UserAadObjectId ?? record.UserAadObjectId;
+        record.UserName = record.UserName ?? userName;
+        record.RemovedAt = null;
+        record.UpdatedAt = at.UtcDateTime;
+        _items.Upsert(record);
+        return record;
+    }
+
+    /// <summary>Marks a conversation as gone (Teams answered 404 for it), so it is opened afresh next time.</summary>
+    public void MarkGone(string id, DateTimeOffset at)
+    {
+        if (_items.FindById(id) is not { } record) return;
+        record.RemovedAt = at.UtcDateTime;
+        _items.Update(record);
+    }
+
     public static ConversationRef ToRef(ConversationRecord r) => new(
         r.ServiceUrl, r.Id, r.TenantId, r.BotId, r.BotName, Enum.Parse<ConversationScope>(r.Scope),
         r.UserId, r.UserAadObjectId, r.TeamId, r.ChannelId);

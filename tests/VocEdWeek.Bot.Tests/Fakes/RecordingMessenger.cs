@@ -40,9 +40,6 @@ public sealed class RecordingMessenger : IMessenger
     public Task<SendResult> CreateChannelThreadAsync(ConversationRef channel, OutgoingMessage message, CancellationToken ct = default) =>
         SendAsync(channel, message, null, ct);
 
-    public async IAsyncEnumerable<MemberInfo> GetMembersAsync(ConversationRef conversation, int pageSize = 100, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
-    {
-        await Task.CompletedTask;
-        yield break;
-    }
+    public IAsyncEnumerable<MemberInfo> GetMembersAsync(ConversationRef conversation, int pageSize = 100, CancellationToken ct = default) =>
+        AsyncEnumerable.Empty<MemberInfo>();
 }

@@ -191,13 +191,14 @@ public sealed class OfficeAnswerTests : IDisposable
     }
 
     [Fact]
-    public async Task RemindButton_WithoutItsHandlerYet_GetsAnErrorAnswer_NotACrash()
+    public async Task RemindButton_OnTheMissingCard_ReachesTheReminderHandler()
     {
         var missing = await _world.CardAsync(Staff, "今天谁还没报送");
 
         var answer = await _world.ExecuteAsync(Staff, CardJson.Click(missing, "remind.missing"));
 
-        Assert.Equal("application/vnd.microsoft.error", (string?)answer.Body?["type"]);
+        // The one-click receipt (a card), not the router's "unknown button" error.
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)answer.Body?["type"]);
     }
 
     /// <summary>The rows under the "未提交" header: "department　liaisons".</summary>

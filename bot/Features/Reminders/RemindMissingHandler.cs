@@ -1,0 +1,67 @@
+using System.Text.Json;
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Identity;
+using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Outbox;
+using VocEdWeek.Bot.Progress;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.Reminders;
+
+/// <summary>
+/// "一键催报" (Action.Execute verb <c>remind.missing</c>, data {weekId, itemKey}): office staff only. Every
+/// department still missing the item gets a 1:1 reminder per liaison (and backup), sent at once through
+/// the outbox; the staff member's card turns into a receipt with each outcome in words.
+/// </summary>
+public sealed class RemindMissingHandler(
+    WeekCatalog weeks, IdentityResolver identity, ProgressService progress, ReminderSender sender, OutboxQueue outbox,
+    RemindReceiptCard receipt, ReminderOptions options, TimeProvider time) : ICardActionHandler
+{
+    public const string Verb = "remind.missing";
+
+    public IEnumerable<string> Verbs => [Verb];
+
+    public async Task HandleAsync(TurnContext turn, CancellationToken ct)
+    {
+        var t = Strings.For(turn.Culture);
+        var week = weeks.Active;
+        var member = await identity.ResolveAsync(turn, ct);
+        if (member?.Role != Role.Staff)
+        {
+            await AnswerAsync(turn, t["remind_staff_only"], ct);
+            return;
+        }
+        if (week is null || Read(turn, "weekId") != week.Definition.Id || WeekItem.Parse(Read(turn, "itemKey")) is not { } item
+            || !week.Calendar.Items.Contains(item))
+        {
+            await AnswerAsync(turn, t["remind_outdated"], ct);
+            return;
+        }
+        var now = time.GetUtcNow();
+        var targets = ReminderTarget.Missing(progress.ForWeek(week), [item], options.IncludeBackups);
+        if (targets.Count == 0)
+        {
+            await AnswerAsync(turn, t.Format("remind_none_missing", Forms.FormItems.Title(item, t)), ct);
+            return;
+        }
+        var trigger = new ReminderTrigger(ReminderTrigger.Click, null, member.Person.Name, turn.Conversation.ServiceUrl, turn.Conversation.TenantId);
+        var dispatched = sender.Dispatch(week, targets, trigger, now);
+        var jobIds = dispatched.Where(d => d.Job is { State: OutboxState.Pending }).Select(d => d.Job!.Id).ToList();
+        var after = (await outbox.SendNowAsync(jobIds, options.ReceiptWait, ct)).ToDictionary(j => j.Id, StringComparer.Ordinal);
+        var final = dispatched.Select(d => d.Job is { } j && after.TryGetValue(j.Id, out var updated) ? d with { Job = updated } : d).ToList();
+        var card = receipt.Render(week, item, final, options, t);
+        if (turn.Kind == TurnKind.CardAction) turn.InvokeResult = InvokeResult.Card(card);
+        else await turn.UpdateActedOnAsync(OutgoingMessage.FromCard(card), ct);
+    }
+
+    private static string? Read(TurnContext turn, string name) =>
+        turn.Value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+
+    private static Task AnswerAsync(TurnContext turn, string text, CancellationToken ct)
+    {
+        if (turn.Kind != TurnKind.CardAction) return turn.ReplyAsync(text, ct);
+        turn.InvokeResult = InvokeResult.Message(text);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,30 @@
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Outbox;
+using VocEdWeek.Bot.Scheduling;
+
+namespace VocEdWeek.Bot.Features.Reminders;
+
+public static class ReminderExtensions
+{
+    /// <summary>One-click and automatic reminders, the reminder log, and the week's schedule window.</summary>
+    public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
+        services.AddSingleton<ReminderPlan>();
+        services.AddSingleton<IScheduleWindow>(sp => sp.GetRequiredService<ReminderPlan>());
+        services.AddSingleton<ReminderLog>();
+        services.AddSingleton<ReminderCard>();
+        services.AddSingleton<ReminderSender>();
+        services.AddSingleton<RemindReceiptCard>();
+        services.AddSingleton<ReminderLogCard>();
+        services.AddSingleton<ReminderSlots>();
+        services.AddSingleton<ISlotSource>(sp => sp.GetRequiredService<ReminderSlots>());
+        services.AddSingleton<IOutboxGuard, ReminderGuard>();
+        services.AddSingleton<RemindMissingHandler>();
+        services.AddSingleton<ReminderLogHandler>();
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<RemindMissingHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<ReminderLogHandler>());
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ReminderLogHandler>());
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Identity;
+using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.Reminders;
+
+/// <summary>"催报记录" / "reminder log" (and the card button <c>reminder.log</c>): the last reminders, for office staff.</summary>
+public sealed class ReminderLogHandler(WeekCatalog weeks, IdentityResolver identity, ReminderLogCard card, ReminderOptions options, TimeProvider time)
+    : ICommandHandler, ICardActionHandler
+{
+    public const string Verb = "reminder.log";
+    private const int MaxEntries = 100;
+
+    public IEnumerable<string> Verbs => [Verb];
+
+    public bool Matches(CommandText text, TurnContext turn) =>
+        text.IsOneOf("催报记录", "催办记录", "提醒记录", "催报日志", "提醒日志", "查看催报记录", "reminder log", "reminders log", "reminder history", "reminders sent", "show reminder log");
+
+    public Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct) => HandleAsync(turn, ct);
+
+    public async Task HandleAsync(TurnContext turn, CancellationToken ct)
+    {
+        var t = Strings.For(turn.Culture);
+        var week = weeks.Active;
+        var member = await identity.ResolveAsync(turn, ct);
+        if (week is null || member?.Role != Role.Staff)
+        {
+            await AnswerAsync(turn, t["remind_staff_only"], ct);
+            return;
+        }
+        var rendered = card.Render(week, Math.Clamp(options.LogEntries, 1, MaxEntries), time.GetUtcNow(), t);
+        if (turn.Kind == TurnKind.CardAction) turn.InvokeResult = InvokeResult.Card(rendered);
+        else await turn.ReplyAsync(OutgoingMessage.FromCard(rendered, t["remind_log_title"]), ct);
+    }
+
+    private static Task AnswerAsync(TurnContext turn, string text, CancellationToken ct)
+    {
+        if (turn.Kind != TurnKind.CardAction) return turn.ReplyAsync(text, ct);
+        turn.InvokeResult = InvokeResult.Message(text);
+        return Task.CompletedTask;
+    }
+}

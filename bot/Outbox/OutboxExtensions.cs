@@ -1,0 +1,18 @@
+namespace VocEdWeek.Bot.Outbox;
+
+public static class OutboxExtensions
+{
+    /// <summary>The LiteDB outbox and its worker: every proactive message goes through here.</summary>
+    public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<RecipientResolver>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<OutboxQueue>();
+        services.AddSingleton<OutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace VocEdWeek.Bot.Scheduling;
+
+public static class SchedulingExtensions
+{
+    /// <summary>The scheduler; features add their <see cref="ISlotSource"/>s and one <see cref="IScheduleWindow"/>.</summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions());
+        services.AddSingleton<SlotStore>();
+        services.AddSingleton<Scheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
+        return services;
+    }
+}

@@ -8,6 +8,7 @@ public static class OutboxExtensions
         services.AddSingleton(configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<TeamRoster>();
         services.AddSingleton<RecipientResolver>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutboxQueue>();

@@ -8,7 +8,7 @@ namespace VocEdWeek.Bot.Outbox;
 /// Finds the conversation a job goes to: the stored one, else the person's 1:1 chat (by Entra id or
 /// Teams id, or by an e-mail seen before), else opens that chat (tenant + user id) and stores it.
 /// </summary>
-public sealed class RecipientResolver(ConversationStore conversations, IdentityResolver identity, IMessenger messenger, TimeProvider time)
+public sealed class RecipientResolver(ConversationStore conversations, IdentityResolver identity, IMessenger messenger, TeamRoster roster, TimeProvider time)
 {
     public sealed record Resolution(ConversationRef? Conversation, OutboxOutcome Failure, string? Detail = null)
     {
@@ -33,6 +33,13 @@ public sealed class RecipientResolver(ConversationStore conversations, IdentityR
             userId = known.Id;
         }
         if (!reopen && conversations.FindPersonal(aad, userId) is { } chat) return Resolution.To(ConversationStore.ToRef(chat));
+        if (userId is null && await roster.FindAsync(to.TenantId, aad, to.Email, ct) is { } member)
+        {
+            // Found in a team the bot is in: its Teams id opens the chat everywhere (the Entra id does on real Teams only).
+            userId = member.Id;
+            aad ??= member.AadObjectId;
+            if (!reopen && conversations.FindPersonal(aad, userId) is { } rostered) return Resolution.To(ConversationStore.ToRef(rostered));
+        }
         if (aad is null && userId is null) return new Resolution(null, OutboxOutcome.NotReachable, to.Email);
 
         var origin = to.ServiceUrl is not null && to.TenantId is not null ? null : conversations.LatestOfTenant(to.TenantId);
@@ -40,8 +47,8 @@ public sealed class RecipientResolver(ConversationStore conversations, IdentityR
         var tenantId = to.TenantId ?? origin?.TenantId;
         if (serviceUrl is null || tenantId is null) return new Resolution(null, OutboxOutcome.NotReachable, "no tenant known yet");
 
-        // The Entra object id works as the member id, and is the same for every bot; the 29: id is ours.
-        var opened = await messenger.CreatePersonalConversationAsync(serviceUrl, tenantId, aad ?? userId!, ct);
+        // Our 29: id when known, else the Entra object id (Teams accepts it as the member id).
+        var opened = await messenger.CreatePersonalConversationAsync(serviceUrl, tenantId, userId ?? aad!, ct);
         if (opened is null) return new Resolution(null, OutboxOutcome.NotInstalled, "createConversation refused");
         opened = opened with
         {

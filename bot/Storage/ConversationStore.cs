@@ -82,6 +82,12 @@ public sealed class ConversationStore
         return live.OrderByDescending(x => x.UpdatedAt).FirstOrDefault();
     }
 
+    /// <summary>The teams the bot is installed in (one live channel record each), of a tenant when given.</summary>
+    public IReadOnlyList<ConversationRecord> Teams(string? tenantId) =>
+        _items.Find(x => x.RemovedAt == null && x.TeamId != null)
+            .Where(x => tenantId is null || x.TenantId == tenantId)
+            .GroupBy(x => x.TeamId).Select(g => g.OrderByDescending(x => x.UpdatedAt).First()).ToList();
+
     /// <summary>Keeps a 1:1 chat the bot opened itself, so the next message goes straight there.</summary>
     public ConversationRecord SaveOpened(ConversationRef opened, string? userName, DateTimeOffset at)
     {

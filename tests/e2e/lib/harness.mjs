@@ -101,6 +101,7 @@ export async function startPlayground({ botEndpoint, port, as = 'liaison' } = {}
   const base = `http://127.0.0.1:${actualPort}`;
   await waitHttp(`${base}/_debug/ping`);
   const pg = new Playground(base, child);
+  pg.recordingFile = join(artifacts, `playground-events-${port}.log`);
   await pg.connect();
   return pg;
 }

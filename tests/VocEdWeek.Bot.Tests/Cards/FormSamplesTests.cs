@@ -22,65 +22,13 @@ public sealed class FormSamplesTests(FormSamples samples) : IClassFixture<FormSa
     }
 
     [Fact]
-    public void OurExpansion_MatchesAdaptiveCardsTemplating()
-    {
-        var batch = new JsonObject
-        {
-            ["cases"] = new JsonArray(samples.All.Select(s => (JsonNode)new JsonObject
-            {
-                ["name"] = s.Name,
-                ["template"] = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "cards", s.Template + ".json"))),
-                ["data"] = s.Data.DeepClone(),
-            }).ToArray()),
-        };
-        var input = Path.Combine(Path.GetTempPath(), $"form-samples-{Guid.NewGuid():N}.json");
-        File.WriteAllText(input, batch.ToJsonString(), new UTF8Encoding(false));
-        try
-        {
-            var result = NodeScript.Run("expand.mjs", input);
-            Assert.True(result.ExitCode == 0, result.Error);
-            var expected = JsonNode.Parse(result.Output)!.AsArray().ToDictionary(e => (string)e!["name"]!, e => e!);
-            foreach (var sample in samples.All)
-            {
-                Assert.Null(expected[sample.Name]!["error"]);
-                JsonAssert.Equal(expected[sample.Name]!["result"], sample.Card, $"{sample.Name}: ");
-            }
-        }
-        finally
-        {
-            File.Delete(input);
-        }
-    }
+    public void OurExpansion_MatchesAdaptiveCardsTemplating() => CardSampleChecks.ExpansionMatchesNpm(Samples, "form");
 
     [Fact]
-    public void AdaptiveCardsParser_Finds0Errors0Warnings()
-    {
-        var result = NodeScript.Run("validate.mjs", [.. samples.Files]);
-        Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        Assert.Contains($"{samples.All.Count} card(s), 0 error(s), 0 warning(s)", result.Output);
-    }
+    public void AdaptiveCardsParser_Finds0Errors0Warnings() => CardSampleChecks.ParserFindsNothing([.. samples.Files]);
 
     [Fact]
-    public void EveryCard_RendersToPng_InChromium()
-    {
-        // Only this feature's cards, so another card's problem does not show up here.
-        var staging = Path.Combine(Path.GetTempPath(), $"form-cards-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
-        var output = Path.Combine(RepoPaths.Root, "artifacts", "cards-png");
-        try
-        {
-            foreach (var file in samples.Files) File.Copy(file, Path.Combine(staging, Path.GetFileName(file)));
-            var result = NodeScript.Run("render.mjs", staging, output);
-            Assert.True(result.ExitCode == 0, result.Output + result.Error);
-            foreach (var sample in samples.All)
-            {
-                var png = new FileInfo(Path.Combine(output, $"form-{sample.Name}.png"));
-                Assert.True(png.Exists && png.Length > 5_000, $"{png.Name} missing or empty");
-            }
-        }
-        finally
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-    }
+    public void EveryCard_RendersToPng_InChromium() => CardSampleChecks.RendersToPng(Samples, [.. samples.Files], "form");
+
+    private IReadOnlyList<CardSample> Samples => [.. samples.All.Select(s => new CardSample(s.Name, s.Template, s.Data, s.Card))];
 }

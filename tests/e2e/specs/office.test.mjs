@@ -23,9 +23,12 @@ before(async () => {
 });
 after(async () => { await pg?.stop(); await bot?.stop(); });
 
-/** A liaison's Action.Execute on today's report card, as Teams would deliver it (the emulator only plays the current user). */
+/**
+ * A liaison's Action.Execute on today's report card, POSTed to the bot as the Teams connector delivers it (the
+ * emulator only plays its current user, and forwards custom activities without waiting for the bot's answer).
+ */
 async function liaisonSubmits(user, n) {
-  return pg.custom({
+  const response = await fetch(bot.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({
     type: 'invoke', name: 'adaptiveCard/action', id: `submit-${n}`, channelId: 'msteams', serviceUrl: `${pg.base}/_connector`, locale: 'zh-CN',
     from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
     recipient: { id: pg.ids.bot.id, name: pg.ids.bot.name },
@@ -35,7 +38,10 @@ async function liaisonSubmits(user, n) {
       verb: 'report.submit', weekId: '2024-wuxi', itemKey: 'report:2024-05-14', cardId: `e2e-card-${n}`,
       held: '', newActivities: '校园开放日', participants: '80', typicalCase: '开放日吸引了周边初中学生参与职业体验。',
       story: '', featureReport: '', mediaLinks: '' } }, trigger: 'manual' },
-  });
+  }) });
+  assert.equal(response.status, 200);
+  const answer = await response.json();
+  assert.match(JSON.stringify(answer.value), /已提交|Submitted/, `${user.name}'s report was not accepted: ${JSON.stringify(answer).slice(0, 300)}`);
 }
 
 test('the office team is installed, so liaisons can be found in its roster', async () => {
@@ -56,7 +62,6 @@ test('two departments submit; staff ask who hasn\'t; exactly the third is listed
   const text = cardText(card);
   assert.match(text, /经济管理学院/);
   assert.match(text, /王强/);
-  assert.doesNotMatch(text, /机电工程学院[^"]*"[^}]*王|信息工程学院","/); // listed departments are only the missing one
   for (const done of ['机电工程学院', '信息工程学院']) {
     const rows = JSON.stringify(card.body.filter(e => e.type === 'ColumnSet'));
     assert.doesNotMatch(rows, new RegExp(done), `${done} submitted and must not be listed as missing`);

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Protocol;
+using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Tests.Fakes;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Tests.Files;
+
+/// <summary>
+/// File intake against a real local HTTP server standing in for Teams' download links and the connector's
+/// attachment views: what is fetched with the bot's token, and what is refused, with which reason.
+/// </summary>
+public sealed class FileIntakeTests : IAsyncLifetime
+{
+    private readonly TempDir _dir = new();
+    private readonly ConcurrentDictionary<string, string?> _authorization = new();
+    private WebApplication _server = null!;
+    private string _base = "";
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _server = builder.Build();
+        _server.Run(async ctx =>
+        {
+            _authorization[ctx.Request.Path] = ctx.Request.Headers.Authorization.FirstOrDefault();
+            switch (ctx.Request.Path.Value)
+            {
+                case "/share-link": ctx.Response.ContentType = "text/html"; await ctx.Response.WriteAsync("<html>sign in</html>"); break;
+                case "/big.mp4": ctx.Response.ContentType = "video/mp4"; await ctx.Response.Body.WriteAsync(new byte[5000]); break;
+                case "/gone.jpg": ctx.Response.StatusCode = 404; break;
+                default: ctx.Response.ContentType = "application/octet-stream"; await ctx.Response.Body.WriteAsync(new byte[1234]); break;
+            }
+        });
+        await _server.StartAsync();
+        _base = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public void Pasted_images_need_the_bot_token_only_on_the_connector_host()
+    {
+        var activity = JsonSerializer.Deserialize<Activity>($$"""
+            { "type": "message", "serviceUrl": "{{_base}}/", "attachments": [
+              { "contentType": "image/*", "contentUrl": "{{_base}}/v3/attachments/1/views/original" },
+              { "contentType": "image/png", "contentUrl": "https://statics.teams.cdn.example/emoji/smile.png" },
+              { "contentType": "application/vnd.microsoft.teams.file.download.info", "name": "活动.docx",
+                "content": { "downloadUrl": "{{_base}}/dl/1", "uniqueId": "U1", "fileType": "docx" } },
+              { "contentType": "text/html", "content": "<p>x</p>" } ] }
+            """, WireJson.Options)!;
+        var files = IncomingFiles.From(activity);
+        Assert.Equal(2, files.Count);
+        Assert.True(files[0].NeedsBotToken);
+        Assert.Equal("image-1.png", files[0].Name);
+        Assert.False(files[1].NeedsBotToken);
+        Assert.Equal("活动.docx", files[1].Name);
+    }
+
+    [Fact]
+    public async Task The_token_goes_to_connector_attachments_and_never_to_download_links()
+    {
+        using var http = new HttpClient();
+        var downloader = new AttachmentDownloader(http, new FixedToken("bot-token"));
+        using (await downloader.OpenAsync(new IncomingFile("a.png", "image/png", $"{_base}/v3/attachments/1/views/original", true, null), default)) { }
+        using (await downloader.OpenAsync(new IncomingFile("b.docx", null, $"{_base}/dl/1", false, "U1"), default)) { }
+        Assert.Equal("Bearer bot-token", _authorization["/v3/attachments/1/views/original"]);
+        Assert.Null(_authorization["/dl/1"]);
+    }
+
+    [Fact]
+    public async Task Refusals_have_reasons_and_leave_nothing_stored()
+    {
+        var (worker, media, messenger) = Build(maxBytes: 2000);
+        var records = new[]
+        {
+            Pending("开幕式.jpg", "/ok.jpg"), Pending("virus.exe", "/ok.exe"), Pending("big.mp4", "/big.mp4"),
+            Pending("现场.jpg", "/share-link"), Pending("过期.jpg", "/gone.jpg"),
+        };
+        foreach (var r in records) media.Add(r);
+
+        await worker.ProcessBatchAsync("batch-1", default);
+
+        var batch = media.Batch("batch-1");
+        Assert.Equal([MediaState.Stored, MediaState.Refused, MediaState.Refused, MediaState.Refused, MediaState.Refused], batch.Select(b => b.State));
+        Assert.All(batch, b => Assert.Null(b.DownloadUrl)); // pre-authorised links are not kept once used
+        var stored = Directory.GetFiles(Path.Combine(_dir.Path, "files"), "*", SearchOption.AllDirectories);
+        Assert.Equal(["开幕式.jpg"], stored.Select(Path.GetFileName));
+        var ack = Assert.Single(messenger.Sent);
+        Assert.Contains("已收到 1 张照片：开幕式.jpg", ack, StringComparison.Ordinal);
+        Assert.Contains("virus.exe（不支持此文件类型", ack, StringComparison.Ordinal);
+        Assert.Contains("big.mp4（超过", ack, StringComparison.Ordinal);
+        Assert.Contains("现场.jpg（链接打开的是网页", ack, StringComparison.Ordinal);
+        Assert.Contains("过期.jpg（下载失败", ack, StringComparison.Ordinal);
+    }
+
+    private MediaRecord Pending(string name, string path) => new()
+    {
+        WeekId = "2024-wuxi", DepartmentId = "jd", ItemKey = "report:2024-05-14", OriginalName = name, FileName = FileNameCleaner.Clean(name),
+        Kind = MediaKinds.Of(name), ReceivedAt = DateTime.UtcNow, FromName = "张伟", BatchId = "batch-1", SourceKey = "batch-1|" + name,
+        State = MediaState.Pending, DownloadUrl = _base + path, ConversationId = "a:zhang", Locale = "zh-CN",
+    };
+
+    private (FileIntakeWorker Worker, MediaStore Media, CapturingMessenger Messenger) Build(long maxBytes)
+    {
+        var storage = new StorageOptions { Directory = _dir.Path };
+        var db = new BotDatabase(storage);
+        var conversations = new ConversationStore(db);
+        conversations.Save(new ConversationRecord { Id = "a:zhang", ServiceUrl = _base + "/", Scope = "Personal", UserId = "29:zhang" });
+        var weeks = new WeekCatalog(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Week:DefinitionFile"] = Path.Combine(RepoPaths.Samples, "2024-wuxi.json"),
+        }).Build());
+        var media = new MediaStore(db);
+        var messenger = new CapturingMessenger();
+        var worker = new FileIntakeWorker(media, new LocalFileStore(storage), new AttachmentDownloader(new HttpClient(), new FixedToken(null)),
+            messenger, conversations, weeks, new FileIntakeOptions { MaxBytes = maxBytes }, NullLogger<FileIntakeWorker>.Instance);
+        return (worker, media, messenger);
+    }
+
+    private sealed class FixedToken(string? token) : IConnectorTokenSource
+    {
+        public Task<string?> GetTokenAsync(CancellationToken ct) => Task.FromResult(token);
+    }
+
+    private sealed class CapturingMessenger : IMessenger
+    {
+        public List<string> Sent { get; } = [];
+
+        public Task<SendResult> SendAsync(ConversationRef conversation, OutgoingMessage message, string? replyToId = null, CancellationToken ct = default)
+        {
+            Sent.Add(message.Text ?? "");
+            return Task.FromResult(new SendResult(DeliveryStatus.Delivered, "1"));
+        }
+
+        public Task<SendResult> UpdateAsync(ConversationRef conversation, string activityId, OutgoingMessage message, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ConversationRef?> CreatePersonalConversationAsync(string serviceUrl, string tenantId, string userId, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<MemberInfo?> GetMemberAsync(ConversationRef conversation, string userId, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<SendResult> CreateChannelThreadAsync(ConversationRef channel, OutgoingMessage message, CancellationToken ct = default) => throw new NotSupportedException();
+        public IAsyncEnumerable<MemberInfo> GetMembersAsync(ConversationRef conversation, int pageSize = 100, CancellationToken ct = default) => throw new NotSupportedException();
+    }
+}

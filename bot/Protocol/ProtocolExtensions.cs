@@ -26,6 +26,7 @@ public static class ProtocolExtensions
         if (options.IsAnonymous)
         {
             services.AddSingleton<IInboundAuthenticator, AnonymousAuthenticator>();
+            services.AddHostedService<AnonymousModeWarning>();
         }
         else
         {

@@ -54,6 +54,30 @@ public sealed class ConfigurationTests
         Assert.Equal("https://login.microsoftonline.com/botframework.com", o.LoginAuthority);
     }
 
+    [Fact]
+    public async Task Anonymous_mode_warns_loudly_at_start()
+    {
+        using var dir = new Fakes.TempDir();
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VocEdWeek.Bot.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        psi.Environment["MicrosoftAppId"] = "";
+        psi.Environment["Storage__Directory"] = dir.Path;
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        try
+        {
+            var line = await process.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Contains("anonymous mode", line, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
     [Theory]
     [InlineData("Production", "", "MicrosoftAppId is empty")]
     [InlineData("Development", "not-a-guid", "MicrosoftAppId must be")]

@@ -12,6 +12,7 @@ try
 
     var app = builder.Build();
     app.MapBotEndpoint();
+    app.MapBotPages();
     app.MapGet("/healthz", () => Results.Text("ok"));
     app.Run();
 }

@@ -14,6 +14,7 @@ using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Identity;
+using VocEdWeek.Bot.Links;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Progress;
 using VocEdWeek.Bot.Scheduling;
@@ -43,6 +44,9 @@ public static class AppExtensions
         services.AddSingleton(configuration.GetSection("Files").Get<FileIntakeOptions>() ?? new FileIntakeOptions());
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<MediaStore>();
+        services.AddSingleton<MediaArrival>();
+        services.AddSingleton(configuration.GetSection("Links").Get<WebLinkOptions>() ?? new WebLinkOptions());
+        services.AddSingleton<LinkSigner>();
         services.AddSingleton<FileIntakeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<FileIntakeWorker>());
         services.AddSingleton<FileIntakeHandler>();
@@ -115,5 +119,11 @@ public static class AppExtensions
 
         services.AddSingleton<ITurnHandler, TurnRouter>();
         return services;
+    }
+
+    /// <summary>The bot's own web pages (upload page, dashboard, downloads), next to /api/messages.</summary>
+    public static WebApplication MapBotPages(this WebApplication app)
+    {
+        return app;
     }
 }

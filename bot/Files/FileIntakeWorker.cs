@@ -12,7 +12,7 @@ namespace VocEdWeek.Bot.Files;
 /// acknowledgement per message. Pending batches left by a restart are picked up again at start.
 /// </summary>
 public sealed partial class FileIntakeWorker(
-    MediaStore media, IFileStore store, IFileDownloader downloader, IMessenger messenger, ConversationStore conversations,
+    MediaStore media, MediaArrival arrival, IFileStore store, IFileDownloader downloader, IMessenger messenger, ConversationStore conversations,
     WeekCatalog weeks, FileIntakeOptions options, ILogger<FileIntakeWorker> log) : BackgroundService
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
@@ -58,15 +58,8 @@ public sealed partial class FileIntakeWorker(
             if (download.Length > options.MaxBytes) { Refuse(record, SizeReason(t, record)); return; }
             // A mobile sharing link can answer with a web page instead of the file.
             if (download.ContentType is "text/html" && MediaKinds.Of(record.OriginalName) != MediaKind.Document) { Refuse(record, t.Format("files_reason_html", record.OriginalName)); return; }
-            var stored = await store.SaveAsync(FolderOf(record), record.FileName, new SizeLimitedStream(download.Content, options.MaxBytes), ct);
-            record.FileName = stored.FileName;
-            record.Location = stored.Location;
-            record.Size = stored.Size;
-            record.Sha256 = stored.Sha256;
-            record.WebUrl = stored.WebUrl;
-            record.State = MediaState.Stored;
-            record.DownloadUrl = null; // a pre-authorised link is a secret; not kept once used
-            media.Update(record);
+            var stored = await store.SaveAsync(FolderOf(record, weeks), record.FileName, new SizeLimitedStream(download.Content, options.MaxBytes), ct);
+            arrival.Stored(record, stored);
         }
         catch (FileTooLargeException)
         {
@@ -90,7 +83,8 @@ public sealed partial class FileIntakeWorker(
         media.Update(record);
     }
 
-    private IReadOnlyList<string> FolderOf(MediaRecord record)
+    /// <summary>[week title, department, yyyy-MM-dd | 计划 | 统计 | 总结]: the same below the local and the SharePoint root.</summary>
+    public static IReadOnlyList<string> FolderOf(MediaRecord record, WeekCatalog weeks)
     {
         var week = weeks.Find(record.WeekId);
         var title = week?.Definition.Title ?? record.WeekId;

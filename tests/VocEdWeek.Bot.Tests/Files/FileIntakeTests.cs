@@ -130,7 +130,7 @@ public sealed class FileIntakeTests : IAsyncLifetime
         }).Build());
         var media = new MediaStore(db);
         var messenger = new CapturingMessenger();
-        var worker = new FileIntakeWorker(media, new LocalFileStore(storage), new AttachmentDownloader(new HttpClient(), new FixedToken(null)),
+        var worker = new FileIntakeWorker(media, new MediaArrival(media, []), new LocalFileStore(storage), new AttachmentDownloader(new HttpClient(), new FixedToken(null)),
             messenger, conversations, weeks, new FileIntakeOptions { MaxBytes = maxBytes }, NullLogger<FileIntakeWorker>.Instance);
         return (worker, media, messenger);
     }

@@ -12,12 +12,18 @@ need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_apt+=(fonts-noto-cjk)
 # LibreOffice (headless) and poppler open every export and turn it into PDF and PNG.
-command -v soffice >/dev/null || need_apt+=(libreoffice-calc-nogui libreoffice-writer-nogui)
-command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
+need_lean=()
+command -v soffice >/dev/null || need_lean+=(libreoffice-calc-nogui libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null || need_lean+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+if [ ${#need_lean[@]} -gt 0 ]; then
+  echo "==> apt-get install ${need_lean[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_lean[@]}" >/dev/null
 fi
 
 for d in tests/e2e tests/cards-js manifest/validate; do

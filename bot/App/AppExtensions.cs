@@ -45,6 +45,7 @@ public static class AppExtensions
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaArrival>();
+        services.AddSingleton<MediaContent>();
         services.AddSingleton(configuration.GetSection("Links").Get<WebLinkOptions>() ?? new WebLinkOptions());
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<FileIntakeWorker>();

@@ -13,6 +13,12 @@ public interface IRemoteFileStore
     /// Throws <see cref="RemoteStoreException"/> on failure.
     /// </summary>
     Task<RemoteFile> UploadAsync(RemoteUpload upload, Func<long, Stream> openAt, IUploadCheckpoint checkpoint, CancellationToken ct);
+
+    /// <summary>The content of an uploaded item (after the local copy was cleaned up).</summary>
+    Task<Stream> OpenReadAsync(string itemId, CancellationToken ct);
+
+    /// <summary>A medium thumbnail (about 176–300 px) of an uploaded image or video, or null when there is none.</summary>
+    Task<Stream?> OpenThumbnailAsync(string itemId, CancellationToken ct);
 }
 
 /// <summary>What to upload: folder segments below the root (e.g. week title, department, day), file name and length.</summary>

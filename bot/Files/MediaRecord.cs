@@ -29,6 +29,30 @@ public sealed class MediaRecord
     /// <summary>The chat to acknowledge in (a stored conversation id).</summary>
     public string ConversationId { get; set; } = "";
     public string Locale { get; set; } = "zh-CN";
+
+    // The copy in the office's SharePoint (when configured): uploaded by a worker after the local store has it.
+    public RemoteState Remote { get; set; }
+    public string? RemoteItemId { get; set; }
+    /// <summary>Path below the drive root, e.g. 职业教育活动周/2024年…/机电工程学院/2024-05-14/a.jpg.</summary>
+    public string? RemotePath { get; set; }
+    public int RemoteAttempts { get; set; }
+    public DateTime? RemoteNextAttemptAt { get; set; }
+    /// <summary>Why it is still waiting or failed, in words for the office (localized at the time).</summary>
+    public string? RemoteError { get; set; }
+    /// <summary>An open Graph upload session, kept so a restart resumes instead of starting over.</summary>
+    public string? RemoteSessionUrl { get; set; }
+    /// <summary>The local copy was removed after a confirmed upload; read it from SharePoint.</summary>
+    public bool LocalDeleted { get; set; }
+}
+
+public enum RemoteState
+{
+    /// <summary>No SharePoint configured (or not a stored file): the local copy is the file.</summary>
+    None,
+    Waiting,
+    Uploaded,
+    /// <summary>SharePoint refused it for good (e.g. access denied, quota); the local copy is kept.</summary>
+    Failed,
 }
 
 public enum MediaState

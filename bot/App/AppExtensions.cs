@@ -3,6 +3,7 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.DailyReport;
 using VocEdWeek.Bot.Features.Digest;
 using VocEdWeek.Bot.Features.DigestChannel;
+using VocEdWeek.Bot.Features.FileStatus;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.MySubmissions;
@@ -13,6 +14,7 @@ using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Files.Publishing;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Links;
 using VocEdWeek.Bot.Outbox;
@@ -51,6 +53,8 @@ public static class AppExtensions
         services.AddSingleton<FileIntakeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<FileIntakeWorker>());
         services.AddSingleton<FileIntakeHandler>();
+        // Stored files are copied to the office's SharePoint when it is configured.
+        services.AddRemoteUpload(configuration);
         var cardsDir = configuration["Cards:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "cards");
         services.AddSingleton(new CardTemplates(cardsDir));
 
@@ -98,10 +102,15 @@ public static class AppExtensions
         services.AddSingleton<OfficeProgressHandler>();
         services.AddSingleton<ExemptionHandler>();
 
+        // Office staff: what is still waiting for SharePoint, and why.
+        services.AddSingleton<FileStatusCard>();
+        services.AddSingleton<FileStatusHandler>();
+
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DigestChannelHandler>());
         // Before "my submissions" and the forms: "日报" from office staff is a question, from a liaison a form (decided by role).
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ExemptionHandler>());
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<FileStatusHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<OfficeQuestionHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MySubmissionsHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PlanHandler>());
@@ -117,6 +126,7 @@ public static class AppExtensions
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<MySubmissionsHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<FormOpenHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<OfficeProgressHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<FileStatusHandler>());
 
         services.AddSingleton<ITurnHandler, TurnRouter>();
         return services;

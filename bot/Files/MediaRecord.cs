@@ -37,8 +37,10 @@ public sealed class MediaRecord
     public string? RemotePath { get; set; }
     public int RemoteAttempts { get; set; }
     public DateTime? RemoteNextAttemptAt { get; set; }
-    /// <summary>Why it is still waiting or failed, in words for the office (localized at the time).</summary>
+    /// <summary>Why it is still waiting or failed: a <see cref="Publishing.UploadReason"/> code, put in words when shown.</summary>
     public string? RemoteError { get; set; }
+    /// <summary>The technical detail of the last failure (status code, Graph error), for the log and the office.</summary>
+    public string? RemoteErrorDetail { get; set; }
     /// <summary>An open Graph upload session, kept so a restart resumes instead of starting over.</summary>
     public string? RemoteSessionUrl { get; set; }
     /// <summary>The local copy was removed after a confirmed upload; read it from SharePoint.</summary>

@@ -15,7 +15,40 @@ public sealed class MediaStore
         _items.EnsureIndex(x => x.SourceKey);
         _items.EnsureIndex(x => x.BatchId);
         _items.EnsureIndex(x => x.State);
+        _items.EnsureIndex(x => x.Remote);
     }
+
+    public MediaRecord? Find(string id) => _items.FindById(id);
+
+    /// <summary>The waiting upload whose retry time came first, if it has come.</summary>
+    public MediaRecord? NextDueUpload(DateTime nowUtc) =>
+        _items.Find(x => x.Remote == RemoteState.Waiting && x.State == MediaState.Stored)
+            .Where(x => x.RemoteNextAttemptAt is null || x.RemoteNextAttemptAt <= nowUtc)
+            .OrderBy(x => x.RemoteNextAttemptAt ?? DateTime.MinValue).ThenBy(x => x.ReceivedAt)
+            .FirstOrDefault();
+
+    /// <summary>When the next waiting upload is due (null: nothing waits).</summary>
+    public DateTime? NextUploadTime()
+    {
+        DateTime? next = null;
+        foreach (var x in _items.Find(x => x.Remote == RemoteState.Waiting))
+        {
+            var at = x.RemoteNextAttemptAt ?? DateTime.MinValue;
+            if (next is null || at < next) next = at;
+        }
+        return next;
+    }
+
+    /// <summary>Stored files that never went to SharePoint (e.g. received before it was configured).</summary>
+    public IReadOnlyList<MediaRecord> LocalOnly() => _items.Find(x => x.Remote == RemoteState.None && x.State == MediaState.Stored).ToList();
+
+    public IReadOnlyList<MediaRecord> RemoteFailed() => _items.Find(x => x.Remote == RemoteState.Failed).ToList();
+
+    /// <summary>Files still waiting for SharePoint or refused by it, oldest first.</summary>
+    public IReadOnlyList<MediaRecord> NotUploaded() =>
+        _items.Find(x => x.Remote == RemoteState.Waiting || x.Remote == RemoteState.Failed).OrderBy(x => x.ReceivedAt).ToList();
+
+    public int CountByRemote(RemoteState state) => _items.Count(x => x.Remote == state && x.State == MediaState.Stored);
 
     public void Add(MediaRecord record)
     {

@@ -19,11 +19,23 @@ public static class MediaSummary
         return string.Join(Separator(t), parts);
     }
 
-    public static string Describe(IReadOnlyCollection<MediaRecord> files, Strings t)
+    /// <summary>Counts and names; a name links to the file in SharePoint once it is there (card markdown).</summary>
+    public static string Describe(IReadOnlyCollection<MediaRecord> files, Strings t, int maxNames = MaxNames)
     {
-        var names = string.Join(Separator(t), files.Take(MaxNames).Select(f => f.FileName));
-        var more = files.Count > MaxNames ? t.Format("files_more", files.Count - MaxNames) : "";
+        var names = string.Join(Separator(t), files.Take(maxNames).Select(Link));
+        var more = files.Count > maxNames ? t.Format("files_more", files.Count - maxNames) : "";
         return $"{Counts(files, t)}{(IsEnglish(t) ? ": " : "：")}{names}{more}";
+    }
+
+    /// <summary>"[a.jpg](https://…)" when uploaded, else the plain name.</summary>
+    public static string Link(MediaRecord file)
+    {
+        if (string.IsNullOrEmpty(file.WebUrl) || !Uri.TryCreate(file.WebUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+            return file.FileName;
+        // Brackets and parentheses would end the markdown link early.
+        var text = file.FileName.Replace('[', '【').Replace(']', '】');
+        var url = uri.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
+        return $"[{text}]({url})";
     }
 
     public static string Separator(Strings t) => IsEnglish(t) ? ", " : "、";

@@ -17,6 +17,8 @@ namespace VocEdWeek.Bot.Features.Digest;
 /// </summary>
 public sealed class DigestBuilder(ProgressService progress, SubmissionStore submissions, MediaStore media, DigestOptions options)
 {
+    private const int MaxMediaLinks = 4;
+
     public DigestModel Build(ActiveWeek week, DateOnly day, DateTimeOffset asOf)
     {
         var t = Strings.For(week.Definition.Locale);
@@ -111,7 +113,12 @@ public sealed class DigestBuilder(ProgressService progress, SubmissionStore subm
         var photos = files.Count(f => f.Kind == MediaKind.Photo);
         var videos = files.Count(f => f.Kind == MediaKind.Video);
         var departments = files.Where(f => f.Kind != MediaKind.Document).Select(f => f.DepartmentId).Distinct().Count();
-        return photos + videos == 0 ? t["digest_media_none"] : t.Format("digest_media", photos, videos, departments);
+        if (photos + videos == 0) return t["digest_media_none"];
+        var line = t.Format("digest_media", photos, videos, departments);
+        // The newest photos and videos already in SharePoint, linked, so the office can pick them for publicity.
+        var linked = files.Where(f => f.Kind != MediaKind.Document && !string.IsNullOrEmpty(f.WebUrl))
+            .OrderByDescending(f => f.ReceivedAt).Take(MaxMediaLinks).Select(MediaSummary.Link).ToList();
+        return linked.Count == 0 ? line : line + t.Format("digest_media_links", string.Join(MediaSummary.Separator(t), linked));
     }
 
     private string? FirstLine(string text)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Features.Forms;
+using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Submissions;
 
 namespace VocEdWeek.Bot.Features.MySubmissions;
@@ -9,9 +10,10 @@ namespace VocEdWeek.Bot.Features.MySubmissions;
 /// A department's items (plan, each day, statistics, summary) with 未提交/已提交/迟交/补交/免报, computed in
 /// the week's time zone from when the first version came in, and a button to fill or edit each open item.
 /// </summary>
-public sealed class MySubmissionsCard(CardTemplates cards, SubmissionStore store, IEnumerable<IForm> forms)
+public sealed class MySubmissionsCard(CardTemplates cards, SubmissionStore store, ItemFiles files, IEnumerable<IForm> forms)
 {
     public const string Template = "my-submissions";
+    private const int MaxFileNames = 3;
 
     public JsonObject Render(FormSession s) => cards.Render(Template, Data(s));
 
@@ -41,6 +43,8 @@ public sealed class MySubmissionsCard(CardTemplates cards, SubmissionStore store
                 ["itemKey"] = item.Key,
                 ["title"] = FormItems.Title(item, t),
                 ["detail"] = detail,
+                // A few names, each linking to SharePoint once uploaded: the status answer leads to the files.
+                ["files"] = files.Stored(s, item) is { Count: > 0 } received ? MediaSummary.Describe(received, t, MaxFileNames) : "",
                 ["status"] = FormItems.StatusLabel(status, t),
                 ["statusColor"] = FormItems.StatusColor(status, late),
                 ["canOpen"] = form.Unavailable(s, item) is null,

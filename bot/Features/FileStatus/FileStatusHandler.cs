@@ -1,0 +1,57 @@
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Files.Publishing;
+using VocEdWeek.Bot.Identity;
+using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.FileStatus;
+
+/// <summary>
+/// "文件状态" / "upload status" (and the card buttons): for office staff, what is still waiting for
+/// SharePoint and why; "重试上传" puts refused files back in the queue.
+/// </summary>
+public sealed class FileStatusHandler(WeekCatalog weeks, IdentityResolver identity, FileStatusCard card, RemoteUploadWorker uploads, TimeProvider time)
+    : ICommandHandler, ICardActionHandler
+{
+    public const string ShowVerb = "files.status";
+    public const string RetryVerb = "files.retry";
+
+    public IEnumerable<string> Verbs => [ShowVerb, RetryVerb];
+
+    public bool Matches(CommandText text, TurnContext turn) =>
+        text.IsOneOf("文件状态", "上传状态", "上传队列", "素材状态", "文件上传状态", "查看文件状态", "重试上传", "重新上传",
+            "file status", "files status", "upload status", "upload queue", "retry uploads", "retry upload");
+
+    public Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct) =>
+        RespondAsync(turn, retry: text.IsOneOf("重试上传", "重新上传", "retry uploads", "retry upload"), ct);
+
+    public Task HandleAsync(TurnContext turn, CancellationToken ct) => RespondAsync(turn, turn.Verb == RetryVerb, ct);
+
+    private async Task RespondAsync(TurnContext turn, bool retry, CancellationToken ct)
+    {
+        var t = Strings.For(turn.Culture);
+        var week = weeks.Active;
+        var member = await identity.ResolveAsync(turn, ct);
+        if (week is null || member?.Role != Role.Staff)
+        {
+            await AnswerAsync(turn, t["filestatus_staff_only"], ct);
+            return;
+        }
+        if (retry)
+        {
+            var count = uploads.RetryFailed();
+            if (turn.Kind != TurnKind.CardAction) await turn.ReplyAsync(t.Format("filestatus_retrying", count), ct);
+        }
+        var rendered = card.Render(week, time.GetUtcNow(), t);
+        if (turn.Kind == TurnKind.CardAction) turn.InvokeResult = InvokeResult.Card(rendered);
+        else await turn.ReplyAsync(OutgoingMessage.FromCard(rendered, t["filestatus_title"]), ct);
+    }
+
+    private static Task AnswerAsync(TurnContext turn, string text, CancellationToken ct)
+    {
+        if (turn.Kind != TurnKind.CardAction) return turn.ReplyAsync(text, ct);
+        turn.InvokeResult = InvokeResult.Message(text);
+        return Task.CompletedTask;
+    }
+}

@@ -27,17 +27,19 @@ public sealed class OfficeWorld : IDisposable
     private readonly ServiceProvider _services;
 
     /// <param name="departments">null: the 2024 Wuxi sample (5 departments); else a generated week with that many.</param>
-    public OfficeWorld(DateTimeOffset? now = null, int? departments = null, bool withWeek = true)
+    /// <param name="settings">Extra configuration (e.g. the SharePoint section pointing at a fake Graph).</param>
+    public OfficeWorld(DateTimeOffset? now = null, int? departments = null, bool withWeek = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Clock = new FakeTimeProvider(now ?? FormsWorld.Beijing(2024, 5, 14, 10, 0));
-        var settings = new Dictionary<string, string?> { ["Storage:Directory"] = _dir.Path };
+        var config = new Dictionary<string, string?> { ["Storage:Directory"] = _dir.Path };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         if (withWeek)
         {
-            settings["Week:DefinitionFile"] = departments is { } n
+            config["Week:DefinitionFile"] = departments is { } n
                 ? SampleWeeks.Write(_dir.Path, n)
                 : Path.Combine(AppContext.BaseDirectory, "Weeks", "Samples", "2024-wuxi.json");
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
@@ -49,6 +51,7 @@ public sealed class OfficeWorld : IDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+    public string StorageDirectory => _dir.Path;
     public RecordingMessenger Messenger { get; } = new();
     public SubmissionStore Store => _services.GetRequiredService<SubmissionStore>();
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();

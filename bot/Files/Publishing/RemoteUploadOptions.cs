@@ -6,11 +6,11 @@ public sealed class RemoteUploadOptions
     /// <summary>Keep the local copy after a confirmed upload (default: remove it, SharePoint is the archive).</summary>
     public bool KeepLocalCopies { get; set; }
 
-    /// <summary>First wait after a failed upload; doubles per attempt up to <see cref="RetryMaxDelay"/>.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>First wait after a failed upload; doubles per attempt up to <see cref="QueueRetryMaxDelay"/>.</summary>
+    public TimeSpan QueueRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan QueueRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How often the worker looks for uploads whose retry time has come.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

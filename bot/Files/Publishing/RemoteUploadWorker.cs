@@ -162,15 +162,15 @@ public sealed partial class RemoteUploadWorker(
     private TimeSpan Backoff(int attempts)
     {
         var factor = Math.Pow(2, Math.Min(attempts - 1, 16));
-        var delay = TimeSpan.FromTicks((long)Math.Min(options.RetryBaseDelay.Ticks * factor, options.RetryMaxDelay.Ticks));
+        var delay = TimeSpan.FromTicks((long)Math.Min(options.QueueRetryBaseDelay.Ticks * factor, options.QueueRetryMaxDelay.Ticks));
         return delay * (0.8 + Random.Shared.NextDouble() * 0.4);
     }
 
     private TimeSpan NextWait()
     {
-        if (media.NextUploadTime() is not { } next) return options.PollInterval;
+        if (media.NextUploadTime() is not { } next) return options.QueuePollInterval;
         var wait = new DateTimeOffset(next, TimeSpan.Zero) - time.GetUtcNow();
-        return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait < options.PollInterval ? wait : options.PollInterval;
+        return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait < options.QueuePollInterval ? wait : options.QueuePollInterval;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "SharePoint upload round failed")]

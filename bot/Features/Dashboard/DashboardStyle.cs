@@ -3,7 +3,8 @@ namespace VocEdWeek.Bot.Features.Dashboard;
 /// <summary>
 /// The page's only style sheet, inline under the response's CSP nonce (no external resources). Phone first: at 390 px
 /// the totals wrap, the grid scrolls sideways with the department column kept in place, the gallery has two columns.
-/// Bar widths are SVG attributes, not style attributes, so the CSP needs no 'unsafe-inline'.
+/// Bar widths are SVG attributes, not style attributes, so the CSP needs no 'unsafe-inline'. The grid's box is positioned
+/// so the screen-reader texts (absolute, 1 px) of cells scrolled out of view stay inside it instead of widening the page.
 /// </summary>
 public static class DashboardStyle
 {
@@ -35,7 +36,7 @@ public static class DashboardStyle
         svg.bar{display:block;width:100%;height:12px;margin:4px 0;border-radius:6px;overflow:hidden}
         .bar .track{fill:var(--open-bg)}.bar .on{fill:var(--good)}.bar .late{fill:#e0a100}.bar .ex{fill:#5b8fd6}.bar .miss{fill:var(--bad)}
         .legend{display:flex;flex-wrap:wrap;gap:6px 12px;margin:0 0 8px;padding:0;list-style:none;font-size:13px;color:var(--muted)}
-        .grid-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid var(--line);border-radius:8px}
+        .grid-wrap{position:relative;overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid var(--line);border-radius:8px}
         .grid-wrap:focus{outline:2px solid var(--accent)}
         table.grid{border-collapse:separate;border-spacing:0;min-width:100%;font-size:14px}
         .grid th,.grid td{padding:6px 6px;text-align:center;border-bottom:1px solid var(--line);white-space:nowrap}

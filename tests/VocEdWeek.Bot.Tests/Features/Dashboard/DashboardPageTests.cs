@@ -283,6 +283,20 @@ public sealed partial class DashboardPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
 
+    [Fact]
+    public async Task AFileNameFromALiaison_IsShownAsText_NeverAsMarkup()
+    {
+        _photo.FileName = "\"><script>alert(1)</script><img src=x onerror=alert(2)>.png";
+        _site.Get<MediaStore>().Update(_photo);
+
+        var (_, html) = await OpenAsync(DashboardSite.PathOf(await _site.AskForLinkAsync(Staff)));
+
+        Assert.Contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;.png", html);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("onerror=alert(2)>", html);
+        Assert.Equal("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; · ×", VocEdWeek.Bot.Features.Dashboard.DashboardPage.H("a <b> & \"c\" 'd' · ×"));
+    }
+
     private static void AssertShowsNothing(string html)
     {
         foreach (var name in DashboardSite.WuxiDepartments.Append("济南市教育局")) Assert.DoesNotContain(name, html);

@@ -27,9 +27,12 @@ public sealed class DashboardSite : IAsyncDisposable
     private int _activities;
 
     public BotApp App { get; private set; } = null!;
+
+    /// <summary>The app as served (the BotApp itself, or a copy with extra services).</summary>
+    public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
-    public static async Task<DashboardSite> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<DashboardSite> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var site = new DashboardSite { _connector = await ConnectorRecorder.StartAsync() };
         var all = new Dictionary<string, string?>
@@ -40,11 +43,12 @@ public sealed class DashboardSite : IAsyncDisposable
         };
         foreach (var (k, v) in settings ?? []) all[k] = v;
         site.App = new BotApp(all);
-        site.Client = site.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        site.Factory = services is null ? site.App : site.App.WithWebHostBuilder(b => b.ConfigureServices(services));
+        site.Client = site.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         return site;
     }
 
-    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
 
     /// <summary>A first version of a daily report (or any item) handed in at a Beijing wall-clock time.</summary>
     public void Submit(string department, string itemKey, DateTimeOffset at, string typicalCase = "", string story = "") =>
@@ -121,6 +125,7 @@ public sealed class DashboardSite : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        if (!ReferenceEquals(Factory, App)) await Factory.DisposeAsync();
         await App.DisposeAsync();
         await _connector.DisposeAsync();
     }

@@ -9,6 +9,8 @@
 #   WEBSITE_URL       default https://$BOT_DOMAIN/
 #   PRIVACY_URL       default https://$BOT_DOMAIN/privacy
 #   TERMS_URL         default https://$BOT_DOMAIN/terms
+#   BOT_BASE_URL      the bot's public https address (its Links:PublicBaseUrl) for the
+#                     dashboard tab; default https://$BOT_DOMAIN; its host must be BOT_DOMAIN
 # Overrides for tests: MANIFEST_SRC (source folder, default: this folder),
 #   OUT (zip path, default <repo>/artifacts/manifest/VocEdWeek.Bot.zip).
 # Needs only bash and python3 (standard library).
@@ -22,6 +24,8 @@ export BOT_DOMAIN="${BOT_DOMAIN:-vocedweek.example.org}"
 export WEBSITE_URL="${WEBSITE_URL:-https://${BOT_DOMAIN}/}"
 export PRIVACY_URL="${PRIVACY_URL:-https://${BOT_DOMAIN}/privacy}"
 export TERMS_URL="${TERMS_URL:-https://${BOT_DOMAIN}/terms}"
+BOT_BASE_URL="${BOT_BASE_URL:-https://${BOT_DOMAIN}}"
+export BOT_BASE_URL="${BOT_BASE_URL%/}"
 src="${MANIFEST_SRC:-$here}"
 out="${OUT:-$repo/artifacts/manifest/VocEdWeek.Bot.zip}"
 
@@ -35,12 +39,24 @@ if [[ ! "$BOT_DOMAIN" =~ $domain_re ]]; then
   echo "build.sh: BOT_DOMAIN must be a bare host name (no https://, no path), got '$BOT_DOMAIN'" >&2
   exit 2
 fi
-for v in WEBSITE_URL PRIVACY_URL TERMS_URL; do
+for v in WEBSITE_URL PRIVACY_URL TERMS_URL BOT_BASE_URL; do
   if [[ "${!v}" != https://* ]]; then
     echo "build.sh: $v must be an https:// URL, got '${!v}'" >&2
     exit 2
   fi
 done
+
+# The tab's page must be on a valid domain of the app, and the page adds its own paths.
+base_host="${BOT_BASE_URL#https://}"
+base_host="${base_host%%/*}"
+if [[ "${base_host,,}" != "${BOT_DOMAIN,,}" ]]; then
+  echo "build.sh: BOT_BASE_URL must be on BOT_DOMAIN ($BOT_DOMAIN), got '$BOT_BASE_URL'" >&2
+  exit 2
+fi
+if [[ "$BOT_BASE_URL" == *[?#]* ]]; then
+  echo "build.sh: BOT_BASE_URL must not have a query or fragment, got '$BOT_BASE_URL'" >&2
+  exit 2
+fi
 
 mkdir -p "$(dirname "$out")"
 

@@ -1,6 +1,7 @@
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.DailyReport;
+using VocEdWeek.Bot.Features.Dashboard;
 using VocEdWeek.Bot.Features.Digest;
 using VocEdWeek.Bot.Features.DigestChannel;
 using VocEdWeek.Bot.Features.FileStatus;
@@ -71,6 +72,9 @@ public static class AppExtensions
         services.AddReminders(configuration);
         services.AddDigest(configuration);
 
+        // The office's live dashboard page and its "看板" command (registered before the office questions).
+        services.AddDashboard(configuration);
+
         // The four forms (plan, daily report, statistics, summary) and "my submissions".
         services.AddSingleton<FormAccess>();
         services.AddSingleton<FormCards>();
@@ -135,6 +139,7 @@ public static class AppExtensions
     /// <summary>The bot's own web pages (upload page, dashboard, downloads), next to /api/messages.</summary>
     public static WebApplication MapBotPages(this WebApplication app)
     {
+        app.MapDashboard();
         return app;
     }
 }

@@ -58,6 +58,8 @@ public sealed class MediaStore
 
     public void Update(MediaRecord record) => _items.Update(record);
 
+    public MediaRecord? Find(string id) => string.IsNullOrEmpty(id) ? null : _items.FindById(id);
+
     public MediaRecord? FindBySource(string sourceKey) => _items.FindOne(x => x.SourceKey == sourceKey);
 
     public IReadOnlyList<MediaRecord> Batch(string batchId) => _items.Find(x => x.BatchId == batchId).OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id).ToList();

@@ -274,6 +274,23 @@ function checkBots(manifest) {
   });
 }
 
+// Teams loads a tab's page only from the app's validDomains (wildcards like *.example.org allowed).
+function checkTabs(manifest) {
+  const domains = (manifest.validDomains ?? []).map((d) => d.toLowerCase());
+  const allowed = (host) => domains.some((d) => d === host
+    || (d.startsWith("*.") && host.endsWith(d.slice(1)) && host.length > d.length - 1));
+  (manifest.staticTabs ?? []).forEach((tab, i) => {
+    for (const key of ["contentUrl", "websiteUrl"]) {
+      const url = tab[key];
+      if (!url) continue;
+      const where = `staticTabs[${i}].${key}`;
+      if (!/^https:\/\//i.test(url)) { error(where, `'${url}' must be an https:// URL`); continue; }
+      const host = url.slice(8).split(/[/?#]/)[0].toLowerCase();
+      if (!allowed(host)) error(where, `host '${host}' is not in validDomains`);
+    }
+  });
+}
+
 function checkLocalizationKeys(file, loc, manifest) {
   const re = /^bots\[(\d+)\]\.commandLists\[(\d+)\]\.commands\[(\d+)\]\.(title|description|prompt)$/;
   const translated = new Set();
@@ -338,6 +355,7 @@ export async function validatePackage(zipPath) {
     if (/^[a-z]+:\/\//i.test(d) || d.includes("/")) error("manifest.json", `validDomains entry '${d}' must be a host name without scheme or path`);
   }
   checkBots(manifest);
+  checkTabs(manifest);
 
   const li = manifest.localizationInfo;
   const locFiles = [];

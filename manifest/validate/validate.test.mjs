@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { validatePackage } from "./validate.mjs";
+import { validatePackage, readZip } from "./validate.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const manifestDir = path.resolve(here, "..");
@@ -49,7 +49,7 @@ test("the real package has no errors and no warnings", async () => {
 test("default build (no env) is valid, warns about the zero GUID", async () => {
   const out = path.join(tmpRoot, "default.zip");
   const clean = { ...process.env, OUT: out };
-  for (const k of ["MICROSOFT_APP_ID", "BOT_DOMAIN", "WEBSITE_URL", "PRIVACY_URL", "TERMS_URL", "MANIFEST_SRC"]) delete clean[k];
+  for (const k of ["MICROSOFT_APP_ID", "BOT_DOMAIN", "WEBSITE_URL", "PRIVACY_URL", "TERMS_URL", "BOT_BASE_URL", "MANIFEST_SRC"]) delete clean[k];
   execFileSync("bash", [buildSh], { env: clean, stdio: "pipe" });
   const res = await validatePackage(out);
   assert.deepEqual(res.errors, []);
@@ -126,4 +126,41 @@ with zipfile.ZipFile(out, "w") as z:
   const res = await validatePackage(out);
   assert.ok(has(res.errors, /manifest\.json not found at the zip root/), res.errors.join("\n"));
   assert.ok(has(res.errors, /'appPackage\/manifest\.json' is not at the zip root/), res.errors.join("\n"));
+});
+
+test("the dashboard tab opens the bot's page on its own domain, in both languages", async () => {
+  const out = build();
+  const res = await validatePackage(out);
+  assert.deepEqual(res.errors, []);
+  const entries = readZip(fs.readFileSync(out));
+  const m = JSON.parse(entries.get("manifest.json").toString("utf8"));
+  const tab = m.staticTabs.find((t) => t.entityId === "dashboard");
+  assert.equal(tab.contentUrl, "https://vocedweek.contoso.edu.cn/dashboard?lang={locale}");
+  assert.deepEqual(tab.scopes, ["personal"]);
+  assert.equal(tab.name, "进度看板");
+  assert.ok(m.validDomains.includes("vocedweek.contoso.edu.cn"));
+  assert.equal(m.staticTabs[0].entityId, "conversations", "the chat stays the first tab");
+  const en = JSON.parse(entries.get("en-us.json").toString("utf8"));
+  assert.equal(en[`staticTabs[${m.staticTabs.indexOf(tab)}].name`], "Dashboard");
+  assert.ok(m.bots[0].commandLists[0].commands.some((c) => c.title === "看板"));
+});
+
+test("BOT_BASE_URL with a path is used as is; on another host or without https it is refused", () => {
+  const out = path.join(tmpRoot, "base.zip");
+  execFileSync("bash", [buildSh], { env: { ...env, BOT_BASE_URL: "https://vocedweek.contoso.edu.cn/bot/", OUT: out }, stdio: "pipe" });
+  const m = JSON.parse(readZip(fs.readFileSync(out)).get("manifest.json").toString("utf8"));
+  assert.equal(m.staticTabs.find((t) => t.entityId === "dashboard").contentUrl, "https://vocedweek.contoso.edu.cn/bot/dashboard?lang={locale}");
+  for (const bad of ["http://vocedweek.contoso.edu.cn", "https://elsewhere.example.org", "https://vocedweek.contoso.edu.cn/?x=1"]) {
+    assert.throws(() => execFileSync("bash", [buildSh], { env: { ...env, BOT_BASE_URL: bad, OUT: out }, stdio: "pipe" }),
+      (e) => /BOT_BASE_URL/.test(String(e.stderr)), bad);
+  }
+});
+
+test("a tab whose page is not on a valid domain is an error", async () => {
+  const res = await validatePackage(build(({ rd, wr }) => {
+    const m = rd("manifest.json");
+    m.staticTabs.find((t) => t.entityId === "dashboard").contentUrl = "https://elsewhere.example.org/dashboard";
+    wr("manifest.json", m);
+  }));
+  assert.ok(has(res.errors, /staticTabs\[1\]\.contentUrl: host 'elsewhere\.example\.org' is not in validDomains/), res.errors.join("\n"));
 });

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using VocEdWeek.Bot.Features.DailyReport;
+using VocEdWeek.Bot.Features.Forms;
+using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Progress;
+using VocEdWeek.Bot.Submissions;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.Dashboard;
+
+/// <summary>Reads the week from LiteDB on every request (a live page, never a cached summary).</summary>
+public sealed class DashboardBuilder(ProgressService progress, SubmissionStore submissions, MediaStore media, DashboardOptions options)
+{
+    public DashboardData Build(ActiveWeek week)
+    {
+        var snapshot = progress.ForWeek(week);
+        var items = snapshot.AllItems();
+        var calendar = week.Calendar;
+        var today = calendar.LocalDate(snapshot.Now);
+        // The totals speak of today's report during the week, of the last day after it, of none before it.
+        var day = calendar.IsWeekDay(today) ? today : today > week.Definition.End ? week.Definition.End : (DateOnly?)null;
+        var reportDay = day is { } d ? items.First(i => i.Item.Kind == ItemKind.DailyReport && i.Item.Day == d) : null;
+
+        var (cases, stories) = TextCounts(week);
+        var stored = media.ForWeek(week.Definition.Id).Where(m => m.State == MediaState.Stored).ToList();
+        var photos = stored.Where(m => m.Kind == MediaKind.Photo).OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id, StringComparer.Ordinal).ToList();
+        return new DashboardData(
+            snapshot, items, reportDay, day == today,
+            cases, stories, photos.Count, stored.Count(m => m.Kind == MediaKind.Video),
+            photos.Take(Math.Max(0, options.GalleryPhotos)).ToList());
+    }
+
+    /// <summary>Current daily reports with a typical case, and with a story.</summary>
+    private (int Cases, int Stories) TextCounts(ActiveWeek week)
+    {
+        int cases = 0, stories = 0;
+        foreach (var (key, summary) in submissions.Summaries(week.Definition.Id))
+        {
+            if (!key.Item.StartsWith("report:", StringComparison.Ordinal) || Read(summary.Current.Data) is not { } report) continue;
+            if (!string.IsNullOrWhiteSpace(report.TypicalCase)) cases++;
+            if (!string.IsNullOrWhiteSpace(report.Story)) stories++;
+        }
+        return (cases, stories);
+    }
+
+    private static DailyReportData? Read(string json)
+    {
+        try
+        {
+            return FormJson.Deserialize<DailyReportData>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

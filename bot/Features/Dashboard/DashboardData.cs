@@ -1,0 +1,30 @@
+using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Progress;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.Dashboard;
+
+/// <summary>
+/// What one dashboard page shows, computed for one request: the progress snapshot's items (statuses come from
+/// <see cref="ProgressService"/>, the same as the office cards and the digest), the report day the totals are about,
+/// text counts and media counts, and the newest photos.
+/// </summary>
+public sealed record DashboardData(
+    WeekProgress Snapshot,
+    IReadOnlyList<ItemProgress> Items,
+    ItemProgress? ReportDay,
+    bool ReportDayIsToday,
+    int Cases,
+    int Stories,
+    int Photos,
+    int Videos,
+    IReadOnlyList<MediaRecord> Gallery)
+{
+    public ActiveWeek Week => Snapshot.Week;
+
+    public DateOnly Today => Week.Calendar.LocalDate(Snapshot.Now);
+
+    public ItemProgress Of(ItemKind kind) => Items.First(i => i.Item.Kind == kind);
+
+    public int MorePhotos => Photos - Gallery.Count;
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Links;
+using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.Dashboard;
+
+/// <summary>
+/// GET /dashboard?t={token} (also /dashboard/{token}): the live page; GET /dashboard/media/{id}?t={token}[&amp;thumb=1]:
+/// a photo of the link's week. Without a valid link nothing of the week is shown: no token → how to get one (200,
+/// what the Teams tab shows until single sign-on is set up), expired → 410, altered or made for something else → 403,
+/// a week the bot no longer has → 404.
+/// </summary>
+public static class DashboardEndpoints
+{
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.MapGet("/dashboard", (HttpContext http, string? t) => PageAsync(http, t));
+        app.MapGet("/dashboard/{token}", (HttpContext http, string token) => PageAsync(http, token));
+        app.MapGet("/dashboard/media/{id}", (HttpContext http, string id, string? t, string? thumb, CancellationToken ct) => MediaAsync(http, id, t, thumb, ct));
+        return app;
+    }
+
+    private static async Task PageAsync(HttpContext http, string? token)
+    {
+        var services = http.RequestServices;
+        var nonce = DashboardHeaders.NewNonce();
+        DashboardHeaders.Page(http.Response, nonce);
+        http.Response.ContentType = "text/html; charset=utf-8";
+        if (string.IsNullOrEmpty(token))
+        {
+            await http.Response.WriteAsync(DashboardPage.Refusal(Language(http, null), "dashboard_no_link", nonce), http.RequestAborted);
+            return;
+        }
+        var check = services.GetRequiredService<DashboardLinks>().Verify(token);
+        var week = check.IsValid && check[DashboardLinks.WeekClaim] is { } weekId ? services.GetRequiredService<WeekCatalog>().Find(weekId) : null;
+        if (week is null)
+        {
+            var (status, reason) = Refused(check);
+            http.Response.StatusCode = status;
+            // An expired link's claims are still signed by us, so its language can be trusted; an invalid one's cannot.
+            var t = Language(http, check.Status == LinkStatus.Expired ? check[DashboardLinks.LocaleClaim] : null);
+            await http.Response.WriteAsync(DashboardPage.Refusal(t, reason, nonce), http.RequestAborted);
+            return;
+        }
+        var strings = Strings.For(check[DashboardLinks.LocaleClaim] ?? week.Definition.Locale);
+        var data = services.GetRequiredService<DashboardBuilder>().Build(week);
+        var viewer = new DashboardViewer(token, check[DashboardLinks.StaffClaim] ?? "", check.ExpiresAt!.Value, http.Request.PathBase + "/dashboard/media");
+        var page = services.GetRequiredService<DashboardPage>().Render(data, strings, viewer, nonce);
+        await http.Response.WriteAsync(page, http.RequestAborted);
+    }
+
+    private static async Task MediaAsync(HttpContext http, string id, string? token, string? thumb, CancellationToken ct)
+    {
+        var services = http.RequestServices;
+        var check = services.GetRequiredService<DashboardLinks>().Verify(token);
+        DashboardHeaders.Media(http.Response, cacheable: false);
+        if (!check.IsValid)
+        {
+            var (status, _) = Refused(check);
+            http.Response.StatusCode = status;
+            return;
+        }
+        var record = services.GetRequiredService<MediaStore>().Find(id);
+        // Only a stored photo of the link's own week: a link for 2024 never opens a file of another week.
+        if (record is null || record.WeekId != check[DashboardLinks.WeekClaim] || record.Kind != MediaKind.Photo || record.State != MediaState.Stored)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await using var stream = await services.GetRequiredService<MediaContent>().OpenAsync(record, thumb is "1" or "true", ct);
+        if (stream is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        var head = new byte[16];
+        var read = await ReadHeadAsync(stream, head, ct);
+        DashboardHeaders.Media(http.Response, cacheable: true);
+        http.Response.ContentType = ImageType.Of(head.AsSpan(0, read), record.FileName);
+        http.Response.Headers.ContentDisposition = "inline; filename*=UTF-8''" + Uri.EscapeDataString(record.FileName);
+        await http.Response.Body.WriteAsync(head.AsMemory(0, read), ct);
+        await stream.CopyToAsync(http.Response.Body, ct);
+    }
+
+    private static (int Status, string Reason) Refused(LinkCheck check) => check.Status switch
+    {
+        LinkStatus.Expired => (StatusCodes.Status410Gone, "dashboard_expired"),
+        LinkStatus.Valid => (StatusCodes.Status404NotFound, "dashboard_week_gone"),
+        _ => (StatusCodes.Status403Forbidden, "dashboard_invalid"),
+    };
+
+    private static async Task<int> ReadHeadAsync(Stream stream, byte[] buffer, CancellationToken ct)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(total), ct);
+            if (n == 0) break;
+            total += n;
+        }
+        return total;
+    }
+
+    /// <summary>Without a trusted claim: ?lang= (the Teams tab passes its {locale}), else the browser's first language.</summary>
+    private static Strings Language(HttpContext http, string? claimed)
+    {
+        if (claimed is not null) return Strings.For(claimed);
+        var lang = http.Request.Query["lang"].ToString();
+        if (string.IsNullOrEmpty(lang)) lang = http.Request.Headers.AcceptLanguage.ToString().Split(',')[0].Trim();
+        return Strings.For(string.IsNullOrEmpty(lang) ? CultureInfo.GetCultureInfo("zh-CN") : CultureInfo.GetCultureInfo(SafeCulture(lang)));
+    }
+
+    private static string SafeCulture(string tag) =>
+        tag.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en-US" : "zh-CN";
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Cards;
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.Forms;
+using VocEdWeek.Bot.Features.Office;
+using VocEdWeek.Bot.Identity;
+using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.Dashboard;
+
+/// <summary>
+/// "看板" / "dashboard" from office staff: a small card with a signed, expiring link to the live dashboard page of the
+/// active week (or a past one named by year or id). Liaisons are pointed to "我的提交"; anyone else to the office.
+/// Registered before the office questions, which would read "dashboard" as "progress".
+/// </summary>
+public sealed class DashboardHandler(WeekCatalog weeks, IdentityResolver identity, DashboardLinks links, CardTemplates cards) : ICommandHandler
+{
+    public bool Matches(CommandText text, TurnContext turn) => DashboardCommand.Parse(text, weeks) is not null;
+
+    public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)
+    {
+        var t = Strings.For(turn.Culture);
+        var active = weeks.Active;
+        var member = await identity.ResolveAsync(turn, ct);
+        if (active is null || member is null || member.Role != Role.Staff)
+        {
+            if (active is not null && member is { Role: Role.Liaison })
+            {
+                await FormReply.TextAsync(turn, t.Format("dashboard_liaison_refused", active.Definition.Office.Name), ct);
+                return;
+            }
+            await OfficeAnswers.OutsiderAsync(turn, active, t, ct);
+            return;
+        }
+        var week = active;
+        if (DashboardCommand.Parse(text, weeks)?.WeekWords is { } words)
+        {
+            if (DashboardCommand.Find(words, weeks) is not { } named)
+            {
+                var known = string.Join(t["list_separator"], weeks.All.OrderByDescending(w => w.Definition.Start).Select(w => $"{w.Definition.Title}（{w.Definition.Id}）"));
+                await FormReply.TextAsync(turn, t.Format("dashboard_week_unknown", words, known), ct);
+                return;
+            }
+            week = named;
+        }
+        var issued = links.Create(week.Definition.Id, member.Person.Name, t.Culture.Name);
+        await FormReply.CardAsync(turn, Card(week, issued, t), t.Format("dashboard_card_summary", FormTime.DateTime(issued.ExpiresAt, week.Calendar, t)), ct);
+    }
+
+    public JsonObject Card(ActiveWeek week, DashboardLinks.Issued issued, Strings t) => cards.Render("dashboard-link", Data(week, issued, t));
+
+    public static JsonObject Data(ActiveWeek week, DashboardLinks.Issued issued, Strings t) => new()
+    {
+        ["t"] = t.AsJson(),
+        ["week"] = $"{week.Definition.Title} · {FormTime.Range(week.Calendar, t)}",
+        ["expires"] = t.Format("dashboard_card_expires", FormTime.DateTime(issued.ExpiresAt, week.Calendar, t), OfficeFormat.Zone(week.Calendar, t)),
+        ["url"] = issued.Url,
+    };
+}

@@ -1,0 +1,270 @@
+// The office dashboard in Debian's Chromium, with data made the way users make it: liaisons hand in today's report
+// (Action.Execute POSTed to the bot as Teams delivers it) and 张伟 sends a photo in his chat (a Teams file attachment
+// whose download link a local file server answers); office staff 吴苏玲 types "看板" in Agents Playground and gets
+// the link. A valid link shows the grid and the gallery (a photo that really loaded); a phone-sized screenshot is kept;
+// an altered link and an expired one (a second bot whose links last 3 seconds) show no department and no grid.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startBot, startPlayground, startFileServer, freePort, isCard, cardOf, artifacts, repoRoot } from '../lib/harness.mjs';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const flags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const weekFile = join(repoRoot, 'bot', 'Weeks', 'Samples', '2024-wuxi.json');
+const departments = JSON.parse(readFileSync(weekFile, 'utf8')).departments.map(d => d.name);
+const users = {
+  zhang: { id: '29:liaison-jd', name: '张伟', aadObjectId: '11a150a0-0000-4000-8000-000000000001' },
+  li: { id: '29:liaison-xx', name: '李娜', aadObjectId: '11a150a0-0000-4000-8000-000000000002' },
+  wu: { id: '29:office-wu', name: '吴苏玲', aadObjectId: '0ff1ce00-0000-4000-8000-000000000001' },
+};
+let bot, pg, files, connector, browser, photo;
+
+/** A stand-in for the Bot Connector of the liaisons' own chats: accepts every call and keeps what the bot posted. */
+async function startConnector() {
+  const posts = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', d => { body += d; });
+    req.on('end', () => {
+      if (req.method === 'POST') posts.push(body ? JSON.parse(body) : null);
+      res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `m${posts.length}` }));
+    });
+  });
+  await new Promise(r => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, posts, close: () => new Promise(r => server.close(r)) };
+}
+
+const envelope = (b, user, extra) => ({
+  channelId: 'msteams', serviceUrl: connector.url, locale: 'zh-CN', timestamp: new Date().toISOString(),
+  from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+  recipient: { id: '28:00000000-0000-0000-0000-0000000b0700', name: '职教活动周助手' },
+  conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: '6f1a8c2e-0000-4000-8000-00000000c0de' },
+  channelData: { tenant: { id: '6f1a8c2e-0000-4000-8000-00000000c0de' } },
+  ...extra,
+});
+
+async function post(b, activity) {
+  const r = await fetch(b.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  assert.ok(r.status === 200 || r.status === 201 || r.status === 202, `bot answered ${r.status}`);
+  const text = await r.text();
+  return text ? JSON.parse(text) : null;
+}
+
+async function submitReport(b, user, n, typicalCase) {
+  const answer = await post(b, envelope(b, user, {
+    type: 'invoke', name: 'adaptiveCard/action', id: `dash-submit-${n}`,
+    value: { action: { type: 'Action.Execute', verb: 'report.submit', data: {
+      verb: 'report.submit', weekId: '2024-wuxi', itemKey: 'report:2024-05-14', cardId: `dash-card-${n}`,
+      held: '', newActivities: '智能制造实训中心开放日', participants: '120', typicalCase, story: '', featureReport: '', mediaLinks: '' } }, trigger: 'manual' },
+  }));
+  assert.match(JSON.stringify(answer.value), /已提交/, `${user.name}'s report: ${JSON.stringify(answer).slice(0, 300)}`);
+}
+
+async function waitFor(pred, what, ms = 20000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const hit = pred();
+    if (hit) return hit;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const openUrlOf = card => {
+  let url = null;
+  const walk = n => { if (url || !n || typeof n !== 'object') return; if (n.type === 'Action.OpenUrl') { url = n.url; return; } Object.values(n).forEach(walk); };
+  walk(card);
+  assert.ok(url, `no Action.OpenUrl in ${JSON.stringify(card).slice(0, 300)}`);
+  return url;
+};
+
+async function startOfficeBot(extraEnv = {}) {
+  const port = await freePort();
+  return startBot({ port, extraEnv: {
+    Week__DefinitionFile: weekFile, Clock__StartAt: '2024-05-14T10:00:00+08:00', Office__AnnounceStartup: 'false',
+    Links__PublicBaseUrl: `http://127.0.0.1:${port}`, ...extraEnv,
+  } });
+}
+
+before(async () => {
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: flags });
+  // A real photo (a rendered 800×600 PNG), so the gallery's <img> has something to decode.
+  const painter = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  await painter.setContent('<body style="margin:0;background:linear-gradient(135deg,#c8471e,#f2b134);font:64px sans-serif;color:#fff;display:flex;align-items:center;justify-content:center;height:600px">开幕式 2024</body>');
+  photo = await painter.screenshot({ type: 'png' });
+  await painter.close();
+
+  files = await startFileServer({ '/download/opening.png': photo });
+  connector = await startConnector();
+  bot = await startOfficeBot();
+  pg = await startPlayground({ botEndpoint: bot.endpoint, as: 'office' });
+  await pg.install(pg.ids.personal);
+  await pg.waitFrame(isCard);
+});
+after(async () => { await browser?.close(); await pg?.stop(); await bot?.stop(); await files?.close(); await connector?.close(); });
+
+let link, chineseLink;
+
+test('liaisons hand in today\'s report and a photo; staff ask "看板" and get a signed link', async () => {
+  await submitReport(bot, users.zhang, 1, '开放日吸引了周边三所初中的学生参与职业体验。');
+  await submitReport(bot, users.li, 2, '信息工程学院举办网络安全体验课。');
+
+  await post(bot, envelope(bot, users.zhang, {
+    type: 'message', id: 'dash-photo-1', text: '',
+    attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: '开幕式.png',
+      contentUrl: 'https://college.sharepoint.example/personal/zhangwei/Documents/开幕式.png',
+      content: { downloadUrl: files.url('/download/opening.png'), uniqueId: 'D1', fileType: 'png' } }],
+  }));
+  const ack = await waitFor(() => connector.posts.find(p => /已收到/.test(p?.text ?? '')), 'the photo acknowledgement');
+  assert.match(ack.text, /1 张照片/);
+
+  // The emulator's client is English (it sends locale en-US), so the card and the page it opens are in English.
+  const since = pg.mark();
+  await pg.say(pg.ids.personal, '看板');
+  const frame = await pg.waitFrame(f => isCard(f) && /Open dashboard|打开看板/.test(JSON.stringify(cardOf(f))), { since });
+  const card = cardOf(frame);
+  assert.match(JSON.stringify(card), /valid until May 14, 22:0\d \(Beijing time\)|链接有效期至 5月14日 22:0\d（北京时间）/);
+  link = openUrlOf(card);
+  assert.match(link, new RegExp(`^http://127\\.0\\.0\\.1:${bot.port}/dashboard\\?t=[\\w-]+\\.[\\w-]+$`));
+
+  // The same command from a Chinese Teams client (the connector delivers it straight to the bot).
+  const before = connector.posts.length;
+  await post(bot, envelope(bot, users.wu, { type: 'message', id: 'dash-ask-zh', text: '进度看板' }));
+  const answer = await waitFor(() => connector.posts.slice(before).find(p => p?.attachments?.length), 'the Chinese dashboard card');
+  assert.match(JSON.stringify(answer), /打开看板/);
+  chineseLink = openUrlOf(answer.attachments[0].content);
+});
+
+test('desktop: the valid link shows the grid with the statuses and the gallery with the photo loaded', async () => {
+  assert.ok(link, 'needs the link from the first test');
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const response = await page.goto(link);
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['cache-control'], 'no-store');
+
+  await page.locator('table.grid').waitFor({ state: 'visible' });
+  for (const name of departments) assert.ok(await page.locator('table.grid th.dept', { hasText: name }).isVisible(), `${name} row`);
+  const jd = page.locator('tr[data-department="jd"] td.today');
+  assert.equal(await jd.getAttribute('data-status'), 'on');
+  assert.match(await jd.innerText(), /✓/);
+  assert.equal(await page.locator('tr[data-department="jg"] td.today').getAttribute('data-status'), 'open');
+  assert.match(await page.locator('[data-total="photos"] .n').innerText(), /^1$/);
+  assert.match(await page.locator('[data-total="today"]').innerText(), /2\s*On time/);
+  assert.match(await page.locator('html').getAttribute('lang'), /^en/);
+
+  const img = page.locator('ul.gallery img').first();
+  await img.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => { const i = document.querySelector('ul.gallery img'); return i && i.complete && i.naturalWidth > 0; }, null, { timeout: 15000 });
+  assert.equal(await img.evaluate(i => i.naturalWidth), 800);
+  assert.match(await page.locator('ul.gallery .cap').first().innerText(), /机电工程学院 · May 14/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(artifacts, 'dashboard-desktop.png'), fullPage: true });
+  await ctx.close();
+});
+
+test('phone (390×844): readable without zooming, the grid scrolls sideways with the department column kept, two photo columns', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  assert.ok(chineseLink, 'needs the link from the first test');
+  await page.goto(chineseLink);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  assert.match(await page.locator('[data-total="today"]').innerText(), /2\s*按时/);
+  assert.match(await page.locator('ul.gallery .cap').first().innerText(), /机电工程学院 · 5月14日/);
+  await page.locator('table.grid').waitFor({ state: 'visible' });
+
+  const layout = await page.evaluate(() => {
+    const wrap = document.querySelector('.grid-wrap');
+    const before = document.querySelector('tr[data-department="jd"] th.dept').getBoundingClientRect().left;
+    wrap.scrollLeft = wrap.scrollWidth;
+    const after = document.querySelector('tr[data-department="jd"] th.dept').getBoundingClientRect().left;
+    const sizes = [...document.querySelectorAll('main, main *')].filter(e => e.childElementCount === 0 && e.textContent.trim() && getComputedStyle(e).display !== 'none' && !e.closest('.sr'))
+      .map(e => parseFloat(getComputedStyle(e).fontSize));
+    wrap.scrollLeft = 0;
+    return {
+      pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
+      gridScrolls: wrap.scrollWidth > wrap.clientWidth, deptMoved: Math.abs(after - before),
+      galleryColumns: getComputedStyle(document.querySelector('ul.gallery')).gridTemplateColumns.split(' ').length,
+      smallestFont: Math.min(...sizes),
+    };
+  });
+  assert.equal(layout.viewport, 390);
+  assert.ok(layout.pageWidth <= 390, `the page itself must not scroll sideways (${layout.pageWidth}px)`);
+  assert.ok(layout.gridScrolls, 'the grid scrolls inside its box');
+  assert.ok(layout.deptMoved < 1, `the department column stays in place (moved ${layout.deptMoved}px)`);
+  assert.equal(layout.galleryColumns, 2);
+  assert.ok(layout.smallestFont >= 12, `smallest text ${layout.smallestFont}px`);
+
+  const img = page.locator('ul.gallery img').first();
+  await img.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => { const i = document.querySelector('ul.gallery img'); return i && i.complete && i.naturalWidth > 0; }, null, { timeout: 15000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(artifacts, 'dashboard-phone.png'), fullPage: true });
+  await ctx.close();
+});
+
+/** The page shows no department, no grid and no photo; it says how to get a link. */
+async function assertShowsNothing(page) {
+  const text = await page.locator('body').innerText();
+  for (const name of departments) assert.ok(!text.includes(name), `${name} must not be shown`);
+  assert.equal(await page.locator('table').count(), 0);
+  assert.equal(await page.locator('img').count(), 0);
+  assert.match(text, /请在 Teams 中向机器人发送“看板”获取链接/);
+}
+
+test('a tampered link shows nothing (403), nor does the tab without a link', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const [body, signature] = new URL(link).searchParams.get('t').split('.');
+  const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+  payload.exp = String(Number(payload.exp) + 86400 * 30); // "valid for another month"
+  const forged = `${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${signature}`;
+  for (const token of [forged, `${body}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`]) {
+    const response = await page.goto(`http://127.0.0.1:${bot.port}/dashboard?t=${token}`);
+    assert.equal(response.status(), 403);
+    await assertShowsNothing(page);
+  }
+  const tab = await page.goto(`http://127.0.0.1:${bot.port}/dashboard?lang=zh-cn`);
+  assert.equal(tab.status(), 200);
+  await assertShowsNothing(page);
+  await page.screenshot({ path: join(artifacts, 'dashboard-no-link.png') });
+  await ctx.close();
+});
+
+test('an expired link shows nothing: the open page clears itself when it runs out, and reloading it is refused (410)', async () => {
+  const shortBot = await startOfficeBot({ Links__DashboardLinkLifetime: '00:00:03' });
+  try {
+    const before = connector.posts.length;
+    await post(shortBot, envelope(shortBot, users.wu, { type: 'message', id: 'dash-ask-short', text: '看板' }));
+    const answer = await waitFor(() => connector.posts.slice(before).find(p => p?.attachments?.length), 'the dashboard card');
+    const shortLink = openUrlOf(answer.attachments[0].content);
+
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    const first = await page.goto(shortLink);
+    if (first.status() === 200) {
+      // Served with the data while the link was valid; still open on screen when it runs out, the page removes the
+      // data by itself. (On a slow machine the three seconds may be gone already when the page arrives: then 410.)
+      assert.match(await first.text(), /<table class="grid">[\s\S]*机电工程学院/);
+      await page.locator('table.grid').waitFor({ state: 'detached', timeout: 10000 });
+      await assertShowsNothing(page);
+      assert.match(await page.locator('body').innerText(), /已过期/);
+    } else {
+      assert.equal(first.status(), 410);
+    }
+    await new Promise(r => setTimeout(r, 3000));
+
+    const again = await page.goto(shortLink);
+    assert.equal(again.status(), 410);
+    await assertShowsNothing(page);
+    assert.match(await page.locator('body').innerText(), /此看板链接已过期/);
+    await page.screenshot({ path: join(artifacts, 'dashboard-expired.png') });
+    await ctx.close();
+  } finally {
+    await shortBot.stop();
+  }
+});

@@ -18,8 +18,6 @@ public sealed class MediaStore
         _items.EnsureIndex(x => x.Remote);
     }
 
-    public MediaRecord? Find(string id) => _items.FindById(id);
-
     /// <summary>The waiting upload whose retry time came first, if it has come.</summary>
     public MediaRecord? NextDueUpload(DateTime nowUtc) =>
         _items.Find(x => x.Remote == RemoteState.Waiting && x.State == MediaState.Stored)

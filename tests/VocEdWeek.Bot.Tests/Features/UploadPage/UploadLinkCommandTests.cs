@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Links;
 using VocEdWeek.Bot.Tests.Fakes;
@@ -113,6 +115,30 @@ public sealed class UploadLinkCommandTests
         var help = CardJson.Show(await world.CardForAsync(Liaison, "帮助"));
         Assert.Contains("上传链接", help, StringComparison.Ordinal);
         Assert.DoesNotContain("本云环境", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chat_file_that_cannot_be_fetched_points_to_the_upload_link()
+    {
+        using var world = new FormsWorld();
+        var turn = world.Build(Liaison, TurnKind.Message, "zh-CN", "", null);
+        var withFile = new TurnContext(world.Messenger)
+        {
+            Kind = TurnKind.Message, Conversation = turn.Conversation, User = turn.User, Culture = turn.Culture, ReceivedAt = turn.ReceivedAt,
+            ActivityId = "act-phone-1", Files = [new IncomingFile("现场.mp4", "video/mp4", "https://college.sharepoint.example/dl/1", false, "U1")],
+        };
+        await world.Get<ITurnHandler>().OnTurnAsync(withFile, CancellationToken.None);
+        await world.Get<FileIntakeWorker>().ProcessBatchAsync($"{turn.Conversation.ConversationId}|act-phone-1", CancellationToken.None);
+        Assert.Contains("现场.mp4（下载失败", world.LastText(), StringComparison.Ordinal);
+        Assert.Contains("发送“上传链接”在网页中上传", world.LastText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_the_China_cloud_help_says_chat_files_do_not_arrive_and_points_to_the_link()
+    {
+        await using var w = await UploadWorld.StartAsync(new() { ["Cloud"] = "China" });
+        var help = Assert.Single(await w.SayAsync("帮助")).ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("本云环境中聊天里的文件无法送达机器人", help, StringComparison.Ordinal);
     }
 
     private static UploadGrant Grant(FormsWorld world, JsonObject card)

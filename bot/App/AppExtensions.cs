@@ -13,6 +13,7 @@ using VocEdWeek.Bot.Features.Plan;
 using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
+using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Files.Publishing;
@@ -110,8 +111,13 @@ public static class AppExtensions
         services.AddSingleton<FileStatusCard>();
         services.AddSingleton<FileStatusHandler>();
 
+        // Personal upload page: a signed link per liaison, item and day; the page streams files into the same store.
+        services.AddUploadPage(configuration);
+
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DigestChannelHandler>());
+        // Before the office questions: "上传链接 5月13日" names a day but asks for a link, whoever types it.
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<UploadLinkHandler>());
         // Before "my submissions" and the forms: "日报" from office staff is a question, from a liaison a form (decided by role).
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ExemptionHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<FileStatusHandler>());
@@ -140,6 +146,8 @@ public static class AppExtensions
     public static WebApplication MapBotPages(this WebApplication app)
     {
         app.MapDashboard();
+
+        app.MapUploadPage();
         return app;
     }
 }

@@ -2,15 +2,16 @@ using System.Text.Json.Nodes;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Localization;
 
 namespace VocEdWeek.Bot.Features.Help;
 
 /// <summary>"帮助" / "help": the list of what the bot does, as a card; also the answer to anything not understood.</summary>
-public sealed class HelpHandler(CardTemplates cards) : ICommandHandler, ICardActionHandler
+public sealed class HelpHandler(CardTemplates cards, ChatFileReach chatFiles) : ICommandHandler, ICardActionHandler
 {
     public const string ShowVerb = "help.show";
-    private static readonly string[] CommandKeys = ["help", "plan", "report", "stats", "summary", "mine", "missing", "status", "dashboard", "exempt", "channel"];
+    private static readonly string[] CommandKeys = ["help", "plan", "report", "stats", "summary", "mine", "upload", "missing", "status", "dashboard", "files", "exempt", "channel"];
 
     public IEnumerable<string> Verbs => [ShowVerb];
 
@@ -45,6 +46,7 @@ public sealed class HelpHandler(CardTemplates cards) : ICommandHandler, ICardAct
         var commands = new JsonArray(CommandKeys
             .Select(k => (JsonNode)new JsonObject { ["name"] = t[$"cmd_{k}"], ["description"] = t[$"cmd_{k}_desc"] })
             .ToArray());
-        return cards.Render("help", new JsonObject { ["t"] = t.AsJson(), ["commands"] = commands });
+        // In the China cloud chat files never arrive: the help says so and points to the upload page.
+        return cards.Render("help", new JsonObject { ["t"] = t.AsJson(), ["commands"] = commands, ["chatFiles"] = chatFiles.ReachesBot });
     }
 }

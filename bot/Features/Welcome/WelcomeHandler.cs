@@ -2,12 +2,13 @@ using System.Text.Json.Nodes;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Localization;
 
 namespace VocEdWeek.Bot.Features.Welcome;
 
 /// <summary>The welcome card, sent on install and shown again by its "back" button.</summary>
-public sealed class WelcomeHandler(CardTemplates cards) : ICardActionHandler
+public sealed class WelcomeHandler(CardTemplates cards, ChatFileReach chatFiles) : ICardActionHandler
 {
     public const string ShowVerb = "welcome.show";
 
@@ -30,5 +31,6 @@ public sealed class WelcomeHandler(CardTemplates cards) : ICardActionHandler
     {
         ["t"] = Strings.For(turn.Culture).AsJson(),
         ["personal"] = turn.Conversation.Scope == ConversationScope.Personal,
+        ["chatFiles"] = chatFiles.ReachesBot,
     });
 }

@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+using VocEdWeek.Bot.Cards;
+using VocEdWeek.Bot.Features.Forms;
+using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.UploadPage;
+
+/// <summary>The card with the link: what it is for, until when, and a button that opens it in the browser.</summary>
+public sealed class UploadLinkCard(CardTemplates cards)
+{
+    public JsonObject Render(Strings t, string target, DateTimeOffset expires, WeekCalendar calendar, string url) =>
+        cards.Render("upload-link", Data(t, target, expires, calendar, url));
+
+    public static JsonObject Data(Strings t, string target, DateTimeOffset expires, WeekCalendar calendar, string url) => new()
+    {
+        ["t"] = t.AsJson(),
+        ["target"] = target,
+        ["expires"] = t.Format("upload_card_expires_value", FormTime.DateTime(expires, calendar, t)),
+        ["url"] = url,
+    };
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Features;
+using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Features.UploadPage;
+
+/// <summary>
+/// POST /upload/{token}/files: one file as the raw body, its name in X-File-Name (percent-encoded). Streamed
+/// into the file store (never held in memory), then recorded through <see cref="MediaArrival"/> before the
+/// page gets its answer. Type and size are refused with the same reasons as chat files.
+/// </summary>
+public sealed partial class UploadReceiver(
+    UploadLinks links, IFileStore store, MediaArrival arrival, WeekCatalog weeks, FileIntakeOptions options, TimeProvider time,
+    ILogger<UploadReceiver> log)
+{
+    public const string NameHeader = "X-File-Name";
+    public const string BatchHeader = "X-Upload-Batch";
+
+    public async Task ReceiveAsync(HttpContext ctx, string token)
+    {
+        UploadResponses.Secure(ctx.Response);
+        var access = links.Open(token);
+        if (access.Target is not { } target)
+        {
+            await UploadResponses.RefuseJsonAsync(ctx, access);
+            return;
+        }
+        var t = target.T;
+        var name = Uri.UnescapeDataString(ctx.Request.Headers[NameHeader].ToString()).Trim();
+        if (name.Length is 0 or > 255 || Session(ctx.Request) is not { } session)
+        {
+            await UploadResponses.JsonAsync(ctx, StatusCodes.Status400BadRequest, new { error = t["upload_reason_name"] });
+            return;
+        }
+        if (!options.IsAllowed(name))
+        {
+            await UploadResponses.JsonAsync(ctx, StatusCodes.Status415UnsupportedMediaType, new { error = t.Format("files_reason_type", name) });
+            return;
+        }
+        var tooLarge = new { error = t.Format("files_reason_size", name, options.MaxBytes / (1024 * 1024)) };
+        if (ctx.Request.ContentLength > options.MaxBytes)
+        {
+            await UploadResponses.JsonAsync(ctx, StatusCodes.Status413PayloadTooLarge, tooLarge);
+            return;
+        }
+        // Kestrel's default cap (about 28 MB) would cut phone videos short; this endpoint allows what the office allows.
+        if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.MaxBytes;
+
+        var batchId = target.BatchId(session);
+        var record = new MediaRecord
+        {
+            WeekId = target.Grant.WeekId,
+            DepartmentId = target.Grant.DepartmentId,
+            ItemKey = target.Item.Key,
+            OriginalName = name,
+            FileName = FileNameCleaner.Clean(name),
+            Kind = MediaKinds.Of(name),
+            ReceivedAt = time.GetUtcNow().UtcDateTime,
+            FromName = target.Grant.FromName,
+            FromAadObjectId = target.Grant.FromAadObjectId,
+            SourceKey = $"{batchId}|{Guid.NewGuid():N}",
+            BatchId = batchId,
+            ConversationId = target.Grant.ConversationId,
+            Locale = target.Grant.Locale,
+        };
+        StoredFile stored;
+        try
+        {
+            stored = await store.SaveAsync(FileIntakeWorker.FolderOf(record, weeks), record.FileName,
+                new SizeLimitedStream(ctx.Request.Body, options.MaxBytes), ctx.RequestAborted);
+        }
+        catch (Exception ex) when (ex is FileTooLargeException || ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            await UploadResponses.JsonAsync(ctx, StatusCodes.Status413PayloadTooLarge, tooLarge);
+            return;
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            // The phone lost the connection mid-file: the store dropped its partial copy, so nothing is recorded.
+            LogAborted(log, name, ex.Message);
+            return;
+        }
+        arrival.Stored(record, stored);
+        LogStored(log, stored.Location, stored.Size);
+        await UploadResponses.JsonAsync(ctx, StatusCodes.Status200OK, new { name = stored.FileName, size = stored.Size });
+    }
+
+    /// <summary>The page's batch id: random letters, checked so it cannot reach into another batch's key.</summary>
+    public static string? Session(HttpRequest request) =>
+        request.Headers[BatchHeader].ToString() is var s && SessionPattern().IsMatch(s) ? s : null;
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
+    private static partial Regex SessionPattern();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upload page stored {Location} ({Size} bytes)")]
+    private static partial void LogStored(ILogger logger, string location, long size);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upload of {Name} ended early: {Reason}")]
+    private static partial void LogAborted(ILogger logger, string name, string reason);
+}

@@ -13,6 +13,7 @@ using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Files.SharePoint;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Links;
 using VocEdWeek.Bot.Outbox;
@@ -51,6 +52,9 @@ public static class AppExtensions
         services.AddSingleton<FileIntakeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<FileIntakeWorker>());
         services.AddSingleton<FileIntakeHandler>();
+
+        // The office's SharePoint library through Microsoft Graph (IRemoteFileStore), only when a site is configured.
+        services.AddSharePoint(configuration);
         var cardsDir = configuration["Cards:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "cards");
         services.AddSingleton(new CardTemplates(cardsDir));
 

@@ -36,6 +36,8 @@ public static class FileNameCleaner
         var cleaned = sb.ToString().Trim().Trim('.', ' ');
         while (cleaned.Contains("..", StringComparison.Ordinal)) cleaned = cleaned.Replace("..", ".", StringComparison.Ordinal);
         while (cleaned.Contains("__", StringComparison.Ordinal)) cleaned = cleaned.Replace("__", "_", StringComparison.Ordinal);
+        // Removed emoji leave gaps: "机电 🎓 学院" reads "机电 学院".
+        while (cleaned.Contains("  ", StringComparison.Ordinal)) cleaned = cleaned.Replace("  ", " ", StringComparison.Ordinal);
         // SharePoint refuses any name containing "_vti_" (its own system folders).
         cleaned = cleaned.Replace("_vti_", "_vti-", StringComparison.OrdinalIgnoreCase);
         var stem = folder ? cleaned : Path.GetFileNameWithoutExtension(cleaned);

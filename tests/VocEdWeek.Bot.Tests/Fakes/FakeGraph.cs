@@ -66,8 +66,11 @@ public sealed class FakeGraph : IAsyncDisposable
     /// <summary>Graph API calls without a bearer token get 401 (upload URLs never need one).</summary>
     public bool RequireToken { get; set; }
 
-    /// <summary>Called for each request after it was handled (e.g. to stop a client after chunk k).</summary>
+    /// <summary>Called for each request after it was handled.</summary>
     public Action<FakeGraphRequest>? OnRequest { get; set; }
+
+    /// <summary>Called when a PUT or chunk was stored, before the answer is sent (e.g. to stop a client right after chunk k).</summary>
+    public Action<FakeGraphRequest>? OnStored { get; set; }
 
     public IReadOnlyList<FakeGraphRequest> Requests
     {
@@ -158,7 +161,7 @@ public sealed class FakeGraph : IAsyncDisposable
         {
             Method = context.Request.Method,
             Target = Uri.UnescapeDataString(target),
-            RawTarget = raw,
+            RawTarget = target,
             Query = Uri.UnescapeDataString(query),
             Authorization = authorization.Length == 0 ? null : authorization,
             ContentRange = context.Request.Headers.ContentRange.ToString() is { Length: > 0 } range ? range : null,
@@ -344,6 +347,7 @@ public sealed class FakeGraph : IAsyncDisposable
             return;
         }
         record.Completes = true;
+        OnStored?.Invoke(record);
         if (ShouldDrop(record)) { context.Abort(); return; }
         await Json(context, 201, ItemJson(stored));
     }
@@ -469,6 +473,7 @@ public sealed class FakeGraph : IAsyncDisposable
             return;
         }
         record.Completes = committed is not null;
+        OnStored?.Invoke(record);
         if (ShouldDrop(record)) { context.Abort(); return; }
         if (committed is not null) await Json(context, 201, ItemJson(committed));
         else await Json(context, 202, SessionStatus(session));
@@ -671,6 +676,7 @@ public sealed class FakeGraphRequest
     public required string Method { get; init; }
     /// <summary>Unescaped path, e.g. /v1.0/drives/b!…/root:/职业教育活动周/a.jpg:/content.</summary>
     public required string Target { get; init; }
+    /// <summary>The path as sent (still escaped), without the query.</summary>
     public required string RawTarget { get; init; }
     public required string Query { get; init; }
     public string? Authorization { get; init; }

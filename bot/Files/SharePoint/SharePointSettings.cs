@@ -64,7 +64,7 @@ public sealed record SharePointSettings
         }
         catch (InvalidOperationException ex)
         {
-            throw new ConfigurationException($"SharePoint settings cannot be read: {ex.InnerException?.Message ?? ex.Message}");
+            throw new ConfigurationException($"{ex.Message} {ex.InnerException?.Message}".Trim());
         }
 
         var cloudName = configuration["Cloud"] ?? "Public";

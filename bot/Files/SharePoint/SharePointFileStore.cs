@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Graph.Models;
 
 namespace VocEdWeek.Bot.Files.SharePoint;
@@ -113,7 +112,8 @@ public sealed partial class SharePointFileStore(
             offset = 0;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(settings.ChunkBytes);
+        // The one chunk held in memory (exactly sized: the shared pool would round 10 MiB up to 16 MiB).
+        var buffer = GC.AllocateUninitializedArray<byte>(settings.ChunkBytes);
         Stream? content = null;
         try
         {
@@ -173,7 +173,6 @@ public sealed partial class SharePointFileStore(
         finally
         {
             if (content is not null) await content.DisposeAsync();
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

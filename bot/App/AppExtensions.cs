@@ -17,6 +17,7 @@ using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Files.Publishing;
+using VocEdWeek.Bot.Files.SharePoint;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Links;
 using VocEdWeek.Bot.Outbox;
@@ -55,8 +56,11 @@ public static class AppExtensions
         services.AddSingleton<FileIntakeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<FileIntakeWorker>());
         services.AddSingleton<FileIntakeHandler>();
-        // Stored files are copied to the office's SharePoint when it is configured.
+        // The office's SharePoint library through Microsoft Graph (IRemoteFileStore), only when a site is configured;
+        // stored files are copied there by the upload worker.
+        services.AddSharePoint(configuration);
         services.AddRemoteUpload(configuration);
+
         var cardsDir = configuration["Cards:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "cards");
         services.AddSingleton(new CardTemplates(cardsDir));
 

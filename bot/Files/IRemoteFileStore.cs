@@ -10,7 +10,9 @@ public interface IRemoteFileStore
     /// Uploads <paramref name="upload"/> under the configured root folder; renames on conflict, never
     /// overwrites. <paramref name="openAt"/> opens the content positioned at a byte offset (for resuming).
     /// A session URL saved through <paramref name="checkpoint"/> is resumed from its next expected range.
-    /// Throws <see cref="RemoteStoreException"/> on failure.
+    /// Idempotent: calling again after a lost answer returns the item already uploaded (same size and hash), not a copy.
+    /// Throttling, outages and an expired token are retried briefly inside the call.
+    /// Throws <see cref="RemoteStoreException"/> on failure (and <see cref="OperationCanceledException"/> when cancelled).
     /// </summary>
     Task<RemoteFile> UploadAsync(RemoteUpload upload, Func<long, Stream> openAt, IUploadCheckpoint checkpoint, CancellationToken ct);
 

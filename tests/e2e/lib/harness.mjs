@@ -238,3 +238,6 @@ export function choices(card, id) {
   walk(card);
   return found;
 }
+
+/** A fake Microsoft Graph document library on 127.0.0.1 (see fake-graph.mjs); `graph.env` points the bot at it. */
+export { startFakeGraph } from './fake-graph.mjs';

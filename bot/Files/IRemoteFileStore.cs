@@ -51,4 +51,7 @@ public sealed class RemoteStoreException(string message, RemoteFailure failure, 
 
     /// <summary>The server's Retry-After, when it gave one.</summary>
     public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <summary>The library is throttling us (429), as opposed to being down; the office is told which.</summary>
+    public bool Throttled { get; init; }
 }

@@ -107,7 +107,7 @@ public sealed partial class RemoteUploadWorker(
         {
             var wait = Backoff(record.RemoteAttempts);
             if (ex.RetryAfter is { } after && after > wait) wait = after;
-            record.RemoteError = ex.RetryAfter is null ? UploadReason.Unavailable : UploadReason.Throttled;
+            record.RemoteError = ex.Throttled ? UploadReason.Throttled : UploadReason.Unavailable;
             record.RemoteErrorDetail = ex.Message;
             record.RemoteNextAttemptAt = time.GetUtcNow().Add(wait).UtcDateTime;
             media.Update(record);

@@ -255,7 +255,8 @@ public sealed partial class SharePointFileStore(
             {
                 throw new RemoteStoreException(
                     $"SharePoint is not available to {what} ({Describe(failure)}); try again later.",
-                    RemoteFailure.Transient, retryAfter, failure);
+                    RemoteFailure.Transient, retryAfter, failure)
+                { Throttled = failure is GraphCallException { Status: 429 } };
             }
             LogRetrying(log, what, Describe(failure), delay);
             await Task.Delay(delay, time, ct);

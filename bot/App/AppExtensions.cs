@@ -3,6 +3,7 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.DailyReport;
 using VocEdWeek.Bot.Features.Digest;
 using VocEdWeek.Bot.Features.DigestChannel;
+using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.MySubmissions;
@@ -98,8 +99,13 @@ public static class AppExtensions
         services.AddSingleton<OfficeProgressHandler>();
         services.AddSingleton<ExemptionHandler>();
 
+        // Exports for the office ("导出统计表", "导出全部"): files, signed download links, file consent in personal chats.
+        services.AddExports();
+
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DigestChannelHandler>());
+        // Before the office questions and the forms: "导出总结" is an export, not the summary form.
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ExportHandler>());
         // Before "my submissions" and the forms: "日报" from office staff is a question, from a liaison a form (decided by role).
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ExemptionHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<OfficeQuestionHandler>());
@@ -117,6 +123,7 @@ public static class AppExtensions
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<MySubmissionsHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<FormOpenHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<OfficeProgressHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<ExportHandler>());
 
         services.AddSingleton<ITurnHandler, TurnRouter>();
         return services;
@@ -125,6 +132,7 @@ public static class AppExtensions
     /// <summary>The bot's own web pages (upload page, dashboard, downloads), next to /api/messages.</summary>
     public static WebApplication MapBotPages(this WebApplication app)
     {
+        app.MapExportDownloads();
         return app;
     }
 }

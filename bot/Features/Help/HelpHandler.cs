@@ -10,7 +10,7 @@ namespace VocEdWeek.Bot.Features.Help;
 public sealed class HelpHandler(CardTemplates cards) : ICommandHandler, ICardActionHandler
 {
     public const string ShowVerb = "help.show";
-    private static readonly string[] CommandKeys = ["help", "plan", "report", "stats", "summary", "mine", "missing", "status", "exempt", "channel"];
+    private static readonly string[] CommandKeys = ["help", "plan", "report", "stats", "summary", "mine", "missing", "status", "exempt", "export", "channel"];
 
     public IEnumerable<string> Verbs => [ShowVerb];
 

@@ -57,14 +57,15 @@ public sealed partial class ExportHandler(
         }
 
         var who = new Requester(staff.Person.Name is { Length: > 0 } n ? n : turn.User.Name ?? "", turn.User.Id, turn.User.AadObjectId);
+        var built = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var progressDecided = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var job = jobs.Run(jobCt => BuildAndAnswerAsync(turn, week, request.Kinds, who, t, progressDecided.Task, jobCt));
+        var job = jobs.Run(jobCt => BuildAndAnswerAsync(turn, week, request.Kinds, who, t, built, progressDecided.Task, jobCt));
         try
         {
             using var delay = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var finished = await Task.WhenAny(job, Task.Delay(ProgressAfter, time, delay.Token));
-            delay.Cancel();
-            if (finished != job)
+            var finished = await Task.WhenAny(built.Task, job, Task.Delay(ProgressAfter, time, delay.Token));
+            await delay.CancelAsync();
+            if (finished != built.Task && finished != job)
             {
                 var working = request.Kinds.Count == 1
                     ? t.Format("export_working", ExportFormat.Title(request.Kinds[0], t))
@@ -104,7 +105,7 @@ public sealed partial class ExportHandler(
     }
 
     private async Task BuildAndAnswerAsync(TurnContext turn, ActiveWeek week, IReadOnlyList<ExportKind> kinds, Requester who, Strings t,
-        Task progressDecided, CancellationToken ct)
+        TaskCompletionSource built, Task progressDecided, CancellationToken ct)
     {
         var records = new List<ExportRecord>();
         var failed = new List<string>();
@@ -125,6 +126,7 @@ public sealed partial class ExportHandler(
                 LogBuildFailed(logger, ex, kind, week.Definition.Id);
             }
         }
+        built.TrySetResult();
         await progressDecided;
         if (records.Count == 0)
         {

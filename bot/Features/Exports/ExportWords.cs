@@ -57,19 +57,20 @@ public static partial class ExportWords
 
     private static readonly HashSet<string> Known = new(Vocabulary, StringComparer.Ordinal);
 
-    /// <summary>Replaces a misspelt English word with the nearest known one (same first letter; 1 edit, 2 for long words).</summary>
+    /// <summary>Replaces a misspelt English word with the nearest known one (same first letter; 1 edit, 2 between long words).</summary>
     public static string CorrectTypos(string text) => AsciiWord().Replace(text, m =>
     {
         var word = m.Value;
         if (word.Length < 4 || Known.Contains(word) || EnglishFiller.Contains(word)) return word;
-        var allowed = word.Length >= 8 ? 2 : 1;
         string? best = null;
-        var bestDistance = allowed + 1;
+        var bestDistance = 3;
         foreach (var candidate in Vocabulary)
         {
+            // Two edits only between long words: "exporter" is not a slip of "export".
+            var allowed = word.Length >= 8 && candidate.Length >= 8 ? 2 : 1;
             if (candidate[0] != word[0] || Math.Abs(candidate.Length - word.Length) > allowed) continue;
             var distance = EditDistance(word, candidate);
-            if (distance < bestDistance)
+            if (distance <= allowed && distance < bestDistance)
             {
                 best = candidate;
                 bestDistance = distance;

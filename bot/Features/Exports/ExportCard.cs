@@ -15,7 +15,9 @@ public sealed class ExportCard(CardTemplates cards, ExportLinks links)
     public const string SendVerb = "export.send";
 
     public JsonObject Render(ActiveWeek week, IReadOnlyList<ExportRecord> records, IReadOnlyList<string> failed, bool personal, Strings t) =>
-        cards.Render(Template, Data(week, records, failed, personal, t));
+        Render(Data(week, records, failed, personal, t));
+
+    public JsonObject Render(JsonObject data) => cards.Render(Template, data);
 
     public JsonObject Data(ActiveWeek week, IReadOnlyList<ExportRecord> records, IReadOnlyList<string> failed, bool personal, Strings t)
     {
@@ -41,7 +43,7 @@ public sealed class ExportCard(CardTemplates cards, ExportLinks links)
         }
         var footer = new List<string>();
         if (until is { } u)
-            footer.Add(t.Format("export_footer_local", ExportFormat.Lifetime(links.Lifetime, t), ExportFormat.Generated(u, week.Calendar, t)));
+            footer.Add(t.Format("export_footer_local", ExportFormat.Lifetime(links.Lifetime, t), ExportFormat.Generated(u, week.Calendar, t, withZone: false)));
         if (records.Any(r => r.Storage == ExportStorage.SharePoint)) footer.Add(t["export_footer_sharepoint"]);
         return new JsonObject
         {

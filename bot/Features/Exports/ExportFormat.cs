@@ -18,10 +18,10 @@ public static class ExportFormat
     };
 
     /// <summary>"2024年5月14日 10:00（北京时间）": exports are read later, so the year is kept.</summary>
-    public static string Generated(DateTimeOffset at, WeekCalendar calendar, Strings t)
+    public static string Generated(DateTimeOffset at, WeekCalendar calendar, Strings t, bool withZone = true)
     {
         var text = t.Format("export_fmt_generated", calendar.ToLocal(at).DateTime);
-        return calendar.Zone.Id is "Asia/Shanghai" or "China Standard Time" ? text + t["export_zone_beijing"] : text;
+        return withZone && calendar.Zone.Id is "Asia/Shanghai" or "China Standard Time" ? text + t["export_zone_beijing"] : text;
     }
 
     /// <summary>"7 天" / "12 小时".</summary>

@@ -39,7 +39,9 @@ public sealed class ExportApp : IAsyncDisposable
     public string DataDirectory => _bot.DataDirectory;
     public ExportStore Store => Services.GetRequiredService<ExportStore>();
 
-    public static async Task<ExportApp> StartAsync(Dictionary<string, string?>? settings = null, IRemoteFileStore? remote = null, bool withPastWeek = false)
+    /// <param name="gate">When given, every writer waits for it before writing (to see what a slow export looks like).</param>
+    public static async Task<ExportApp> StartAsync(Dictionary<string, string?>? settings = null, IRemoteFileStore? remote = null, bool withPastWeek = false,
+        Task? gate = null)
     {
         var connector = await ConnectorRecorder.StartAsync();
         var all = new Dictionary<string, string?>(settings ?? []);
@@ -50,6 +52,7 @@ public sealed class ExportApp : IAsyncDisposable
         {
             services.AddSingleton<TimeProvider>(clock);
             StandInStatisticsWriter.AddStandInWriters(services);
+            if (gate is not null) GatedWriter.Wrap(services, gate);
             if (remote is not null) services.AddSingleton(remote);
         }));
         return new ExportApp(bot, factory, connector, clock);

@@ -5,6 +5,7 @@ using VocEdWeek.Bot.Features.Dashboard;
 using VocEdWeek.Bot.Features.Digest;
 using VocEdWeek.Bot.Features.DigestChannel;
 using VocEdWeek.Bot.Features.FileStatus;
+using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.MySubmissions;
@@ -118,10 +119,15 @@ public static class AppExtensions
         // Personal upload page: a signed link per liaison, item and day; the page streams files into the same store.
         services.AddUploadPage(configuration);
 
+        // Exports for the office ("导出统计表", "导出全部"): files, signed download links, file consent in personal chats.
+        services.AddExports();
+
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DigestChannelHandler>());
         // Before the office questions: "上传链接 5月13日" names a day but asks for a link, whoever types it.
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<UploadLinkHandler>());
+        // Before the office questions and the forms: "导出总结" is an export, not the summary form.
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ExportHandler>());
         // Before "my submissions" and the forms: "日报" from office staff is a question, from a liaison a form (decided by role).
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ExemptionHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<FileStatusHandler>());
@@ -141,6 +147,7 @@ public static class AppExtensions
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<FormOpenHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<OfficeProgressHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<FileStatusHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<ExportHandler>());
 
         services.AddSingleton<ITurnHandler, TurnRouter>();
         return services;
@@ -152,6 +159,7 @@ public static class AppExtensions
         app.MapDashboard();
 
         app.MapUploadPage();
+        app.MapExportDownloads();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.Welcome;
@@ -13,16 +14,18 @@ public sealed class TurnRouter : ITurnHandler
     private readonly InstallHandler _install;
     private readonly HelpHandler _help;
     private readonly FileIntakeHandler _files;
+    private readonly FileConsentHandler _consent;
     private readonly IReadOnlyList<ICommandHandler> _commands;
     private readonly IReadOnlyDictionary<string, ICardActionHandler> _actions;
 
     public TurnRouter(ConversationStore conversations, InstallHandler install, HelpHandler help, FileIntakeHandler files,
-        IEnumerable<ICommandHandler> commands, IEnumerable<ICardActionHandler> actions)
+        FileConsentHandler consent, IEnumerable<ICommandHandler> commands, IEnumerable<ICardActionHandler> actions)
     {
         _conversations = conversations;
         _install = install;
         _help = help;
         _files = files;
+        _consent = consent;
         _commands = commands.ToList();
         var byVerb = new Dictionary<string, ICardActionHandler>(StringComparer.Ordinal);
         foreach (var handler in actions)
@@ -53,6 +56,9 @@ public sealed class TurnRouter : ITurnHandler
                 break;
             case TurnKind.CardAction or TurnKind.CardSubmit:
                 await OnCardActionAsync(turn, ct);
+                break;
+            case TurnKind.FileConsent:
+                await _consent.HandleAsync(turn, ct);
                 break;
         }
     }

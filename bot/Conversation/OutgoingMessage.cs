@@ -8,12 +8,16 @@ public sealed record OutgoingMessage
     public string? Text { get; init; }
     public IReadOnlyList<JsonObject> Cards { get; init; } = [];
     public IReadOnlyList<Mention> Mentions { get; init; } = [];
+    /// <summary>File consent requests and delivered files (personal chats only).</summary>
+    public IReadOnlyList<FileAttachment> Files { get; init; } = [];
     /// <summary>Shown in the activity feed / notification toast.</summary>
     public string? Summary { get; init; }
     /// <summary>Raise an activity-feed alert (Teams <c>notification.alert</c>).</summary>
     public bool Alert { get; init; }
 
     public static OutgoingMessage FromText(string text) => new() { Text = text };
+
+    public static OutgoingMessage FromFile(FileAttachment file) => new() { Files = [file] };
 
     public static OutgoingMessage FromCard(JsonObject card, string? summary = null) =>
         new() { Cards = [card], Summary = summary };

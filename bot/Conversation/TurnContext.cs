@@ -25,6 +25,8 @@ public sealed class TurnContext(IMessenger messenger)
     public string? ReplyToId { get; init; }
     public string? ActivityId { get; init; }
     public IReadOnlyList<IncomingFile> Files { get; init; } = [];
+    /// <summary>For <see cref="TurnKind.FileConsent"/>: accept or decline; null when the invoke could not be read.</summary>
+    public FileConsentAnswer? FileConsent { get; init; }
     /// <summary>Other people @mentioned in the message (the bot itself excluded).</summary>
     public IReadOnlyList<UserRef> Mentions { get; init; } = [];
 

@@ -8,6 +8,8 @@ public enum TurnKind
     CardSubmit,
     /// <summary>Action.Execute: an adaptiveCard/action invoke; answer with <see cref="TurnContext.InvokeResult"/>.</summary>
     CardAction,
+    /// <summary>The answer to a file consent card; <see cref="TurnContext.FileConsent"/> holds it. Answer 200 quickly.</summary>
+    FileConsent,
     /// <summary>Any other invoke (file consent, task modules …).</summary>
     Invoke,
     /// <summary>The bot was added to a personal chat, group chat or team.</summary>

@@ -24,6 +24,7 @@ public static class ActivityMapper
             ReplyToId = activity.ReplyToId,
             ActivityId = activity.Id,
             Files = activity.Type == ActivityTypes.Message ? IncomingFiles.From(activity) : [],
+            FileConsent = kind == TurnKind.FileConsent ? FileConsentValue.From(activity.Value) : null,
             Mentions = OtherMentions(activity),
         };
     }
@@ -68,6 +69,7 @@ public static class ActivityMapper
                 => TurnKind.CardSubmit,
             ActivityTypes.Message => TurnKind.Message,
             ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction => TurnKind.CardAction,
+            ActivityTypes.Invoke when activity.Name == InvokeNames.FileConsent => TurnKind.FileConsent,
             ActivityTypes.Invoke => TurnKind.Invoke,
             ActivityTypes.InstallationUpdate when activity.Action == "add" => TurnKind.BotInstalled,
             ActivityTypes.InstallationUpdate when activity.Action == "remove" => TurnKind.BotUninstalled,

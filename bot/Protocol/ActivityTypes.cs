@@ -24,4 +24,6 @@ public static class ContentTypes
     public const string Html = "text/html";
     public const string InvokeMessage = "application/vnd.microsoft.activity.message";
     public const string InvokeError = "application/vnd.microsoft.error";
+    public const string FileConsentCard = "application/vnd.microsoft.teams.card.file.consent";
+    public const string FileInfoCard = "application/vnd.microsoft.teams.card.file.info";
 }

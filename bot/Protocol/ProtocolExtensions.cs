@@ -40,6 +40,11 @@ public static class ProtocolExtensions
         // Pasted images live on the connector and need the same bot token (null in anonymous mode).
         services.TryAddSingleton<IConnectorTokenSource>(sp => sp.GetRequiredService<ConnectorTokenProvider>());
         services.AddHttpClient<IFileDownloader, AttachmentDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // Files a user accepted through a consent card go to their OneDrive upload session (no token, see ConsentUploader).
+        var consent = configuration.GetSection(FileConsentOptions.Section).Get<FileConsentOptions>() ?? new FileConsentOptions();
+        consent.ThrowIfInvalid();
+        services.AddSingleton(consent);
+        services.AddHttpClient<IFileUploader, ConsentUploader>(c => c.Timeout = TimeSpan.FromMinutes(2));
         return services;
     }
 }

@@ -18,10 +18,11 @@ public static class OutgoingActivity
             Conversation = new ConversationAccount { Id = conversation.ConversationId },
             From = conversation.BotId is null ? null : new ChannelAccount { Id = conversation.BotId, Name = conversation.BotName },
         };
-        if (message.Cards.Count > 0)
+        if (message.Cards.Count > 0 || message.Files.Count > 0)
         {
             activity.Attachments = message.Cards
                 .Select(card => new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = JsonSerializer.SerializeToElement(card) })
+                .Concat(message.Files.Select(FileAttachmentOf))
                 .ToList();
         }
         if (message.Mentions.Count > 0)
@@ -40,4 +41,33 @@ public static class OutgoingActivity
         }
         return activity;
     }
+
+    /// <summary>Teams' file cards (MS Teams docs, "Send and receive files using bot").</summary>
+    private static Attachment FileAttachmentOf(FileAttachment file) => file switch
+    {
+        FileConsentRequest consent => new Attachment
+        {
+            ContentType = ContentTypes.FileConsentCard,
+            Name = consent.Name,
+            Content = JsonSerializer.SerializeToElement(new Dictionary<string, object>
+            {
+                ["description"] = consent.Description,
+                ["sizeInBytes"] = consent.SizeInBytes,
+                ["acceptContext"] = consent.AcceptContext,
+                ["declineContext"] = consent.DeclineContext,
+            }),
+        },
+        DeliveredFile delivered => new Attachment
+        {
+            ContentType = ContentTypes.FileInfoCard,
+            Name = delivered.Name,
+            ContentUrl = delivered.ContentUrl,
+            Content = JsonSerializer.SerializeToElement(new Dictionary<string, string?>
+            {
+                ["uniqueId"] = delivered.UniqueId,
+                ["fileType"] = delivered.FileType,
+            }),
+        },
+        _ => throw new ArgumentException($"Unknown file attachment {file.GetType().Name}.", nameof(file)),
+    };
 }

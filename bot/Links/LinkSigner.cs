@@ -45,8 +45,10 @@ public sealed class LinkSigner
         var dot = token.IndexOf('.');
         if (dot <= 0 || dot != token.LastIndexOf('.')) return LinkCheck.Invalid;
         var body = token[..dot];
+        // Compared as text too: base64 has spare bits, so another last character can decode to the same bytes.
         var signature = FromBase64Url(token[(dot + 1)..]);
-        if (signature is null || !CryptographicOperations.FixedTimeEquals(signature, Sign(body))) return LinkCheck.Invalid;
+        if (signature is null || Base64Url(signature) != token[(dot + 1)..]
+            || !CryptographicOperations.FixedTimeEquals(signature, Sign(body))) return LinkCheck.Invalid;
         Dictionary<string, string>? payload;
         try
         {

@@ -67,6 +67,22 @@ public sealed class LinkSignerTests : IDisposable
     }
 
     [Fact]
+    public void Every_other_last_character_of_the_signature_is_refused()
+    {
+        // The last base64 character carries spare bits; a variant decoding to the same bytes must not pass.
+        var signer = Signer();
+        for (var i = 0; i < 20; i++)
+        {
+            var token = signer.Create("upload", Claims, TimeSpan.FromHours(1));
+            foreach (var c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+            {
+                if (c == token[^1]) continue;
+                Assert.Equal(LinkStatus.Invalid, signer.Verify(token[..^1] + c, "upload").Status);
+            }
+        }
+    }
+
+    [Fact]
     public void The_generated_key_is_kept_so_links_survive_a_restart_and_another_key_refuses_them()
     {
         var token = Signer().Create("upload", Claims, TimeSpan.FromHours(1));

@@ -3,6 +3,7 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.DailyReport;
 using VocEdWeek.Bot.Features.Digest;
 using VocEdWeek.Bot.Features.DigestChannel;
+using VocEdWeek.Bot.Features.Exports.Writers;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.MySubmissions;
@@ -97,6 +98,9 @@ public static class AppExtensions
         services.AddSingleton<OfficeQuestionHandler>();
         services.AddSingleton<OfficeProgressHandler>();
         services.AddSingleton<ExemptionHandler>();
+
+        // Exports the office passes upward (统计表, 信息采集表, 日报登记表, 媒体素材清单, 总结汇编): the writers.
+        services.AddExportWriters();
 
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DigestChannelHandler>());

@@ -28,7 +28,7 @@ public sealed class PlanInfoExportWriter(ExportSource source, TimeProvider time)
         var title = FileStem(run.Week, t);
         SheetLayout[] layouts =
         [
-            new(t["export_plan_sheet"], [6, 24, 10, 15, 26, 36, 50, 12, 10, 17], HeaderRows, 2),
+            new(t["export_plan_sheet"], [6, 24, 10, 15, 30, 36, 50, 12, 10, 17], HeaderRows, 2),
             new(t["export_activities_sheet"], [6, 24, 32, 22, 12, 22, 20, 12, 10], HeaderRows, 2),
         ];
         using var book = new XlsxBook(output, title, time.GetUtcNow(), ExportText.SheetFont(t), layouts);

@@ -28,7 +28,7 @@ public sealed class StatisticsExportWriter(ExportSource source, TimeProvider tim
     private void Write(ExportRun run, Strings t, Stream output, CancellationToken ct)
     {
         var lastColumn = 2 + Fields.Length + 3;
-        double[] widths = [6, 24, .. Fields.Select(_ => 12.0), 10, 10, 17];
+        double[] widths = [6, 24, .. Fields.Select(_ => 13.0), 10, 10, 17];
         var layout = new SheetLayout(t["export_stats_sheet"], widths, HeaderRows, 2);
         var title = FileStem(run.Week, t);
         using var book = new XlsxBook(output, title, time.GetUtcNow(), ExportText.SheetFont(t), [layout]);

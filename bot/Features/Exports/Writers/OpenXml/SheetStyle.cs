@@ -87,7 +87,7 @@ public static class SheetStyles
             X(2, 0, 0, 0, center, wrap: false),        // Title
             X(7, 0, 0, 0, left, wrap: false),          // Subtitle
             X(1, 2, 1, 0, center),                     // Header
-            X(0, 0, 1, 0, left, vertical: VerticalAlignmentValues.Top), // Text
+            X(0, 0, 1, 0, left),                       // Text
             X(0, 0, 1, 0, center),                     // Centered
             X(0, 0, 1, IntegerFormat, right),          // Integer
             X(0, 0, 1, DateTimeFormat, center),        // DateTime

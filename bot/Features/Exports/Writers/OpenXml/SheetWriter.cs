@@ -12,17 +12,24 @@ public sealed class SheetWriter
 {
     /// <summary>Excel's limit for the text of one cell.</summary>
     public const int MaxCellText = 32_767;
+    private const double LineHeight = 14.5;
     private readonly OpenXmlWriter _w;
+    private readonly SheetLayout _layout;
+    // The current row's cells: a row's height must be written before its cells, and viewers (LibreOffice) do not fit
+    // rows to wrapped text themselves, so each row is held until it ends and sized from its longest text.
+    private readonly List<Cell> _cells = [];
+    private double? _height;
+    private int _lines;
     private int _column;
     private bool _inRow;
 
     public SheetWriter(OpenXmlWriter writer, SheetLayout layout)
     {
         _w = writer;
+        _layout = layout;
         _w.WriteStartElement(new Worksheet());
         _w.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         _w.WriteElement(new SheetViews(View(layout)));
-        _w.WriteElement(new SheetFormatProperties { DefaultRowHeight = 16.5 });
         var columns = new Columns();
         for (var i = 0; i < layout.Widths.Count; i++)
         {
@@ -38,21 +45,25 @@ public sealed class SheetWriter
     /// <summary>The column the next cell goes to (1-based).</summary>
     public int NextColumn => _column + 1;
 
+    /// <summary>Starts a row; without a height it is sized to fit its wrapped text.</summary>
     public void BeginRow(double? height = null)
     {
         if (_inRow) EndRow();
         Row++;
         _column = 0;
         _inRow = true;
-        var row = new Row { RowIndex = (uint)Row };
-        if (height is { } h) { row.Height = h; row.CustomHeight = true; }
-        _w.WriteStartElement(row);
+        _height = height;
+        _lines = 1;
     }
 
     public void EndRow()
     {
         if (!_inRow) return;
+        var row = new Row { RowIndex = (uint)Row, Height = Math.Min(409, _height ?? _lines * LineHeight + 4), CustomHeight = true };
+        _w.WriteStartElement(row);
+        foreach (var cell in _cells) _w.WriteElement(cell);
         _w.WriteEndElement();
+        _cells.Clear();
         _inRow = false;
     }
 
@@ -60,20 +71,18 @@ public sealed class SheetWriter
     {
         var clean = XmlText.Clean(text, MaxCellText);
         if (clean.Length == 0) { Empty(style); return; }
-        _w.WriteStartElement(Cell(style, CellValues.InlineString));
+        var cell = Cell(style, CellValues.InlineString);
         var t = new Text(clean);
         if (clean != clean.Trim() || clean.Contains('\n')) t.Space = SpaceProcessingModeValues.Preserve;
-        _w.WriteElement(new InlineString(t));
-        _w.WriteEndElement();
+        cell.Append(new InlineString(t));
+        Fit(clean, style);
     }
 
     /// <summary>A numeric cell; null leaves it empty (styled) — not submitted is not zero.</summary>
     public void Number(double? value, SheetStyle style = SheetStyle.Integer)
     {
         if (value is not { } v) { Empty(style); return; }
-        _w.WriteStartElement(Cell(style, null));
-        _w.WriteElement(new CellValue(v.ToString("R", CultureInfo.InvariantCulture)));
-        _w.WriteEndElement();
+        Cell(style, null).Append(new CellValue(v.ToString("R", CultureInfo.InvariantCulture)));
     }
 
     /// <summary>A local date/time (already in the week's zone) as a serial number; the style's format shows it.</summary>
@@ -83,10 +92,7 @@ public sealed class SheetWriter
     /// <summary>A formula with the value it has now, so readers that do not calculate still show the number.</summary>
     public void Formula(string formula, double value, SheetStyle style = SheetStyle.TotalInteger)
     {
-        _w.WriteStartElement(Cell(style, null));
-        _w.WriteElement(new CellFormula(formula));
-        _w.WriteElement(new CellValue(value.ToString("R", CultureInfo.InvariantCulture)));
-        _w.WriteEndElement();
+        Cell(style, null).Append(new CellFormula(formula), new CellValue(value.ToString("R", CultureInfo.InvariantCulture)));
     }
 
     /// <summary>A clickable address (HYPERLINK formula: no relationship per link); long or odd addresses stay plain text.</summary>
@@ -100,17 +106,14 @@ public sealed class SheetWriter
             return;
         }
         var quoted = clean.Replace("\"", "\"\"", StringComparison.Ordinal);
-        _w.WriteStartElement(Cell(style, CellValues.String));
-        _w.WriteElement(new CellFormula($"HYPERLINK(\"{quoted}\",\"{quoted}\")"));
-        _w.WriteElement(new CellValue(clean));
-        _w.WriteEndElement();
+        Cell(style, CellValues.String).Append(new CellFormula($"HYPERLINK(\"{quoted}\",\"{quoted}\")"), new CellValue(clean));
+        Fit(clean, style);
     }
 
     public void Empty(SheetStyle style)
     {
-        _column++;
-        if (style == SheetStyle.Default) return;
-        _w.WriteElement(new Cell { CellReference = CellRef.Of(_column, Row), StyleIndex = (uint)style });
+        if (style == SheetStyle.Default) { _column++; return; }
+        Cell(style, null);
     }
 
     /// <summary>Ends the sheet: merged ranges, margins, landscape A4 fitted to the width, page numbers in the footer.</summary>
@@ -132,7 +135,22 @@ public sealed class SheetWriter
         _column++;
         var cell = new Cell { CellReference = CellRef.Of(_column, Row), StyleIndex = (uint)style };
         if (type is { } t) cell.DataType = t;
+        _cells.Add(cell);
         return cell;
+    }
+
+    /// <summary>How many lines a wrapped text takes in its column (Chinese characters are about two widths of a digit).</summary>
+    private void Fit(string text, SheetStyle style)
+    {
+        if (style is SheetStyle.Title or SheetStyle.Subtitle or SheetStyle.Note) return;
+        var width = Math.Max(1, (_column <= _layout.Widths.Count ? _layout.Widths[_column - 1] : 8.43) - 1);
+        var lines = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            var units = line.Sum(c => c > 0x2E80 ? 2.0 : 1.1);
+            lines += Math.Max(1, (int)Math.Ceiling(units / width));
+        }
+        _lines = Math.Max(_lines, Math.Min(lines, 27));
     }
 
     private static SheetView View(SheetLayout layout)

@@ -32,14 +32,21 @@ public sealed class ExportRun(
 
     public IReadOnlyList<Department> DepartmentList => Week.Definition.Departments;
 
-    /// <summary>Each department with its current submissions, read when the caller gets to it.</summary>
-    public IEnumerable<DepartmentRecords> Departments(CancellationToken ct)
+    /// <summary>
+    /// Each department with its current submissions, read when the caller gets to it: only the given items (one index
+    /// seek each) when the export needs no more, else all of the department's items.
+    /// </summary>
+    public IEnumerable<DepartmentRecords> Departments(CancellationToken ct, params WeekItem[] only)
     {
         var number = 0;
+        var weekId = Week.Definition.Id;
         foreach (var department in Week.Definition.Departments)
         {
             ct.ThrowIfCancellationRequested();
-            yield return new DepartmentRecords(department, ++number, submissions.CurrentOfDepartment(Week.Definition.Id, department.Id));
+            IReadOnlyList<Submission> current = only.Length == 0
+                ? submissions.CurrentOfDepartment(weekId, department.Id)
+                : [.. only.Select(item => submissions.Current(weekId, department.Id, item.Key)).OfType<Submission>()];
+            yield return new DepartmentRecords(department, ++number, current);
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class PlanInfoExportWriter(ExportSource source, TimeProvider time)
         var item = new WeekItem(ItemKind.Plan);
         long planned = 0;
         var submitted = 0;
-        foreach (var d in run.Departments(ct))
+        foreach (var d in run.Departments(ct, new WeekItem(ItemKind.Plan)))
         {
             var plan = d.Plan;
             // Without a plan, the contacts the week file knows (every liaison, backups included).
@@ -86,7 +86,7 @@ public sealed class PlanInfoExportWriter(ExportSource source, TimeProvider time)
         Heading(sheet, t.Format("export_activities_title", run.Week.Definition.Title), run, t, header, merges);
         var number = 0;
         long expected = 0;
-        foreach (var d in run.Departments(ct))
+        foreach (var d in run.Departments(ct, new WeekItem(ItemKind.Plan)))
         {
             if (d.Plan is not { } plan) continue;
             foreach (var a in plan.Activities.OrderBy(a => a.Date))

@@ -46,7 +46,7 @@ public sealed class StatisticsExportWriter(ExportSource source, TimeProvider tim
             var sums = new long[Fields.Length];
             var submitted = 0;
             var item = new WeekItem(ItemKind.Statistics);
-            foreach (var d in run.Departments(ct))
+            foreach (var d in run.Departments(ct, item))
             {
                 sheet.BeginRow();
                 sheet.Number(d.Number, SheetStyle.Centered);

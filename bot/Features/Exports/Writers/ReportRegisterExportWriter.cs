@@ -77,7 +77,7 @@ public sealed class ReportRegisterExportWriter(ExportSource source, TimeProvider
 
         var submittedPerDay = new int[days.Count];
         var sums = new long[Counted.Length + 4];
-        foreach (var d in run.Departments(ct, [.. run.Calendar.Days.Select(day => new WeekItem(ItemKind.DailyReport, day))]))
+        foreach (var d in run.Departments(ct))
         {
             sheet.BeginRow();
             sheet.Number(d.Number, SheetStyle.Centered);
@@ -141,7 +141,7 @@ public sealed class ReportRegisterExportWriter(ExportSource source, TimeProvider
         var firstData = sheet.Row + 1;
         var sums = new long[6];
         var number = 0;
-        foreach (var d in run.Departments(ct, [.. run.Calendar.Days.Select(day => new WeekItem(ItemKind.DailyReport, day))]))
+        foreach (var d in run.Departments(ct))
         {
             var media = run.Media(d.Department);
             foreach (var day in run.Calendar.Days)

@@ -6,6 +6,7 @@ using VocEdWeek.Bot.Features.Digest;
 using VocEdWeek.Bot.Features.DigestChannel;
 using VocEdWeek.Bot.Features.FileStatus;
 using VocEdWeek.Bot.Features.Exports;
+using VocEdWeek.Bot.Features.Exports.Writers;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.MySubmissions;
@@ -121,6 +122,8 @@ public static class AppExtensions
 
         // Exports for the office ("导出统计表", "导出全部"): files, signed download links, file consent in personal chats.
         services.AddExports();
+        // Exports the office passes upward (统计表, 信息采集表, 日报登记表, 媒体素材清单, 总结汇编): the writers.
+        services.AddExportWriters();
 
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DigestChannelHandler>());

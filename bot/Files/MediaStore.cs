@@ -16,6 +16,7 @@ public sealed class MediaStore
         _items.EnsureIndex(x => x.BatchId);
         _items.EnsureIndex(x => x.State);
         _items.EnsureIndex(x => x.Remote);
+        _items.EnsureIndex(x => x.DepartmentId);
     }
 
     /// <summary>The waiting upload whose retry time came first, if it has come.</summary>
@@ -69,6 +70,14 @@ public sealed class MediaStore
 
     public IReadOnlyList<MediaRecord> ForItem(string weekId, string departmentId, string itemKey) =>
         _items.Find(x => x.WeekId == weekId && x.DepartmentId == departmentId && x.ItemKey == itemKey).OrderBy(x => x.ReceivedAt).ToList();
+
+    /// <summary>
+    /// One department's files of a week through the department index, in the order they came: exports walk a week
+    /// department by department instead of loading every record of it.
+    /// </summary>
+    public IReadOnlyList<MediaRecord> OfDepartment(string weekId, string departmentId) =>
+        _items.Find(Query.EQ(nameof(MediaRecord.DepartmentId), departmentId)).Where(x => x.WeekId == weekId)
+            .OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<MediaRecord> ForWeek(string weekId) => _items.Find(x => x.WeekId == weekId).ToList();
 }

@@ -51,7 +51,6 @@ public sealed class ExportApp : IAsyncDisposable
         var factory = bot.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(clock);
-            StandInStatisticsWriter.AddStandInWriters(services);
             if (gate is not null) GatedWriter.Wrap(services, gate);
             if (remote is not null) services.AddSingleton(remote);
         }));

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Features.Exports;
+using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Submissions;
+using VocEdWeek.Bot.Weeks;
+
+namespace VocEdWeek.Bot.Tests.Features.Exports;
+
+/// <summary>
+/// The app as AddBotApp registers it, over a LiteDB file in a fresh temp folder and a week file (the 2024 Wuxi
+/// sample or a generated one), with a fake UTC clock. Exports are written to files through the registered writers.
+/// </summary>
+public sealed class ExportsWorld : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "vocedweek-tests", "exports-" + Guid.NewGuid().ToString("N"));
+    private readonly ServiceProvider _services;
+
+    public ExportsWorld(string? weekFile = null, DateTimeOffset? now = null)
+    {
+        Directory.CreateDirectory(_directory);
+        Clock = new FakeTimeProvider(now ?? Beijing(2024, 5, 20, 9, 0));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Directory"] = Path.Combine(_directory, "data"),
+            ["Week:DefinitionFile"] = weekFile ?? SampleWeek,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddBotApp(configuration);
+        _services = services.BuildServiceProvider();
+    }
+
+    public static string SampleWeek => Path.Combine(AppContext.BaseDirectory, "Weeks", "Samples", "2024-wuxi.json");
+
+    public FakeTimeProvider Clock { get; }
+
+    public string Directory_ => _directory;
+
+    public ActiveWeek Week => _services.GetRequiredService<WeekCatalog>().Active!;
+
+    public SubmissionStore Submissions => _services.GetRequiredService<SubmissionStore>();
+
+    public MediaStore Media => _services.GetRequiredService<MediaStore>();
+
+    public IReadOnlyList<IExportWriter> Writers => [.. _services.GetServices<IExportWriter>()];
+
+    public IExportWriter Writer(ExportKind kind) => Writers.Single(w => w.Kind == kind);
+
+    public static DateTimeOffset Beijing(int year, int month, int day, int hour, int minute) =>
+        new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+
+    /// <summary>Writes every export into <paramref name="folder"/> under an ASCII name per kind; returns kind → path.</summary>
+    public async Task<IReadOnlyDictionary<ExportKind, string>> WriteAllAsync(string folder, string locale = "zh-CN")
+    {
+        Directory.CreateDirectory(folder);
+        var result = new Dictionary<ExportKind, string>();
+        foreach (var writer in Writers)
+        {
+            var path = Path.Combine(folder, writer.Kind.ToString().ToLowerInvariant() + writer.Extension);
+            await using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite))
+            {
+                await writer.WriteAsync(Week, Strings.For(locale), file, CancellationToken.None);
+            }
+            result[writer.Kind] = path;
+        }
+        return result;
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}

@@ -14,7 +14,7 @@ namespace VocEdWeek.Bot.Tests.Features.Exports;
 /// <summary>
 /// The real bot over HTTP (POST /api/messages, GET /download/…) for exports: the 2024 Wuxi week (and optionally the 2020
 /// Shandong week as a past one), a FakeTimeProvider on Tuesday 14 May 2024 10:00 Beijing, a recording connector on 127.0.0.1,
-/// and optionally a remote store standing in for SharePoint.
+/// and optionally SharePoint settings (pointing at a fake Graph).
 /// </summary>
 public sealed class ExportApp : IAsyncDisposable
 {
@@ -40,7 +40,7 @@ public sealed class ExportApp : IAsyncDisposable
     public ExportStore Store => Services.GetRequiredService<ExportStore>();
 
     /// <param name="gate">When given, every writer waits for it before writing (to see what a slow export looks like).</param>
-    public static async Task<ExportApp> StartAsync(Dictionary<string, string?>? settings = null, IRemoteFileStore? remote = null, bool withPastWeek = false,
+    public static async Task<ExportApp> StartAsync(Dictionary<string, string?>? settings = null, bool withPastWeek = false,
         Task? gate = null)
     {
         var connector = await ConnectorRecorder.StartAsync();
@@ -52,7 +52,6 @@ public sealed class ExportApp : IAsyncDisposable
         {
             services.AddSingleton<TimeProvider>(clock);
             if (gate is not null) GatedWriter.Wrap(services, gate);
-            if (remote is not null) services.AddSingleton(remote);
         }));
         return new ExportApp(bot, factory, connector, clock);
     }

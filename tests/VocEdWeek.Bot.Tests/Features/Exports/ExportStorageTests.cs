@@ -2,31 +2,38 @@ using System.Net;
 using System.Security.Cryptography;
 using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Tests.Features.Forms;
+using VocEdWeek.Bot.Tests.Files.SharePoint;
 
 namespace VocEdWeek.Bot.Tests.Features.Exports;
 
-/// <summary>Where exports go: SharePoint when configured (its webUrl on the card), the local store when it fails (said on the card), and how slow builds are announced.</summary>
+/// <summary>
+/// Where exports go: SharePoint when configured (the real Graph store against a fake Graph on 127.0.0.1; its webUrl on
+/// the card), the local store when SharePoint fails (said on the card), and how slow builds are announced.
+/// </summary>
 public sealed class ExportStorageTests
 {
+    private static Dictionary<string, string?> SharePointAt(FakeGraph graph) =>
+        SharePointHarness.Config(graph, new() { ["SharePoint:MaxAttempts"] = "1" });
+
     [Fact]
     public async Task WithSharePoint_TheFileIsUploadedUnderTheWeekFolder_AndTheCardLinksToIt()
     {
-        var sharePoint = new RecordingRemoteStore();
-        await using var app = await ExportApp.StartAsync(remote: sharePoint);
+        await using var graph = await FakeGraph.StartAsync();
+        await using var app = await ExportApp.StartAsync(settings: SharePointAt(graph));
 
         await app.SayAsync(FormsWorld.Staff, "导出统计表");
 
         var record = Assert.Single(app.Store.ForWeek("2024-wuxi"));
         Assert.Equal(ExportStorage.SharePoint, record.Storage);
         Assert.False(record.FellBackToLocal);
-        var (upload, bytes) = Assert.Single(sharePoint.Items).Value;
-        Assert.Equal(["2024年职业教育活动周", "导出"], upload.Folder);
-        Assert.Equal(record.FileName, upload.FileName);
-        Assert.Equal(record.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        var (path, file) = Assert.Single(graph.Files);
+        Assert.Equal($"职业教育活动周/2024年职业教育活动周/导出/{record.FileName}", path);
+        Assert.Equal(record.Sha256, Convert.ToHexStringLower(SHA256.HashData(file.Content!)));
         var card = Assert.Single(app.Cards());
         Assert.Equal(record.WebUrl, Assert.Single(ExportApp.Links(card)));
-        Assert.StartsWith("https://college.sharepoint.example/", record.WebUrl, StringComparison.Ordinal);
+        Assert.Equal(file.WebUrl, record.WebUrl);
         Assert.Contains("在 SharePoint 中打开", card.ToJsonString(Relaxed));
         Assert.False(Directory.Exists(Path.Combine(app.DataDirectory, "files", "2024年职业教育活动周", "导出")));
     }
@@ -34,8 +41,8 @@ public sealed class ExportStorageTests
     [Fact]
     public async Task WithSharePoint_SendToChat_ReadsTheFileBackFromSharePoint()
     {
-        var sharePoint = new RecordingRemoteStore();
-        await using var app = await ExportApp.StartAsync(remote: sharePoint);
+        await using var graph = await FakeGraph.StartAsync();
+        await using var app = await ExportApp.StartAsync(settings: SharePointAt(graph));
         using var oneDrive = WireMock.Server.WireMockServer.Start();
         oneDrive.Given(WireMock.RequestBuilders.Request.Create().WithPath("/s").UsingPut())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201));
@@ -50,13 +57,16 @@ public sealed class ExportStorageTests
         await app.IdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(Assert.Single(sharePoint.Items).Value.Bytes, Assert.Single(oneDrive.LogEntries).RequestMessage!.BodyAsBytes);
+        Assert.Equal(Assert.Single(graph.Files).Value.Content, Assert.Single(oneDrive.LogEntries).RequestMessage!.BodyAsBytes);
+        Assert.Contains(graph.Requests, r => r.Method == "GET" && r.Target.EndsWith("/content", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task WhenSharePointFails_TheFileIsKeptLocally_AndTheCardSaysSo()
     {
-        await using var app = await ExportApp.StartAsync(remote: new RecordingRemoteStore(fail: RemoteFailure.Transient));
+        await using var graph = await FakeGraph.StartAsync();
+        graph.Down = true;
+        await using var app = await ExportApp.StartAsync(settings: SharePointAt(graph));
 
         await app.SayAsync(FormsWorld.Staff, "导出统计表");
 

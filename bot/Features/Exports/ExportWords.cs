@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using VocEdWeek.Bot.App;
 
 namespace VocEdWeek.Bot.Features.Exports;
 
@@ -62,40 +63,9 @@ public static partial class ExportWords
     {
         var word = m.Value;
         if (word.Length < 4 || Known.Contains(word) || EnglishFiller.Contains(word)) return word;
-        string? best = null;
-        var bestDistance = 3;
-        foreach (var candidate in Vocabulary)
-        {
-            // Two edits only between long words: "exporter" is not a slip of "export".
-            var allowed = word.Length >= 8 && candidate.Length >= 8 ? 2 : 1;
-            if (candidate[0] != word[0] || Math.Abs(candidate.Length - word.Length) > allowed) continue;
-            var distance = EditDistance(word, candidate);
-            if (distance <= allowed && distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best ?? word;
+        // Two edits only between long words: "exporter" is not a slip of "export".
+        return Typos.Nearest(word, Vocabulary, (w, candidate) => w.Length >= 8 && candidate.Length >= 8 ? 2 : 1);
     });
-
-    /// <summary>Optimal string alignment distance (insertions, deletions, substitutions, swapped neighbours).</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
-    }
 
     [GeneratedRegex(@"[a-z]+")]
     private static partial Regex AsciiWord();

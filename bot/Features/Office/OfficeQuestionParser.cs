@@ -146,41 +146,10 @@ public static partial class OfficeQuestionParser
     {
         var word = m.Value;
         if (word.Length < 4 || OfficeWords.EnglishFiller.Contains(word) || Known.Contains(word)) return word;
-        var allowed = word.Length >= 7 ? 2 : 1;
-        string? best = null;
-        var bestDistance = allowed + 1;
-        foreach (var candidate in OfficeWords.EnglishVocabulary)
-        {
-            if (candidate[0] != word[0] || Math.Abs(candidate.Length - word.Length) > allowed) continue;
-            var distance = EditDistance(word, candidate);
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best ?? word;
+        return Typos.Nearest(word, OfficeWords.EnglishVocabulary, (w, _) => w.Length >= 7 ? 2 : 1);
     });
 
     private static readonly HashSet<string> Known = new(OfficeWords.EnglishVocabulary, StringComparer.Ordinal);
-
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
-    }
 
     [GeneratedRegex(@"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")]
     private static partial Regex CjkGap();

@@ -1,6 +1,7 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Files.Publishing;
+using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
@@ -35,7 +36,7 @@ public sealed class FileStatusHandler(WeekCatalog weeks, IdentityResolver identi
         var member = await identity.ResolveAsync(turn, ct);
         if (week is null || member?.Role != Role.Staff)
         {
-            await AnswerAsync(turn, t["filestatus_staff_only"], ct);
+            await FormReply.TextAsync(turn, t["filestatus_staff_only"], ct);
             return;
         }
         if (retry)
@@ -48,10 +49,4 @@ public sealed class FileStatusHandler(WeekCatalog weeks, IdentityResolver identi
         else await turn.ReplyAsync(OutgoingMessage.FromCard(rendered, t["filestatus_title"]), ct);
     }
 
-    private static Task AnswerAsync(TurnContext turn, string text, CancellationToken ct)
-    {
-        if (turn.Kind != TurnKind.CardAction) return turn.ReplyAsync(text, ct);
-        turn.InvokeResult = InvokeResult.Message(text);
-        return Task.CompletedTask;
-    }
 }

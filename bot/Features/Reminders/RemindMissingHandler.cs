@@ -1,6 +1,7 @@
 using System.Text.Json;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Outbox;
@@ -29,20 +30,20 @@ public sealed class RemindMissingHandler(
         var member = await identity.ResolveAsync(turn, ct);
         if (member?.Role != Role.Staff)
         {
-            await AnswerAsync(turn, t["remind_staff_only"], ct);
+            await FormReply.TextAsync(turn, t["remind_staff_only"], ct);
             return;
         }
         if (week is null || Read(turn, "weekId") != week.Definition.Id || WeekItem.Parse(Read(turn, "itemKey")) is not { } item
             || !week.Calendar.Items.Contains(item))
         {
-            await AnswerAsync(turn, t["remind_outdated"], ct);
+            await FormReply.TextAsync(turn, t["remind_outdated"], ct);
             return;
         }
         var now = time.GetUtcNow();
         var targets = ReminderTarget.Missing(progress.ForWeek(week), [item], options.IncludeBackups);
         if (targets.Count == 0)
         {
-            await AnswerAsync(turn, t.Format("remind_none_missing", Forms.FormItems.Title(item, t)), ct);
+            await FormReply.TextAsync(turn, t.Format("remind_none_missing", Forms.FormItems.Title(item, t)), ct);
             return;
         }
         var trigger = new ReminderTrigger(ReminderTrigger.Click, null, member.Person.Name, turn.Conversation.ServiceUrl, turn.Conversation.TenantId);
@@ -58,10 +59,4 @@ public sealed class RemindMissingHandler(
     private static string? Read(TurnContext turn, string name) =>
         turn.Value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 
-    private static Task AnswerAsync(TurnContext turn, string text, CancellationToken ct)
-    {
-        if (turn.Kind != TurnKind.CardAction) return turn.ReplyAsync(text, ct);
-        turn.InvokeResult = InvokeResult.Message(text);
-        return Task.CompletedTask;
-    }
 }

@@ -1,5 +1,6 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
@@ -27,7 +28,7 @@ public sealed class ReminderLogHandler(WeekCatalog weeks, IdentityResolver ident
         var member = await identity.ResolveAsync(turn, ct);
         if (week is null || member?.Role != Role.Staff)
         {
-            await AnswerAsync(turn, t["remind_staff_only"], ct);
+            await FormReply.TextAsync(turn, t["remind_staff_only"], ct);
             return;
         }
         var rendered = card.Render(week, Math.Clamp(options.LogEntries, 1, MaxEntries), time.GetUtcNow(), t);
@@ -35,10 +36,4 @@ public sealed class ReminderLogHandler(WeekCatalog weeks, IdentityResolver ident
         else await turn.ReplyAsync(OutgoingMessage.FromCard(rendered, t["remind_log_title"]), ct);
     }
 
-    private static Task AnswerAsync(TurnContext turn, string text, CancellationToken ct)
-    {
-        if (turn.Kind != TurnKind.CardAction) return turn.ReplyAsync(text, ct);
-        turn.InvokeResult = InvokeResult.Message(text);
-        return Task.CompletedTask;
-    }
 }

@@ -26,6 +26,8 @@ export Storage__Directory="${Storage__Directory:-$PWD/data}"
 if [ -z "${Week__DefinitionFile:-}" ] && [ -f bot/Weeks/Samples/2024-wuxi.json ]; then export Week__DefinitionFile="$PWD/bot/Weeks/Samples/2024-wuxi.json"; fi
 # Rehearsal clock: the sample week is 2024; start "on" its third day unless told otherwise (Clock__StartAt= to use the real clock).
 export Clock__StartAt="${Clock__StartAt-2024-05-14T09:30:00+08:00}"
+# Upload page, dashboard and export links point at this local address.
+export Links__PublicBaseUrl="${Links__PublicBaseUrl:-http://localhost:${BOT_PORT}}"
 dotnet artifacts/bot/VocEdWeek.Bot.dll --urls "http://127.0.0.1:${BOT_PORT}" &
 pids+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:${BOT_PORT}/healthz" >/dev/null && break; sleep 0.2; done
@@ -44,7 +46,8 @@ cat <<MSG
   Open the Teams emulator:  http://localhost:${PLAYGROUND_PORT}/
   (if that port was taken, the emulator printed the one it chose above)
   You are 张伟, liaison of 机电工程学院 (PLAYGROUND_AS=office ./run.sh makes you office staff 吴苏玲).
-  Try: "帮助", "计划", "日报"; in the team channel: "@职教活动周助手 设为通知频道".
+  Try: "帮助", "计划", "日报", "上传链接"; as office staff "今天谁还没报送", "看板", "导出统计表";
+  in the team channel: "@职教活动周助手 设为通知频道".
   Ctrl-C stops both.
 
 MSG

@@ -5,7 +5,7 @@ namespace VocEdWeek.Bot.Tests.Fakes;
 
 /// <summary>
 /// The real bot (Program) in-process, with its own LiteDB folder, the Wuxi sample week and a rehearsal
-/// clock. Settings can be overridden per test.
+/// clock, scheduler off. Settings can be overridden per test.
 /// </summary>
 public sealed class BotApp : WebApplicationFactory<Program>
 {
@@ -21,6 +21,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["Week:DefinitionFile"] = Path.Combine(RepoPaths.Samples, "2024-wuxi.json"),
             ["Clock:StartAt"] = "2024-05-14T09:30:00+08:00",
             ["Office:AnnounceStartup"] = "false",
+            // Off unless a test asks: the 09:00 reminder is still in its grace period at 09:30 and would
+            // otherwise land in the middle of whatever conversation the test is checking.
+            ["Scheduling:Enabled"] = "false",
         };
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
     }

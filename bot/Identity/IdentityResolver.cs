@@ -5,7 +5,7 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Identity;
 
 /// <summary>
-/// Who is talking, for the active week: matched by <c>from.aadObjectId</c>, else by the e-mail or
+/// Who is talking, for the active week (or a given one): matched by <c>from.aadObjectId</c>, else by the e-mail or
 /// UPN that the connector's get-member call returns (cached in LiteDB for a day).
 /// </summary>
 public sealed class IdentityResolver
@@ -22,10 +22,12 @@ public sealed class IdentityResolver
         _time = time;
     }
 
-    public async Task<Member?> ResolveAsync(TurnContext turn, CancellationToken ct)
+    public Task<Member?> ResolveAsync(TurnContext turn, CancellationToken ct) =>
+        _weeks.Active is { } week ? ResolveAsync(turn, week, ct) : Task.FromResult<Member?>(null);
+
+    /// <summary>Who is talking according to <paramref name="week"/>'s roster (a past week's, for its exports).</summary>
+    public async Task<Member?> ResolveAsync(TurnContext turn, ActiveWeek week, CancellationToken ct)
     {
-        var week = _weeks.Active;
-        if (week is null) return null;
         if (week.Roster.Find(turn.User.AadObjectId, null) is { } byId) return byId;
         var known = await LookUpAsync(turn, ct);
         return week.Roster.Find(known?.AadObjectId, known?.Email) ?? week.Roster.Find(null, known?.UserPrincipalName);

@@ -142,9 +142,10 @@ public sealed partial class ExportHandler(
     /// <summary>The staff member, or null after telling a liaison or stranger why not.</summary>
     private async Task<Member?> StaffOrRefuseAsync(TurnContext turn, Strings t, CancellationToken ct)
     {
-        var member = await identity.ResolveAsync(turn, ct);
-        if (member is { Role: Role.Staff }) return member;
+        // Between weeks (no active one) the office of the latest week still exports the past ones.
         var week = weeks.Active ?? weeks.All.OrderByDescending(w => w.Definition.Start).First();
+        var member = await identity.ResolveAsync(turn, week, ct);
+        if (member is { Role: Role.Staff }) return member;
         var office = week.Definition.Office.Name;
         var text = member is { Role: Role.Liaison }
             ? t.Format("export_liaison_refused", office)

@@ -243,5 +243,5 @@ public sealed class ExportDeliveryTests : IAsyncLifetime
         Assert.Contains("文件已不存在", await response.Content.ReadAsStringAsync());
     }
 
-    private static string CardText(JsonObject card) => card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    internal static string CardText(JsonObject card) => card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

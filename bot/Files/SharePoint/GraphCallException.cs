@@ -36,22 +36,28 @@ public sealed class GraphCallException(int status, string? code, string message,
         {
             // The status says enough.
         }
-        return new GraphCallException((int)response.StatusCode, code, message, RetryAfterOf(response.Headers.RetryAfter));
+        return new GraphCallException((int)response.StatusCode, code, message, RetryAfterOf(response.Headers.RetryAfter, response.Headers.Date));
     }
 
-    public static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? header) => header switch
+    /// <summary>
+    /// Seconds as given; an HTTP date is measured against the same response's Date header (the server's own clock,
+    /// so our clock's skew does not matter). A date without a Date header leaves the wait to our own backoff.
+    /// </summary>
+    public static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? header, DateTimeOffset? sent) => header switch
     {
         { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
+        { Date: { } date } when sent is { } at => date - at is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
         _ => null,
     };
 
-    public static TimeSpan? RetryAfterOf(IEnumerable<string>? values)
+    public static TimeSpan? RetryAfterOf(IEnumerable<string>? values, IEnumerable<string>? dateValues)
     {
         var value = values?.FirstOrDefault();
         if (value is null) return null;
         if (int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
             return TimeSpan.FromSeconds(Math.Max(0, seconds));
-        return RetryConditionHeaderValue.TryParse(value, out var parsed) ? RetryAfterOf(parsed) : null;
+        DateTimeOffset? sent = DateTimeOffset.TryParse(dateValues?.FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+        return RetryConditionHeaderValue.TryParse(value, out var parsed) ? RetryAfterOf(parsed, sent) : null;
     }
 }

@@ -16,14 +16,18 @@ public static class GraphCredentials
         if (settings.CertificatePath is { } path)
         {
             var options = Configure(new ClientCertificateCredentialOptions(), authority, settings, handler);
-            var certificate = path.EndsWith(".pem", StringComparison.OrdinalIgnoreCase)
-                ? X509Certificate2.CreateFromPemFile(path)
-                : X509CertificateLoader.LoadPkcs12FromFile(path, settings.CertificatePassword);
+            var certificate = LoadCertificate(path, settings.CertificatePassword);
             return new ClientCertificateCredential(settings.TenantId, settings.ClientId, certificate, options);
         }
         return new ClientSecretCredential(settings.TenantId, settings.ClientId, settings.ClientSecret,
             Configure(new ClientSecretCredentialOptions(), authority, settings, handler));
     }
+
+    /// <summary>A .pem holding certificate and private key, else a .pfx/.p12 opened with <paramref name="password"/>.</summary>
+    public static X509Certificate2 LoadCertificate(string path, string? password) =>
+        path.EndsWith(".pem", StringComparison.OrdinalIgnoreCase)
+            ? X509Certificate2.CreateFromPemFile(path)
+            : X509CertificateLoader.LoadPkcs12FromFile(path, password);
 
     private static T Configure<T>(T options, Uri authority, SharePointSettings settings, HttpMessageHandler? handler)
         where T : TokenCredentialOptions

@@ -196,8 +196,9 @@ public sealed class GraphDriveApi
     private static GraphCallException Convert(ApiException ex)
     {
         var retryAfter = ex.ResponseHeaders?.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value;
+        var date = ex.ResponseHeaders?.FirstOrDefault(h => string.Equals(h.Key, "Date", StringComparison.OrdinalIgnoreCase)).Value;
         var error = (ex as ODataError)?.Error;
-        return new GraphCallException(ex.ResponseStatusCode, error?.Code, error?.Message ?? ex.Message, GraphCallException.RetryAfterOf(retryAfter));
+        return new GraphCallException(ex.ResponseStatusCode, error?.Code, error?.Message ?? ex.Message, GraphCallException.RetryAfterOf(retryAfter, date));
     }
 
     private static async Task<DriveItem> ReadItemAsync(HttpResponseMessage response, CancellationToken ct)

@@ -132,6 +132,7 @@ public sealed record SharePointSettings
                 throw new ConfigurationException("SharePoint:ClientSecret (or MicrosoftAppPassword) or SharePoint:CertificatePath is required when a client id is set.");
             if (certificate is not null && !File.Exists(certificate))
                 throw new ConfigurationException($"SharePoint:CertificatePath does not point to a file: '{certificate}'.");
+            if (certificate is not null) CheckCertificate(certificate, Blank(o.CertificatePassword));
         }
 
         var root = (o.RootFolder ?? "").Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -162,6 +163,27 @@ public sealed record SharePointSettings
             MaxRetryDelay = o.MaxRetryDelay,
             RequestTimeout = o.RequestTimeout,
         };
+    }
+
+    /// <summary>Opened once at start-up, so a wrong password or a certificate without its key stops the bot, not the first upload.</summary>
+    private static void CheckCertificate(string path, string? password)
+    {
+        System.Security.Cryptography.X509Certificates.X509Certificate2 loaded;
+        try
+        {
+            loaded = GraphCredentials.LoadCertificate(path, password);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new ConfigurationException(path.EndsWith(".pem", StringComparison.OrdinalIgnoreCase)
+                ? $"SharePoint:CertificatePath: '{path}' must hold the certificate and its unencrypted private key ({ex.Message})."
+                : $"SharePoint:CertificatePassword does not open SharePoint:CertificatePath '{path}' ({ex.Message}).");
+        }
+        using (loaded)
+        {
+            if (!loaded.HasPrivateKey)
+                throw new ConfigurationException($"SharePoint:CertificatePath: '{path}' has no private key; Graph needs it to sign the token request.");
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

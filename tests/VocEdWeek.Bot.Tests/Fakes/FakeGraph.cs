@@ -112,6 +112,9 @@ public sealed class FakeGraph : IAsyncDisposable
         lock (_sync) for (var i = 0; i < count; i++) _failures.Enqueue((status, retryAfterSeconds));
     }
 
+    /// <summary>Retry-After as an HTTP date (with the server's Date header) instead of seconds.</summary>
+    public bool RetryAfterAsDate { get; set; }
+
     /// <summary>The next <paramref name="count"/> requests get 429 with Retry-After.</summary>
     public void Throttle(int count, int retryAfterSeconds) => FailNext(count, 429, retryAfterSeconds);
 
@@ -195,7 +198,18 @@ public sealed class FakeGraph : IAsyncDisposable
         }
         if (failure is { } f)
         {
-            if (f.RetryAfter is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            if (f.RetryAfter is { } seconds && RetryAfterAsDate)
+            {
+                // Whole seconds, as HTTP dates are: the server's Date and the retry date differ by exactly this.
+                var now = DateTimeOffset.UtcNow;
+                now = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+                context.Response.Headers.Date = now.ToString("R", CultureInfo.InvariantCulture);
+                context.Response.Headers.RetryAfter = now.AddSeconds(seconds).ToString("R", CultureInfo.InvariantCulture);
+            }
+            else if (f.RetryAfter is { } delta)
+            {
+                context.Response.Headers.RetryAfter = delta.ToString(CultureInfo.InvariantCulture);
+            }
             await Error(context, f.Status, f.Status == 429 ? "activityLimitReached" : "serviceNotAvailable", "Injected fault.");
             return;
         }

@@ -46,6 +46,25 @@ public sealed class SharePointResilienceTests : IAsyncLifetime
         Assert.Single(_graph.Files);
     }
 
+    [Theory]
+    [InlineData(1000, "put")] // one PUT (plain HTTP)
+    [InlineData(Chunk + 1, "create")] // creating an upload session (through the Graph SDK)
+    public async Task A_Retry_After_given_as_an_HTTP_date_is_waited_for_too(int size, string kind)
+    {
+        _graph.RetryAfterAsDate = true;
+        _graph.Throttle(1, retryAfterSeconds: 2);
+        var content = Bytes(size, 2);
+
+        await Store(_graph).UploadAsync(Upload("a.mp4", content), OpenAt(content), new MemoryCheckpoint(), default);
+
+        var first = _graph.Requests[0];
+        Assert.Equal(429, first.Status);
+        var next = _graph.Requests[1];
+        Assert.Equal(kind, next.Kind);
+        Assert.True(next.At - first.At >= TimeSpan.FromMilliseconds(1900), $"waited {(next.At - first.At).TotalMilliseconds} ms");
+        Assert.Single(_graph.Files);
+    }
+
     [Fact]
     public async Task Outages_and_bad_gateways_are_retried_with_backoff()
     {

@@ -12,7 +12,8 @@ namespace VocEdWeek.Bot.Features.Digest;
 
 /// <summary>
 /// The digest for one report day, computed live: today's on-time / late / missing counts, the department ×
-/// day grid for the week so far, highlights from today's reports, photo and video counts, and the missing
+/// day grid for the week so far, highlights from today's reports, photo and video counts, files SharePoint has not
+/// taken yet (failed or retrying), and the missing
 /// departments with their liaisons @mentioned (by Entra object id, else e-mail/UPN).
 /// </summary>
 public sealed class DigestBuilder(ProgressService progress, SubmissionStore submissions, MediaStore media, DigestOptions options)
@@ -51,6 +52,7 @@ public sealed class DigestBuilder(ProgressService progress, SubmissionStore subm
             counts,
             Highlights(week, item, t),
             Media(week, item, t),
+            Uploads(week, t),
             today.Missing.Select(m => Missing(m.Department, t["list_separator"])).ToList(),
             days.Select(d => t.Format("digest_day", d)).ToList(),
             rows,
@@ -119,6 +121,18 @@ public sealed class DigestBuilder(ProgressService progress, SubmissionStore subm
         var linked = files.Where(f => f.Kind != MediaKind.Document && !string.IsNullOrEmpty(f.WebUrl))
             .OrderByDescending(f => f.ReceivedAt).Take(MaxMediaLinks).Select(MediaSummary.Link).ToList();
         return linked.Count == 0 ? line : line + t.Format("digest_media_links", string.Join(MediaSummary.Separator(t), linked));
+    }
+
+    /// <summary>
+    /// "SharePoint：2 个文件上传失败，3 个重试中" for the whole week, so trouble reaches the office without anyone asking;
+    /// files just received and not yet tried are normal and not mentioned.
+    /// </summary>
+    private string Uploads(ActiveWeek week, Strings t)
+    {
+        var pending = media.NotUploaded().Where(m => m.WeekId == week.Definition.Id && m.State == MediaState.Stored).ToList();
+        var failed = pending.Count(m => m.Remote == RemoteState.Failed);
+        var retrying = pending.Count(m => m.Remote == RemoteState.Waiting && m.RemoteAttempts > 0);
+        return failed + retrying == 0 ? "" : t.Format("digest_uploads", failed, retrying);
     }
 
     private string? FirstLine(string text)

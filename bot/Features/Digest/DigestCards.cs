@@ -73,6 +73,8 @@ public sealed class DigestCards(CardTemplates cards)
             ["hasHighlights"] = part.First && model.Highlights.Count > 0,
             ["highlights"] = new JsonArray((part.First ? model.Highlights : []).Select(h => (JsonNode)new JsonObject { ["text"] = h }).ToArray()),
             ["media"] = model.Media,
+            ["hasUploads"] = part.First && model.Uploads.Length > 0,
+            ["uploads"] = model.Uploads,
             ["hasMissing"] = missing.Count > 0,
             ["missingHeader"] = part.MissingFrom == 0 ? t.Format("digest_missing_header", model.Missing.Count) : t["digest_missing_header_more"],
             ["missing"] = new JsonArray(missing.Select(m => (JsonNode)new JsonObject { ["line"] = m.Line }).ToArray()),

@@ -12,6 +12,7 @@ public sealed record DigestModel(
     IReadOnlyList<DigestCount> Counts,
     IReadOnlyList<string> Highlights,
     string Media,
+    string Uploads,
     IReadOnlyList<DigestMissing> Missing,
     IReadOnlyList<string> DayLabels,
     IReadOnlyList<DigestRow> Rows,

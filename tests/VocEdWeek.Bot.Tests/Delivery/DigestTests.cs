@@ -89,6 +89,34 @@ public sealed class DigestTests
     }
 
     [Fact]
+    public void FilesSharePointHasNotTaken_AreFlagged_ButFreshOnesAndOtherWeeksAreNot()
+    {
+        using var world = FiveDepartments();
+        var media = world.Get<MediaStore>();
+        void Add(string name, RemoteState remote, int attempts, string week = "2024-wuxi") => media.Add(new MediaRecord
+        {
+            WeekId = week, DepartmentId = "jd", ItemKey = "report:2024-05-13", FileName = name, OriginalName = name,
+            Kind = MediaKinds.Of(name), State = MediaState.Stored, ReceivedAt = Beijing(5, 13, 11, 0).UtcDateTime,
+            Remote = remote, RemoteAttempts = attempts,
+        });
+        var builder = world.Get<DigestBuilder>();
+        string Line() => builder.Build(world.Week, new DateOnly(2024, 5, 14), world.Clock.GetUtcNow()).Uploads;
+
+        Add("fresh.jpg", RemoteState.Waiting, 0); // just arrived, not tried yet: normal
+        Add("old-week.jpg", RemoteState.Failed, 8, week: "2020-shandong");
+        Assert.Equal("", Line());
+        Assert.DoesNotContain("SharePoint", Texts(world.Get<DigestCards>().Render(builder.Build(world.Week, new DateOnly(2024, 5, 14), world.Clock.GetUtcNow()))[0]));
+
+        Add("refused.mp4", RemoteState.Failed, 1);
+        Add("throttled.jpg", RemoteState.Waiting, 3);
+        Add("down.jpg", RemoteState.Waiting, 1);
+        Assert.Equal("⚠ SharePoint：本周 1 个文件上传失败，2 个正在重试。发送“文件状态”查看原因。", Line());
+        var card = world.Get<DigestCards>().Render(builder.Build(world.Week, new DateOnly(2024, 5, 14), world.Clock.GetUtcNow()))[0];
+        var block = CardJson.Elements(card["body"]).Single(e => ((string?)e["text"])?.StartsWith("⚠ SharePoint", StringComparison.Ordinal) == true);
+        Assert.Equal("Warning", (string?)block["color"]);
+    }
+
+    [Fact]
     public async Task TheScheduledDigest_IsPostedToTheOfficeChannel_ThroughTheOutbox()
     {
         using var world = FiveDepartments(Beijing(5, 14, 17, 29));

@@ -121,7 +121,7 @@ public static class AppExtensions
         services.AddUploadPage(configuration);
 
         // Exports for the office ("导出统计表", "导出全部"): files, signed download links, file consent in personal chats.
-        services.AddExports();
+        services.AddExports(configuration);
         // Exports the office passes upward (统计表, 信息采集表, 日报登记表, 媒体素材清单, 总结汇编): the writers.
         services.AddExportWriters();
 

@@ -21,6 +21,8 @@ public sealed class ExportRecord
     public string? WebUrl { get; set; }
     /// <summary>SharePoint is configured but refused the file, so it was kept locally.</summary>
     public bool FellBackToLocal { get; set; }
+    /// <summary>Local: when housekeeping deleted the file (its keep time was over).</summary>
+    public DateTime? LocalDeletedAt { get; set; }
 }
 
 public enum ExportStorage

@@ -23,6 +23,10 @@ public sealed partial class ExportService(
     /// <summary>The folder below the week's folder; the same in every language so the office finds one place.</summary>
     public const string Folder = "导出";
 
+    /// <summary>Where exports are written before they are kept (under the storage folder), and their names' start.</summary>
+    public const string TempFolder = "tmp";
+    public const string TempPrefix = "export-";
+
     private readonly Dictionary<ExportKind, IExportWriter> _writers = writers.GroupBy(w => w.Kind).ToDictionary(g => g.Key, g => g.Last());
 
     private IRemoteFileStore? Remote => services.GetService<IRemoteFileStore>();
@@ -33,9 +37,9 @@ public sealed partial class ExportService(
     {
         var writer = _writers.GetValueOrDefault(kind) ?? throw new InvalidOperationException($"No writer for {kind}.");
         var fileName = FileNameCleaner.Clean(writer.FileStem(week, t) + writer.Extension, kind.ToString());
-        var tempDir = Path.Combine(storage.FullDirectory, "tmp");
+        var tempDir = Path.Combine(storage.FullDirectory, TempFolder);
         Directory.CreateDirectory(tempDir);
-        var temp = Path.Combine(tempDir, $"export-{Guid.NewGuid():N}{writer.Extension}");
+        var temp = Path.Combine(tempDir, $"{TempPrefix}{Guid.NewGuid():N}{writer.Extension}");
         try
         {
             long length;
@@ -111,6 +115,7 @@ public sealed partial class ExportService(
                 return null;
             }
         }
+        if (record.LocalDeletedAt is not null) return null;
         try
         {
             return local.OpenRead(record.Location);

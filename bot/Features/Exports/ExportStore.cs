@@ -22,5 +22,11 @@ public sealed class ExportStore
 
     public ExportRecord? Find(string? id) => string.IsNullOrEmpty(id) ? null : _items.FindById(id);
 
+    public void Update(ExportRecord record) => _items.Update(record);
+
+    /// <summary>Local exports still on disk that were made before <paramref name="before"/> (UTC).</summary>
+    public IReadOnlyList<ExportRecord> LocalMadeBefore(DateTime before) =>
+        _items.Find(x => x.Storage == ExportStorage.Local && x.LocalDeletedAt == null && x.CreatedAt < before).ToList();
+
     public IReadOnlyList<ExportRecord> ForWeek(string weekId) => _items.Find(x => x.WeekId == weekId).OrderBy(x => x.CreatedAt).ToList();
 }

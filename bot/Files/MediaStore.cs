@@ -63,6 +63,10 @@ public sealed class MediaStore
 
     public IReadOnlyList<MediaRecord> Batch(string batchId) => _items.Find(x => x.BatchId == batchId).OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id).ToList();
 
+    /// <summary>Batch ids starting with <paramref name="prefix"/> that received a file at or after <paramref name="since"/> (UTC).</summary>
+    public IReadOnlyList<string> BatchesSince(string prefix, DateTime since) =>
+        _items.Find(x => x.BatchId.StartsWith(prefix) && x.ReceivedAt >= since).Select(x => x.BatchId).Distinct().ToList();
+
     public IReadOnlyList<string> PendingBatches() => _items.Find(x => x.State == MediaState.Pending).Select(x => x.BatchId).Distinct().ToList();
 
     public IReadOnlyList<MediaRecord> StoredForItem(string weekId, string departmentId, string itemKey) =>

@@ -14,6 +14,8 @@ public static class UploadPageExtensions
         services.AddSingleton<UploadLinkHandler>();
         services.AddSingleton<UploadReceiver>();
         services.AddSingleton<UploadAcknowledger>();
+        services.AddSingleton(configuration.GetSection("UploadPage").Get<UploadPageOptions>() ?? new UploadPageOptions());
+        services.AddHostedService<QuietUploadSweeper>();
         return services;
     }
 

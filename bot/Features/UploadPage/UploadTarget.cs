@@ -15,7 +15,7 @@ public sealed record UploadTarget(UploadGrant Grant, ActiveWeek Week, Department
 
     /// <summary>Files of one page run form a batch; the link's hash keeps a batch inside its own link.</summary>
     public string BatchId(string session) =>
-        $"upload|{Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(Token)))[..16]}|{session}";
+        $"{UploadAcknowledger.BatchPrefix}{Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(Token)))[..16]}|{session}";
 
     public static string ItemName(WeekItem item, Strings t) => item.Kind switch
     {

@@ -6,6 +6,8 @@ public sealed record WeekDefinition
     public string Id { get; init; } = "";
     public string Title { get; init; } = "";
     public string? Theme { get; init; }
+    /// <summary>The school running the week ("本校"), for the headings of what the office passes up; optional.</summary>
+    public string? School { get; init; }
     public string TimeZone { get; init; } = "Asia/Shanghai";
     public string Locale { get; init; } = "zh-CN";
     public DateOnly Start { get; init; }

@@ -21,9 +21,17 @@ public static class ExportText
         var parts = new List<string>();
         if (!string.IsNullOrWhiteSpace(week.Theme)) parts.Add(t.Format("export_theme", week.Theme));
         parts.Add(t.Format("export_dates", Dates(week, t)));
-        parts.Add(t.Format("export_compiled_by", week.Office.Name));
+        parts.Add(t.Format("export_compiled_by", Owner(week, t)));
         return string.Join(t["export_separator"], parts);
     }
+
+    /// <summary>"无锡市示例职业技术学院教务处", or just the office when the week file names no school.</summary>
+    public static string Owner(WeekDefinition week, Strings t) =>
+        string.IsNullOrWhiteSpace(week.School) ? week.Office.Name : t.Format("export_owner", week.School.Trim(), week.Office.Name);
+
+    /// <summary>A document's title with the school in front when it is known: "无锡市示例职业技术学院2024年职业教育活动周总结汇编".</summary>
+    public static string SchoolTitle(WeekDefinition week, string title, Strings t) =>
+        string.IsNullOrWhiteSpace(week.School) ? title : t.Format("export_school_title", week.School.Trim(), title);
 
     /// <summary>"数据截至 2024-05-14 10:00（北京时间）".</summary>
     public static string AsOf(ExportRun run, Strings t) =>

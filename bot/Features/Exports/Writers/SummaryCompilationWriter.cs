@@ -26,14 +26,14 @@ public sealed class SummaryCompilationWriter(ExportSource source, TimeProvider t
     private void Write(ExportRun run, Strings t, Stream output, CancellationToken ct)
     {
         var totals = Totals(run, ct);
-        var title = FileStem(run.Week, t);
+        var title = ExportText.SchoolTitle(run.Week.Definition, FileStem(run.Week, t), t);
         DocxDocument.Write(output, title, time.GetUtcNow(), ExportText.DocFonts(t), body =>
         {
             var week = run.Week.Definition;
             body.Title(title);
             if (!string.IsNullOrWhiteSpace(week.Theme)) body.Subtitle(t.Format("export_theme", week.Theme));
             body.Subtitle(t.Format("export_dates", ExportText.Dates(week, t)));
-            body.Subtitle(t.Format("export_compiled_by", week.Office.Name) + t["export_separator"] + ExportText.AsOf(run, t));
+            body.Subtitle(t.Format("export_compiled_by", ExportText.Owner(week, t)) + t["export_separator"] + ExportText.AsOf(run, t));
 
             body.Heading(1, t["export_summary_overview"]);
             var n = run.DepartmentList.Count;

@@ -67,6 +67,7 @@ public sealed class FullWeekExportTests(FullWeekScenario s) : IClassFixture<Full
         Assert.Equal("2024年职业教育活动周情况统计表", sheet.Text(1, 1));
         Assert.Contains("主题：一技在手，一生无忧", sheet.Text(1, 2));
         Assert.Contains("时间：2024年5月12日至5月18日", sheet.Text(1, 2));
+        Assert.Contains("填报单位：无锡市示例职业技术学院教务处", sheet.Text(1, 2)); // the week file's school and office
         Assert.Equal("开展活动数（项）", sheet.Text(3, 4));
         Assert.Equal("参与人数", sheet.Text(4, 3));
         Assert.Contains("D3:F3", sheet.Merges);
@@ -155,8 +156,11 @@ public sealed class FullWeekExportTests(FullWeekScenario s) : IClassFixture<Full
         Assert.Contains("5月14日（周二）：机电工程学院5月14日典型案例", text);
         Assert.Contains("日报应报 35 份：按时 35 份", text);
         Assert.Contains("附总结文档：机电工程学院活动周总结.docx", text);
+        Assert.StartsWith("无锡市示例职业技术学院2024年职业教育活动周总结汇编", text, StringComparison.Ordinal); // the school heads it
+        Assert.Contains("填报单位：无锡市示例职业技术学院教务处", text);
         var pdf = LibreOffice.PdfText(s.Pdfs[ExportKind.SummaryCompilation]);
         Assert.Contains("典型职教故事", pdf);
+        Assert.Contains("无锡市示例职业技术学院", pdf);
     }
 
     [Fact]
@@ -172,6 +176,7 @@ public sealed class FullWeekExportTests(FullWeekScenario s) : IClassFixture<Full
         Assert.Equal("On time", stats.Text(14, 5));
         Assert.Equal(["Register", "Daily details"], ReadSheet.Load(files[ExportKind.ReportRegister]).Select(x => x.Name));
         Assert.Contains("Overview", ExportChecks.Headings(files[ExportKind.SummaryCompilation], 1));
+        Assert.Contains("Compiled by: 教务处, 无锡市示例职业技术学院", stats.Text(1, 2));
     }
 }
 

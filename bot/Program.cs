@@ -6,6 +6,8 @@ using VocEdWeek.Bot.Protocol;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // Signed links carry their token in the path or query; ASP.NET Core's "Request starting …" lines would log it.
+    builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
     builder.Services.AddClock(builder.Configuration, builder.Environment);
     builder.Services.AddBotProtocol(builder.Configuration, builder.Environment);
     builder.Services.AddBotApp(builder.Configuration);

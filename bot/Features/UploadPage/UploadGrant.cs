@@ -6,7 +6,10 @@ namespace VocEdWeek.Bot.Features.UploadPage;
 /// What an upload link allows, carried signed inside it: add files to one item of one department in one
 /// week, on behalf of one liaison, acknowledged in one chat. Nothing in a request can widen it.
 /// </summary>
-public sealed record UploadGrant(string WeekId, string DepartmentId, string ItemKey, string FromName, string? FromAadObjectId, string ConversationId, string Locale)
+/// <param name="RosterKey">The liaison's Entra id or e-mail as the week file lists them: the link works only while the week
+/// file still lists that liaison for that department.</param>
+public sealed record UploadGrant(string WeekId, string DepartmentId, string ItemKey, string FromName, string? FromAadObjectId, string ConversationId, string Locale,
+    string? RosterKey = null)
 {
     public const string Purpose = "upload";
 
@@ -20,6 +23,7 @@ public sealed record UploadGrant(string WeekId, string DepartmentId, string Item
         ["a"] = FromAadObjectId ?? "",
         ["c"] = ConversationId,
         ["l"] = Locale,
+        ["r"] = RosterKey ?? "",
     };
 
     /// <summary>The grant inside a checked link (valid or expired), or null when a claim is missing.</summary>
@@ -28,6 +32,6 @@ public sealed record UploadGrant(string WeekId, string DepartmentId, string Item
         string? Claim(string name) => check[name] is { Length: > 0 } v ? v : null;
         if (Claim("w") is not { } week || Claim("d") is not { } department || Claim("i") is not { } item
             || Claim("u") is not { } name || Claim("c") is not { } conversation) return null;
-        return new UploadGrant(week, department, item, name, Claim("a"), conversation, Claim("l") ?? "zh-CN");
+        return new UploadGrant(week, department, item, name, Claim("a"), conversation, Claim("l") ?? "zh-CN", Claim("r"));
     }
 }

@@ -51,7 +51,7 @@ public sealed class UploadLinkHandler(
             return;
         }
         var grant = new UploadGrant(week.Definition.Id, department.Id, item.Key, member.Person.Name, turn.User.AadObjectId,
-            conversations.Touch(turn).Id, turn.Culture.Name);
+            conversations.Touch(turn).Id, turn.Culture.Name, member.Person.AadObjectId ?? member.Person.Email);
         var (url, expires) = links.Create(grant);
         var target = t.Format("upload_target", department.Name, UploadTarget.ItemName(item, t));
         await turn.ReplyAsync(OutgoingMessage.FromCard(card.Render(t, target, expires, week.Calendar, url), t.Format("upload_card_summary", target)), ct);

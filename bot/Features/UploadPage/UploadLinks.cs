@@ -3,8 +3,11 @@ using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.UploadPage;
 
-/// <summary>The result of presenting an upload link: valid (with its target), expired, or invalid.</summary>
-public sealed record UploadAccess(LinkStatus Status, UploadTarget? Target, string? Locale)
+/// <summary>
+/// The result of presenting an upload link: valid (with its target), expired, invalid, or revoked (well signed, but the
+/// week file no longer lists its liaison for that department).
+/// </summary>
+public sealed record UploadAccess(LinkStatus Status, UploadTarget? Target, string? Locale, bool Revoked = false)
 {
     public static UploadAccess Invalid { get; } = new(LinkStatus.Invalid, null, null);
 }
@@ -29,6 +32,12 @@ public sealed class UploadLinks(LinkSigner signer, WeekCatalog weeks)
         if (weeks.Find(grant.WeekId) is not { } week || week.Department(grant.DepartmentId) is not { } department
             || WeekItem.Parse(grant.ItemKey) is not { } item
             || item is { Kind: ItemKind.DailyReport, Day: { } day } && !week.Calendar.IsWeekDay(day)) return UploadAccess.Invalid;
+        // A liaison taken off the department (or the roster) loses the links already given, not only new ones.
+        if (grant.RosterKey is { } key && !ListsLiaison(week, key, department.Id))
+            return new UploadAccess(LinkStatus.Invalid, null, grant.Locale, Revoked: true);
         return new UploadAccess(LinkStatus.Valid, new UploadTarget(grant, week, department, item, check.ExpiresAt!.Value, token!), grant.Locale);
     }
+
+    private static bool ListsLiaison(ActiveWeek week, string key, string departmentId) =>
+        week.Roster.Find(key, key) is { Role: Role.Liaison, Department.Id: var listed } && listed == departmentId;
 }

@@ -38,7 +38,7 @@ public static class UploadPageExtensions
             await ctx.Response.WriteAsync(UploadPageHtml.Page(target, options, nonce), ctx.RequestAborted);
             return;
         }
-        var (status, title, text) = UploadResponses.Refusal(access.Status);
+        var (status, title, text) = UploadResponses.Refusal(access);
         ctx.Response.StatusCode = status;
         await ctx.Response.WriteAsync(UploadPageHtml.Message(UploadResponses.Language(access, ctx.Request), title, text, nonce), ctx.RequestAborted);
     }

@@ -28,10 +28,16 @@ public static class UploadResponses
               + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
-    /// <summary>410 for an expired link, 404 for anything else: the page says to ask the bot for a new link, and nothing more.</summary>
-    public static (int Status, string TitleKey, string TextKey) Refusal(LinkStatus status) => status == LinkStatus.Expired
-        ? (StatusCodes.Status410Gone, "upload_expired_title", "upload_expired_text")
-        : (StatusCodes.Status404NotFound, "upload_invalid_title", "upload_invalid_text");
+    /// <summary>
+    /// 410 for an expired link, 403 for one whose liaison the week file no longer lists, 404 for anything else: the page
+    /// says what to do (ask the bot for a new link, or the office), and nothing more.
+    /// </summary>
+    public static (int Status, string TitleKey, string TextKey) Refusal(UploadAccess access) => access switch
+    {
+        { Revoked: true } => (StatusCodes.Status403Forbidden, "upload_revoked_title", "upload_revoked_text"),
+        { Status: LinkStatus.Expired } => (StatusCodes.Status410Gone, "upload_expired_title", "upload_expired_text"),
+        _ => (StatusCodes.Status404NotFound, "upload_invalid_title", "upload_invalid_text"),
+    };
 
     /// <summary>An invalid link carries no language: the browser's decides.</summary>
     public static Strings Language(UploadAccess access, HttpRequest request) =>
@@ -46,7 +52,7 @@ public static class UploadResponses
 
     public static Task RefuseJsonAsync(HttpContext ctx, UploadAccess access)
     {
-        var (status, _, textKey) = Refusal(access.Status);
+        var (status, _, textKey) = Refusal(access);
         return JsonAsync(ctx, status, new { error = Language(access, ctx.Request)[textKey] });
     }
 }

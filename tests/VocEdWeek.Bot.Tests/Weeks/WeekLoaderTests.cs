@@ -30,13 +30,13 @@ public sealed class WeekLoaderTests
     }
 
     [Theory]
-    [InlineData("\"start\": \"2024-05-12\"", "\"start\": \"2024-13-45\"", "line 7", "start")]
-    [InlineData("\"timeZone\": \"Asia/Shanghai\"", "\"timeZone\": \"Mars/Olympus\"", "line 5", "timeZone")]
-    [InlineData("\"dailyReport\": \"12:00\"", "\"dailyReport\": \"noon\"", "line 11", "deadlines.dailyReport")]
-    [InlineData("\"email\": \"lina@college.example.edu.cn\"", "\"email\": \"not-an-email\"", "line 25", "departments[1].liaisons[0].email")]
-    [InlineData("{ \"id\": \"jg\",", "{ \"id\": \"jd\",", "line 26", "departments[2].id")]
-    [InlineData("\"name\": \"设计艺术学院\",", "\"name\": \"\",", "line 31", "departments[4].name")]
-    [InlineData("\"end\": \"2024-05-18\"", "\"end\": \"2024-05-01\"", "line 8", "end")]
+    [InlineData("\"start\": \"2024-05-12\"", "\"start\": \"2024-13-45\"", "line 8", "start")]
+    [InlineData("\"timeZone\": \"Asia/Shanghai\"", "\"timeZone\": \"Mars/Olympus\"", "line 6", "timeZone")]
+    [InlineData("\"dailyReport\": \"12:00\"", "\"dailyReport\": \"noon\"", "line 12", "deadlines.dailyReport")]
+    [InlineData("\"email\": \"lina@college.example.edu.cn\"", "\"email\": \"not-an-email\"", "line 26", "departments[1].liaisons[0].email")]
+    [InlineData("{ \"id\": \"jg\",", "{ \"id\": \"jd\",", "line 27", "departments[2].id")]
+    [InlineData("\"name\": \"设计艺术学院\",", "\"name\": \"\",", "line 32", "departments[4].name")]
+    [InlineData("\"end\": \"2024-05-18\"", "\"end\": \"2024-05-01\"", "line 9", "end")]
     [InlineData("\"id\": \"2024-wuxi\",", "\"id\": \"2024-wuxi\",,", "line 2", "")]
     public void Broken_file_names_the_line_and_field(string find, string replace, string line, string field)
     {

@@ -51,7 +51,7 @@ public sealed class UploadLinkCommandTests
         using var world = new FormsWorld();
         var card = await world.CardForAsync(OtherLiaison, "upload link", "en-US");
         var grant = Grant(world, card);
-        Assert.Equal(new UploadGrant("2024-wuxi", "xx", "report:2024-05-14", "李娜", OtherLiaison.AadObjectId, $"a:{OtherLiaison.Id}", "en-US"), grant);
+        Assert.Equal(new UploadGrant("2024-wuxi", "xx", "report:2024-05-14", "李娜", OtherLiaison.AadObjectId, $"a:{OtherLiaison.Id}", "en-US", OtherLiaison.AadObjectId), grant);
         var shown = CardJson.Show(card);
         Assert.Contains("信息工程学院 · report of May 14", shown, StringComparison.Ordinal);
         Assert.Contains("May 14, 22:00 (Beijing time)", shown, StringComparison.Ordinal);

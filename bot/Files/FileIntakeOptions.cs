@@ -6,7 +6,7 @@ public sealed class FileIntakeOptions
     public string[] AllowedExtensions { get; set; } =
     [
         ".jpg", ".jpeg", ".png", ".gif", ".heic", ".heif", ".webp", ".bmp",
-        ".mp4", ".mov", ".m4v", ".avi", ".wmv", ".mkv", ".3gp",
+        ".mp4", ".mov", ".m4v", ".avi", ".wmv", ".mkv", ".3gp", ".webm",
         ".doc", ".docx", ".pdf", ".ppt", ".pptx", ".xls", ".xlsx", ".wps", ".txt",
     ];
 

@@ -10,7 +10,7 @@ public enum MediaKind
 public static class MediaKinds
 {
     private static readonly HashSet<string> Photos = new([".jpg", ".jpeg", ".png", ".gif", ".heic", ".heif", ".webp", ".bmp"], StringComparer.OrdinalIgnoreCase);
-    private static readonly HashSet<string> Videos = new([".mp4", ".mov", ".m4v", ".avi", ".wmv", ".mkv", ".3gp"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> Videos = new([".mp4", ".mov", ".m4v", ".avi", ".wmv", ".mkv", ".3gp", ".webm"], StringComparer.OrdinalIgnoreCase);
 
     public static MediaKind Of(string fileName)
     {

@@ -23,12 +23,17 @@ public sealed class DashboardBuilder(ProgressService progress, SubmissionStore s
 
         var (cases, stories) = TextCounts(week);
         var stored = media.ForWeek(week.Definition.Id).Where(m => m.State == MediaState.Stored).ToList();
-        var photos = stored.Where(m => m.Kind == MediaKind.Photo).OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id, StringComparer.Ordinal).ToList();
+        var photos = Newest(stored, MediaKind.Photo);
+        var videos = Newest(stored, MediaKind.Video);
         return new DashboardData(
             snapshot, items, reportDay, day == today,
-            cases, stories, photos.Count, stored.Count(m => m.Kind == MediaKind.Video),
-            photos.Take(Math.Max(0, options.GalleryPhotos)).ToList());
+            cases, stories, photos.Count, videos.Count,
+            photos.Take(Math.Max(0, options.GalleryPhotos)).ToList(),
+            videos.Take(Math.Max(0, options.ListedVideos)).ToList());
     }
+
+    private static List<MediaRecord> Newest(IEnumerable<MediaRecord> stored, MediaKind kind) =>
+        stored.Where(m => m.Kind == kind).OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>Current daily reports with a typical case, and with a story.</summary>
     private (int Cases, int Stories) TextCounts(ActiveWeek week)

@@ -7,7 +7,7 @@ namespace VocEdWeek.Bot.Features.Dashboard;
 /// <summary>
 /// What one dashboard page shows, computed for one request: the progress snapshot's items (statuses come from
 /// <see cref="ProgressService"/>, the same as the office cards and the digest), the report day the totals are about,
-/// text counts and media counts, and the newest photos.
+/// text counts and media counts, the newest photos and the newest videos.
 /// </summary>
 public sealed record DashboardData(
     WeekProgress Snapshot,
@@ -18,7 +18,8 @@ public sealed record DashboardData(
     int Stories,
     int Photos,
     int Videos,
-    IReadOnlyList<MediaRecord> Gallery)
+    IReadOnlyList<MediaRecord> Gallery,
+    IReadOnlyList<MediaRecord> VideoList)
 {
     public ActiveWeek Week => Snapshot.Week;
 
@@ -27,4 +28,6 @@ public sealed record DashboardData(
     public ItemProgress Of(ItemKind kind) => Items.First(i => i.Item.Kind == kind);
 
     public int MorePhotos => Photos - Gallery.Count;
+
+    public int MoreVideos => Videos - VideoList.Count;
 }

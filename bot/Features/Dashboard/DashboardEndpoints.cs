@@ -8,7 +8,7 @@ namespace VocEdWeek.Bot.Features.Dashboard;
 
 /// <summary>
 /// GET /dashboard?t={token} (also /dashboard/{token}): the live page; GET /dashboard/media/{id}?t={token}[&amp;thumb=1]:
-/// a photo of the link's week. Without a valid link nothing of the week is shown: no token → how to get one (200,
+/// a photo (or video, with byte ranges) of the link's week. Without a valid link nothing of the week is shown: no token → how to get one (200,
 /// what the Teams tab shows until single sign-on is set up), expired → 410, altered or made for something else → 403,
 /// a week the bot no longer has → 404.
 /// </summary>
@@ -63,10 +63,16 @@ public static class DashboardEndpoints
             return;
         }
         var record = services.GetRequiredService<MediaStore>().Find(id);
-        // Only a stored photo of the link's own week: a link for 2024 never opens a file of another week.
-        if (record is null || record.WeekId != check[DashboardLinks.WeekClaim] || record.Kind != MediaKind.Photo || record.State != MediaState.Stored)
+        // Only a stored photo or video of the link's own week: a link for 2024 never opens a file of another week.
+        if (record is null || record.WeekId != check[DashboardLinks.WeekClaim] || record.Kind is not (MediaKind.Photo or MediaKind.Video)
+            || record.State != MediaState.Stored)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        if (record.Kind == MediaKind.Video)
+        {
+            await VideoAsync(http, record, services.GetRequiredService<MediaContent>(), ct);
             return;
         }
         await using var stream = await services.GetRequiredService<MediaContent>().OpenAsync(record, thumb is "1" or "true", ct);
@@ -82,6 +88,21 @@ public static class DashboardEndpoints
         http.Response.Headers.ContentDisposition = "inline; filename*=UTF-8''" + Uri.EscapeDataString(record.FileName);
         await http.Response.Body.WriteAsync(head.AsMemory(0, read), ct);
         await stream.CopyToAsync(http.Response.Body, ct);
+    }
+
+    /// <summary>The whole video, with byte ranges when the copy is local (browsers seek and phones fetch in pieces).</summary>
+    private static async Task VideoAsync(HttpContext http, MediaRecord record, MediaContent content, CancellationToken ct)
+    {
+        var stream = await content.OpenAsync(record, thumbnail: false, ct);
+        if (stream is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        DashboardHeaders.Video(http.Response);
+        http.Response.Headers.ContentDisposition = "inline; filename*=UTF-8''" + Uri.EscapeDataString(record.FileName);
+        // The result disposes the stream.
+        await TypedResults.Stream(stream, VideoType.Of(record.FileName), enableRangeProcessing: stream.CanSeek).ExecuteAsync(http);
     }
 
     private static (int Status, string Reason) Refused(LinkCheck check) => check.Status switch

@@ -34,6 +34,18 @@ public static class DashboardHeaders
         response.Headers.ContentSecurityPolicy = $"default-src 'none'; sandbox; frame-ancestors {FrameAncestors}";
     }
 
+    /// <summary>
+    /// For a served video opened in its own tab: the browser's player is a document that loads the video from its own
+    /// address, so media from here is allowed and the document is not sandboxed (a sandbox gives it an opaque origin, and
+    /// the load then fails as cross-origin). Nothing else may load; nosniff keeps it a video.
+    /// </summary>
+    public static void Video(HttpResponse response)
+    {
+        Common(response);
+        response.Headers.CacheControl = "private, max-age=3600";
+        response.Headers.ContentSecurityPolicy = $"default-src 'none'; media-src 'self'; frame-ancestors {FrameAncestors}";
+    }
+
     private static void Common(HttpResponse response)
     {
         response.Headers["Referrer-Policy"] = "no-referrer";

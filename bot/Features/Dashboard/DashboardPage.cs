@@ -40,6 +40,7 @@ public sealed class DashboardPage(DashboardOptions options)
         Items(html, data, t);
         Grid(html, data, t);
         Gallery(html, data, t, viewer);
+        Videos(html, data, t, viewer);
         html.Append("<p class=\"foot\">").Append(H(t.Format("dashboard_link_note", viewer.StaffName, t.Format("dashboard_time_in_zone", FormTime.DateTime(viewer.ExpiresAt, calendar, t), zone))));
         if (refresh > 0) html.Append(' ').Append(H(t.Format("dashboard_refresh_note", Math.Max(1, (int)Math.Round(options.RefreshEvery.TotalMinutes)))));
         html.Append("</p></main>");
@@ -235,6 +236,32 @@ public sealed class DashboardPage(DashboardOptions options)
         if (data.MorePhotos > 0) html.Append("<p class=\"hint\">").Append(H(t.Format("dashboard_gallery_more", data.MorePhotos))).Append("</p>");
         html.Append("</section>");
     }
+
+    /// <summary>The newest videos as links: the SharePoint copy when there is one, else the bot plays its own copy.</summary>
+    private static void Videos(StringBuilder html, DashboardData data, Strings t, DashboardViewer viewer)
+    {
+        if (data.Videos == 0) return;
+        html.Append("<section aria-labelledby=\"h-videos\"><h2 id=\"h-videos\">").Append(H(t["dashboard_videos_heading"])).Append("</h2>")
+            .Append("<p class=\"hint\">").Append(H(t.Format("dashboard_videos_count", data.Videos))).Append("</p><ul class=\"videos\">");
+        var token = Uri.EscapeDataString(viewer.Token);
+        foreach (var video in data.VideoList)
+        {
+            var department = data.Week.Department(video.DepartmentId)?.Name ?? video.DepartmentId;
+            var when = WeekItem.Parse(video.ItemKey) is { } item ? ItemLabel(item, t) : "";
+            var href = video.WebUrl is { } web && web.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                ? web
+                : $"{viewer.MediaPath}/{Uri.EscapeDataString(video.Id)}?t={token}";
+            html.Append("<li data-video=\"").Append(H(video.Id)).Append("\"><a href=\"").Append(H(href)).Append("\" target=\"_blank\" rel=\"noopener noreferrer\">")
+                .Append("<span aria-hidden=\"true\">▶</span> ").Append(H(video.FileName)).Append("</a><span class=\"cap\">")
+                .Append(H($"{department} · {when} · {Megabytes(video.Size, t)}")).Append("</span></li>");
+        }
+        html.Append("</ul>");
+        if (data.MoreVideos > 0) html.Append("<p class=\"hint\">").Append(H(t.Format("dashboard_videos_more", data.MoreVideos))).Append("</p>");
+        html.Append("</section>");
+    }
+
+    private static string Megabytes(long bytes, Strings t) =>
+        t.Format("dashboard_megabytes", Math.Max(0.1, Math.Round(bytes / 1024d / 1024d, 1)).ToString("0.0", t.Culture));
 
     private static string ItemLabel(WeekItem item, Strings t) => item.Kind switch
     {

@@ -55,6 +55,10 @@ public static class DashboardStyle
         .gallery a{display:block;border-radius:8px;overflow:hidden;background:var(--open-bg)}
         .gallery img{display:block;width:100%;height:auto;aspect-ratio:4/3;object-fit:cover}
         .gallery .cap{display:block;font-size:13px;color:var(--muted);margin-top:3px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+        .videos{margin:0;padding:0;list-style:none}
+        .videos li{padding:8px 0;border-bottom:1px solid var(--open-bg)}
+        .videos a{font-weight:600;word-break:break-all}
+        .videos .cap{display:block;font-size:13px;color:var(--muted)}
         .foot{color:var(--muted);font-size:13px;margin:4px 2px 16px}
         .gone{background:var(--card);border-radius:10px;padding:24px 16px;margin:24px auto;max-width:560px;font-size:17px;text-align:center}
         .gone p{margin:.4em 0}

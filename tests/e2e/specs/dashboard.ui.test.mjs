@@ -1,7 +1,8 @@
 // The office dashboard in Debian's Chromium, with data made the way users make it: liaisons hand in today's report
-// (Action.Execute POSTed to the bot as Teams delivers it) and 张伟 sends a photo in his chat (a Teams file attachment
-// whose download link a local file server answers); office staff 吴苏玲 types "看板" in Agents Playground and gets
-// the link. A valid link shows the grid and the gallery (a photo that really loaded); a phone-sized screenshot is kept;
+// (Action.Execute POSTed to the bot as Teams delivers it) and 张伟 sends a photo and a video in his chat (Teams file
+// attachments whose download links a local file server answers); office staff 吴苏玲 types "看板" in Agents Playground
+// and gets the link. A valid link shows the grid and the gallery (a photo that really loaded) and lists the video, which
+// plays and seeks in Chromium's own player; a phone-sized screenshot is kept;
 // an altered link and an expired one (a second bot whose links last 3 seconds) show no department and no grid.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +21,7 @@ const users = {
   li: { id: '29:liaison-xx', name: '李娜', aadObjectId: '11a150a0-0000-4000-8000-000000000002' },
   wu: { id: '29:office-wu', name: '吴苏玲', aadObjectId: '0ff1ce00-0000-4000-8000-000000000001' },
 };
-let bot, pg, files, connector, browser, photo;
+let bot, pg, files, connector, browser, photo, video;
 
 /** A stand-in for the Bot Connector of the liaisons' own chats: accepts every call and keeps what the bot posted. */
 async function startConnector() {
@@ -96,9 +97,30 @@ before(async () => {
   const painter = await browser.newPage({ viewport: { width: 800, height: 600 } });
   await painter.setContent('<body style="margin:0;background:linear-gradient(135deg,#c8471e,#f2b134);font:64px sans-serif;color:#fff;display:flex;align-items:center;justify-content:center;height:600px">开幕式 2024</body>');
   photo = await painter.screenshot({ type: 'png' });
+  // A real video: two seconds of a canvas recorded by Chromium's own MediaRecorder (WebM), so the player can decode it.
+  video = Buffer.from(await painter.evaluate(async () => {
+    document.body.innerHTML = '<canvas id="c" width="320" height="240"></canvas>';
+    const c = document.getElementById('c');
+    const g = c.getContext('2d');
+    const recorder = new MediaRecorder(c.captureStream(15), { mimeType: 'video/webm' });
+    const chunks = [];
+    recorder.ondataavailable = e => chunks.push(e.data);
+    recorder.start();
+    for (let i = 0; i < 20; i++) {
+      g.fillStyle = `hsl(${i * 18},70%,50%)`; g.fillRect(0, 0, 320, 240);
+      g.fillStyle = '#fff'; g.font = '40px sans-serif'; g.fillText(`技能展示 ${i}`, 20, 130);
+      await new Promise(r => setTimeout(r, 100));
+    }
+    recorder.stop();
+    await new Promise(r => { recorder.onstop = r; });
+    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+    let text = '';
+    for (const b of bytes) text += String.fromCharCode(b);
+    return btoa(text);
+  }), 'base64');
   await painter.close();
 
-  files = await startFileServer({ '/download/opening.png': photo });
+  files = await startFileServer({ '/download/opening.png': photo, '/download/skills.webm': video });
   connector = await startConnector();
   bot = await startOfficeBot();
   pg = await startPlayground({ botEndpoint: bot.endpoint, as: 'office' });
@@ -121,6 +143,14 @@ test('liaisons hand in today\'s report and a photo; staff ask "看板" and get a
   }));
   const ack = await waitFor(() => connector.posts.find(p => /已收到/.test(p?.text ?? '')), 'the photo acknowledgement');
   assert.match(ack.text, /1 张照片/);
+  await post(bot, envelope(bot, users.zhang, {
+    type: 'message', id: 'dash-video-1', text: '',
+    attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: '技能展示.webm',
+      contentUrl: 'https://college.sharepoint.example/personal/zhangwei/Documents/技能展示.webm',
+      content: { downloadUrl: files.url('/download/skills.webm'), uniqueId: 'D2', fileType: 'webm' } }],
+  }));
+  const videoAck = await waitFor(() => connector.posts.find(p => /1 个视频/.test(p?.text ?? '')), 'the video acknowledgement');
+  assert.match(videoAck.text, /技能展示\.webm/);
 
   // The emulator's client is English (it sends locale en-US), so the card and the page it opens are in English.
   const since = pg.mark();
@@ -204,6 +234,34 @@ test('phone (390×844): readable without zooming, the grid scrolls sideways with
   await page.waitForFunction(() => { const i = document.querySelector('ul.gallery img'); return i && i.complete && i.naturalWidth > 0; }, null, { timeout: 15000 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(artifacts, 'dashboard-phone.png'), fullPage: true });
+  await ctx.close();
+});
+
+test('the video is listed under the gallery and plays in its own tab, seekable', async () => {
+  assert.ok(link, 'needs the link from the first test');
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await page.goto(link);
+  assert.match(await page.locator('[data-total="videos"] .n').innerText(), /^1$/);
+  const entry = page.locator('ul.videos li').first();
+  assert.match(await entry.innerText(), /技能展示\.webm[\s\S]*机电工程学院 · May 14/);
+  await entry.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifacts, 'dashboard-videos.png'), fullPage: true });
+
+  const [player] = await Promise.all([ctx.waitForEvent('page'), entry.locator('a').click()]);
+  await player.waitForLoadState();
+  // Chromium's own player: the video's metadata loads (so the headers let it), and it can be seeked (byte ranges).
+  await player.waitForFunction(() => { const v = document.querySelector('video'); return v && v.readyState >= 1 && v.duration > 0; }, null, { timeout: 15000 });
+  const state = await player.evaluate(async () => {
+    const v = document.querySelector('video');
+    v.currentTime = v.duration / 2;
+    await new Promise(r => { v.onseeked = r; setTimeout(r, 5000); });
+    return { duration: v.duration, width: v.videoWidth, at: v.currentTime, error: v.error?.code ?? null };
+  });
+  assert.equal(state.error, null);
+  assert.equal(state.width, 320);
+  assert.ok(state.duration > 1 || !Number.isFinite(state.duration), `duration ${state.duration}`);
+  await player.screenshot({ path: join(artifacts, 'dashboard-video-player.png') });
   await ctx.close();
 });
 

@@ -8,7 +8,7 @@ using static VocEdWeek.Bot.Tests.Features.UploadPage.UploadHttp;
 namespace VocEdWeek.Bot.Tests.Features.UploadPage;
 
 /// <summary>Size limits of the upload page: the office's limit, not Kestrel's default, and files never held in memory.</summary>
-public sealed class UploadLimitTests(ITestOutputHelper output)
+public sealed class UploadLimitTests
 {
     [Fact]
     public async Task Over_the_limit_is_413_by_declared_length_and_by_counted_stream_and_nothing_is_kept()

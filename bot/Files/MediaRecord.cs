@@ -36,6 +36,8 @@ public sealed class MediaRecord
     /// <summary>Path below the drive root, e.g. 职业教育活动周/2024年…/机电工程学院/2024-05-14/a.jpg.</summary>
     public string? RemotePath { get; set; }
     public int RemoteAttempts { get; set; }
+    /// <summary>When SharePoint confirmed the upload (UTC).</summary>
+    public DateTime? RemoteUploadedAt { get; set; }
     public DateTime? RemoteNextAttemptAt { get; set; }
     /// <summary>Why it is still waiting or failed: a <see cref="Publishing.UploadReason"/> code, put in words when shown.</summary>
     public string? RemoteError { get; set; }

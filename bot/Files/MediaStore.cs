@@ -47,7 +47,13 @@ public sealed class MediaStore
     public IReadOnlyList<MediaRecord> NotUploaded() =>
         _items.Find(x => x.Remote == RemoteState.Waiting || x.Remote == RemoteState.Failed).OrderBy(x => x.ReceivedAt).ToList();
 
-    public int CountByRemote(RemoteState state) => _items.Count(x => x.Remote == state && x.State == MediaState.Stored);
+    public int CountByRemote(string weekId, RemoteState state) =>
+        _items.Count(x => x.WeekId == weekId && x.Remote == state && x.State == MediaState.Stored);
+
+    /// <summary>The week's files SharePoint confirmed last, newest first.</summary>
+    public IReadOnlyList<MediaRecord> RecentlyUploaded(string weekId, int count) =>
+        _items.Find(x => x.WeekId == weekId && x.Remote == RemoteState.Uploaded)
+            .OrderByDescending(x => x.RemoteUploadedAt ?? x.ReceivedAt).ThenByDescending(x => x.Id, StringComparer.Ordinal).Take(count).ToList();
 
     public void Add(MediaRecord record)
     {

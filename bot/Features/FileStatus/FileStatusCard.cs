@@ -9,11 +9,15 @@ using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.FileStatus;
 
-/// <summary>"文件状态": how many files reached SharePoint, and each one still waiting or refused, with why.</summary>
+/// <summary>
+/// "文件状态": how many of the week's files reached SharePoint, the newest ones with their SharePoint links, and each one
+/// still waiting or refused, with why.
+/// </summary>
 public sealed class FileStatusCard(CardTemplates cards, MediaStore media, RemoteUploadWorker uploads)
 {
     public const string Template = "file-status";
     private const int MaxRows = 25;
+    private const int RecentRows = 5;
 
     public JsonObject Render(ActiveWeek week, DateTimeOffset now, Strings t)
     {
@@ -31,6 +35,10 @@ public sealed class FileStatusCard(CardTemplates cards, MediaStore media, Remote
     {
         var calendar = week.Calendar;
         var take = Math.Min(Math.Min(shown, MaxRows), notUploaded.Count);
+        int Count(RemoteState state) => media.CountByRemote(week.Definition.Id, state);
+        // The newest files SharePoint took, linked: where the office finds them (a card cut down to fit shows fewer).
+        var recentRows = shown >= notUploaded.Count ? RecentRows : Math.Clamp(shown, 1, RecentRows);
+        var recent = uploads.Enabled ? media.RecentlyUploaded(week.Definition.Id, recentRows) : [];
         var items = notUploaded.Take(take).Select(r => (JsonNode)new JsonObject
         {
             ["what"] = $"**{week.Department(r.DepartmentId)?.Name ?? r.DepartmentId}** · {ItemName(r, t)} · {r.FileName} ({Size(r.Size, t)})",
@@ -42,8 +50,13 @@ public sealed class FileStatusCard(CardTemplates cards, MediaStore media, Remote
             ["t"] = t.AsJson(),
             ["subtitle"] = t.Format("filestatus_subtitle", week.Definition.Title, t.Format("fmt_datetime", calendar.ToLocal(now).DateTime)),
             ["summary"] = uploads.Enabled
-                ? t.Format("filestatus_counts", media.CountByRemote(RemoteState.Uploaded), media.CountByRemote(RemoteState.Waiting), media.CountByRemote(RemoteState.Failed))
-                : t.Format("filestatus_local_only", media.CountByRemote(RemoteState.None)),
+                ? t.Format("filestatus_counts", Count(RemoteState.Uploaded), Count(RemoteState.Waiting), Count(RemoteState.Failed))
+                : t.Format("filestatus_local_only", Count(RemoteState.None)),
+            ["hasRecent"] = recent.Count > 0,
+            ["recent"] = new JsonArray(recent.Select(r => (JsonNode)new JsonObject
+            {
+                ["line"] = $"**{week.Department(r.DepartmentId)?.Name ?? r.DepartmentId}** · {ItemName(r, t)} · {MediaSummary.Link(r)}",
+            }).ToArray()),
             ["items"] = new JsonArray(items),
             ["more"] = notUploaded.Count > take ? t.Format("filestatus_more", notUploaded.Count - take) : "",
             ["allUploaded"] = uploads.Enabled && notUploaded.Count == 0,

@@ -79,6 +79,7 @@ public sealed partial class RemoteUploadWorker(
             var upload = new RemoteUpload(FileIntakeWorker.FolderOf(record, weeks), record.FileName, record.Size);
             var landed = await remote.UploadAsync(upload, offset => OpenAt(record, offset), new MediaRecordCheckpoint(record, media), ct);
             record.Remote = RemoteState.Uploaded;
+            record.RemoteUploadedAt = time.GetUtcNow().UtcDateTime;
             record.RemoteItemId = landed.ItemId;
             record.RemotePath = landed.Path;
             record.WebUrl = landed.WebUrl;

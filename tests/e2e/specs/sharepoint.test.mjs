@@ -1,6 +1,7 @@
 // Issue 5 scenario in Agents Playground: liaison 张伟 sends photos in the chat; the bot stores them locally, then its
 // upload worker puts them at the right path of the office's SharePoint (a fake Graph on 127.0.0.1), byte for byte;
-// "我的提交" then links to the SharePoint copy. A second photo sent while SharePoint is down waits and arrives after.
+// "我的提交" then links to the SharePoint copy, and so does the office's "文件状态". A second photo sent while SharePoint
+// is down waits and arrives after.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -88,6 +89,27 @@ test('"我的提交" links the day\'s files to their SharePoint copies', async (
   const listed = await (await fetch(`${graph.url}/_files`)).json();
   const photo = listed.find(f => f.path === `${folder}/开幕式.jpg`);
   assert.ok(text.includes(`[开幕式.jpg](${photo.webUrl})`), `no link to ${photo.webUrl} in ${text.slice(0, 600)}`);
+});
+
+test('office staff ask "文件状态": the count and the newest files, linked to their SharePoint copies', async () => {
+  const since = pg.mark();
+  // 吴苏玲 (office staff in the week file) types in the same emulated tenant; the bot answers in that chat.
+  await pg.custom({
+    type: 'message', id: 'sp-status', channelId: 'msteams', serviceUrl: `${pg.base}/_connector`, locale: 'zh-CN', text: '文件状态',
+    from: { id: '29:office-wu', name: '吴苏玲', aadObjectId: '0ff1ce00-0000-4000-8000-000000000001' },
+    recipient: { id: pg.ids.bot.id, name: pg.ids.bot.name },
+    conversation: { id: pg.ids.personal, conversationType: 'personal', tenantId: pg.config.tenantId },
+    channelData: { tenant: { id: pg.config.tenantId } },
+  });
+  const frame = await pg.waitFrame(f => isCard(f) && /文件上传状态/.test(cardText(cardOf(f))), { since });
+  const text = cardText(cardOf(frame));
+  const listed = await (await fetch(`${graph.url}/_files`)).json();
+  assert.match(text, /已存入 SharePoint 2 个，等待上传 0 个，上传失败 0 个/);
+  for (const name of ['开幕式.jpg', '实训开放日.mp4']) {
+    const file = listed.find(f => f.path === `${folder}/${name}`);
+    assert.ok(file, `${name} in the fake SharePoint`);
+    assert.ok(text.includes(`[${name}](${file.webUrl})`), `no link to ${file.webUrl} in ${text.slice(0, 800)}`);
+  }
 });
 
 test('a photo sent while SharePoint is down waits, then arrives once it is back', async () => {

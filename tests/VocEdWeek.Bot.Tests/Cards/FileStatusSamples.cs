@@ -1,9 +1,6 @@
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using VocEdWeek.Bot.App;
-using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.FileStatus;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Files.Publishing;
@@ -87,15 +84,7 @@ public sealed class FileStatusSamples : IDisposable
             settings["SharePoint:SiteId"] = FakeGraph.SiteId;
             settings["SharePoint:DriveId"] = FakeGraph.DriveId;
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<TimeProvider>(_clock);
-        services.AddSingleton<IFileDownloader>(new RefusingFileDownloader());
-        services.AddSingleton<IMessenger>(new RecordingMessenger());
-        services.AddBotApp(configuration);
-        return services.BuildServiceProvider();
+        return AppServices.Build(settings, _clock, new RecordingMessenger());
     }
 
     private void Add(MediaStore media, string department, string day, string name, RemoteState remote, int uploadedMinute,

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.App;
@@ -176,15 +175,7 @@ public sealed class DeliveryWorld : IDisposable
 
     private ServiceProvider Build()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddBotApp(configuration);
-        services.AddSingleton(MessengerInUse);
-        services.AddSingleton<IFileDownloader>(new RefusingFileDownloader());
-        return services.BuildServiceProvider();
+        return AppServices.Build(_settings, Clock, MessengerInUse);
     }
 
     public void Dispose()

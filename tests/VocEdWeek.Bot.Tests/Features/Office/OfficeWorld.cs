@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.App;
@@ -39,15 +38,7 @@ public sealed class OfficeWorld : IDisposable
                 ? SampleWeeks.Write(_dir.Path, n)
                 : Path.Combine(AppContext.BaseDirectory, "Weeks", "Samples", "2024-wuxi.json");
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<IFileDownloader>(new RefusingFileDownloader());
-        services.AddSingleton<IMessenger>(Messenger);
-        services.AddBotApp(configuration);
-        _services = services.BuildServiceProvider();
+        _services = AppServices.Build(config, Clock, Messenger);
     }
 
     public FakeTimeProvider Clock { get; }

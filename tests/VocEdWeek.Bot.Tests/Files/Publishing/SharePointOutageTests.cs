@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using VocEdWeek.Bot.App;
-using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.FileStatus;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Files.Publishing;
@@ -45,15 +42,7 @@ public sealed class SharePointOutageTests : IAsyncLifetime
             ["SharePoint:QueueRetryBaseDelay"] = "00:00:30",
             ["SharePoint:QueueRetryMaxDelay"] = "00:05:00",
         });
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<TimeProvider>(_clock);
-        services.AddSingleton<IFileDownloader>(new RefusingFileDownloader());
-        services.AddSingleton<IMessenger>(new RecordingMessenger());
-        services.AddBotApp(configuration);
-        return services.BuildServiceProvider();
+        return AppServices.Build(settings, _clock, new RecordingMessenger());
     }
 
     private static async Task<MediaRecord> ReceiveAsync(ServiceProvider sp, string department, string day, string name, byte[] content)

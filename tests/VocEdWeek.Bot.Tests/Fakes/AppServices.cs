@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Conversation;
+
+namespace VocEdWeek.Bot.Tests.Fakes;
+
+/// <summary>
+/// The bot's services as <c>AddBotApp</c> registers them, without a web host or the protocol layer: settings in memory,
+/// the test's clock and messenger, and a file downloader that refuses (no Teams here). Hosted services are not started.
+/// </summary>
+public static class AppServices
+{
+    public static ServiceProvider Build(IEnumerable<KeyValuePair<string, string?>> settings, TimeProvider clock, IMessenger messenger)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(clock);
+        services.AddBotApp(configuration);
+        services.AddSingleton(messenger);
+        services.AddSingleton<IFileDownloader>(new RefusingFileDownloader());
+        return services.BuildServiceProvider();
+    }
+}

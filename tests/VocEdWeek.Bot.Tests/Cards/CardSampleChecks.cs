@@ -14,6 +14,23 @@ public sealed record CardSample(string Name, string Template, JsonObject Data, J
 /// </summary>
 public static class CardSampleChecks
 {
+    /// <summary>Where the expanded samples are written for the node checks and for people to look at.</summary>
+    public static string Folder => Path.Combine(RepoPaths.Root, "artifacts", "cards");
+
+    /// <summary>Writes the samples expanded as <c>artifacts/cards/{prefix}-{name}.json</c>, replacing that prefix's old ones; returns the paths.</summary>
+    public static IReadOnlyList<string> Write(string prefix, IEnumerable<(string Name, JsonObject Card)> samples)
+    {
+        Directory.CreateDirectory(Folder);
+        foreach (var old in Directory.EnumerateFiles(Folder, $"{prefix}-*.json")) File.Delete(old);
+        var files = new List<string>();
+        foreach (var (name, card) in samples)
+        {
+            files.Add(Path.Combine(Folder, $"{prefix}-{name}.json"));
+            File.WriteAllText(files[^1], CardJson.Show(card), new UTF8Encoding(false));
+        }
+        return files;
+    }
+
     public static void ExpansionMatchesNpm(IReadOnlyList<CardSample> samples, string prefix)
     {
         var batch = new JsonObject

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.Cards;
@@ -39,16 +38,14 @@ public sealed class ExportSamples : IDisposable
         Add(card, "channel.zh", week, [Record(ExportKind.ReportRegister, 31_000)], [], false, zh);
         Add(card, "all.en", week, Enum.GetValues<ExportKind>().Select((k, i) => Record(k, 20_000 + i * 400_000)).ToList(), [], true, en);
 
-        Directory.CreateDirectory(Folder);
-        foreach (var old in Directory.EnumerateFiles(Folder, "export-*.json")) File.Delete(old);
-        foreach (var s in _samples) File.WriteAllText(Path.Combine(Folder, $"export-{s.Name}.json"), CardJson.Show(s.Card), new UTF8Encoding(false));
+        Files = CardSampleChecks.Write("export", _samples.Select(s => (s.Name, s.Card)));
     }
 
-    public static string Folder => Path.Combine(RepoPaths.Root, "artifacts", "cards");
+    public static string Folder => CardSampleChecks.Folder;
 
     public IReadOnlyList<CardSample> All => _samples;
 
-    public IEnumerable<string> Files => _samples.Select(s => Path.Combine(Folder, $"export-{s.Name}.json"));
+    public IReadOnlyList<string> Files { get; }
 
     public void Dispose() => _dir.Dispose();
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.Features.FileStatus;
@@ -50,16 +49,14 @@ public sealed class FileStatusSamples : IDisposable
             Render(sp, "local-only.zh", "zh-CN");
         }
 
-        Directory.CreateDirectory(Folder);
-        foreach (var old in Directory.EnumerateFiles(Folder, "filestatus-*.json")) File.Delete(old);
-        foreach (var s in _samples) File.WriteAllText(Path.Combine(Folder, $"filestatus-{s.Name}.json"), CardJson.Show(s.Card), new UTF8Encoding(false));
+        Files = CardSampleChecks.Write("filestatus", _samples.Select(s => (s.Name, s.Card)));
     }
 
-    public static string Folder => Path.Combine(RepoPaths.Root, "artifacts", "cards");
+    public static string Folder => CardSampleChecks.Folder;
 
     public IReadOnlyList<CardSample> All => _samples;
 
-    public IEnumerable<string> Files => _samples.Select(s => Path.Combine(Folder, $"filestatus-{s.Name}.json"));
+    public IReadOnlyList<string> Files { get; }
 
     public CardSample this[string name] => _samples.Single(s => s.Name == name);
 

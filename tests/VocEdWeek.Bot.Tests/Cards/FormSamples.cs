@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
@@ -32,16 +31,14 @@ public sealed class FormSamples : IDisposable
     public FormSamples()
     {
         Build().GetAwaiter().GetResult();
-        Directory.CreateDirectory(Folder);
-        foreach (var old in Directory.EnumerateFiles(Folder, "form-*.json")) File.Delete(old);
-        foreach (var s in _samples) File.WriteAllText(Path.Combine(Folder, $"form-{s.Name}.json"), CardJson.Show(s.Card), new UTF8Encoding(false));
+        Files = CardSampleChecks.Write("form", _samples.Select(s => (s.Name, s.Card)));
     }
 
-    public static string Folder => Path.Combine(RepoPaths.Root, "artifacts", "cards");
+    public static string Folder => CardSampleChecks.Folder;
 
     public IReadOnlyList<Sample> All => _samples;
 
-    public IEnumerable<string> Files => _samples.Select(s => Path.Combine(Folder, $"form-{s.Name}.json"));
+    public IReadOnlyList<string> Files { get; }
 
     private FormCards Cards => _world.Get<FormCards>();
 

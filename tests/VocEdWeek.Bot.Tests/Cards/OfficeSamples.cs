@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Localization;
@@ -28,16 +27,14 @@ public sealed class OfficeSamples
         Wuxi();
         Generated(60);
         Generated(1000);
-        Directory.CreateDirectory(Folder);
-        foreach (var old in Directory.EnumerateFiles(Folder, "office-*.json")) File.Delete(old);
-        foreach (var s in _samples) File.WriteAllText(Path.Combine(Folder, $"office-{s.Name}.json"), CardJson.Show(s.Card), new UTF8Encoding(false));
+        Files = CardSampleChecks.Write("office", _samples.Select(s => (s.Name, s.Card)));
     }
 
-    public static string Folder => Path.Combine(RepoPaths.Root, "artifacts", "cards");
+    public static string Folder => CardSampleChecks.Folder;
 
     public IReadOnlyList<Sample> All => _samples;
 
-    public IEnumerable<string> Files => _samples.Select(s => Path.Combine(Folder, $"office-{s.Name}.json"));
+    public IReadOnlyList<string> Files { get; }
 
     private void Wuxi()
     {

@@ -1,10 +1,10 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Digest;
 using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Tests.Cards;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
 using static VocEdWeek.Bot.Tests.Delivery.DeliveryWorld;
@@ -24,16 +24,14 @@ public sealed class DeliverySamples
     public DeliverySamples()
     {
         BuildAsync().GetAwaiter().GetResult();
-        Directory.CreateDirectory(Folder);
-        foreach (var old in Directory.EnumerateFiles(Folder, "delivery-*.json")) File.Delete(old);
-        foreach (var s in _samples) File.WriteAllText(Path.Combine(Folder, $"delivery-{s.Name}.json"), CardJson.Show(s.Card), new UTF8Encoding(false));
+        Files = CardSampleChecks.Write("delivery", _samples.Select(s => (s.Name, s.Card)));
     }
 
-    public static string Folder => Path.Combine(RepoPaths.Root, "artifacts", "cards");
+    public static string Folder => CardSampleChecks.Folder;
 
     public IReadOnlyList<Sample> All => _samples;
 
-    public IEnumerable<string> Files => _samples.Select(s => Path.Combine(Folder, $"delivery-{s.Name}.json"));
+    public IReadOnlyList<string> Files { get; }
 
     private async Task BuildAsync()
     {

@@ -1,15 +1,14 @@
 namespace VocEdWeek.Bot.Tests.Fakes;
 
-/// <summary>Finds the repository and the shared fixtures beside it, from the test's output folder.</summary>
+/// <summary>Finds the repository and its recorded fixtures, from the test's output folder.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
     public static string Samples => Path.Combine(Root, "bot", "Weeks", "Samples");
 
-    /// <summary>The shared Teams fixtures (outside the repo); override with VOCEDWEEK_FIXTURES.</summary>
-    public static string TeamsFixtures =>
-        Environment.GetEnvironmentVariable("VOCEDWEEK_FIXTURES") ?? Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures", "teams"));
+    /// <summary>Recorded Teams payloads with their sources (<c>tests/fixtures/teams/SOURCES.md</c>); a clone needs nothing beside it.</summary>
+    public static string TeamsFixtures => Path.Combine(Root, "tests", "fixtures", "teams");
 
     public static string Artifacts(string sub)
     {

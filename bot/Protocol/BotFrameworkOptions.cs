@@ -24,6 +24,12 @@ public sealed class BotFrameworkOptions
 
     public bool IsSingleTenant => string.Equals(MicrosoftAppType, "SingleTenant", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The SDK's <c>UserAssignedMSI</c>: outgoing tokens come from the user-assigned managed identity whose client id is
+    /// <see cref="MicrosoftAppId"/> (App Service's identity endpoint or the VM's); there is no password anywhere.
+    /// </summary>
+    public bool IsUserAssignedMsi => string.Equals(MicrosoftAppType, "UserAssignedMSI", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The authority outgoing tokens come from: tenant for SingleTenant, botframework.com otherwise.</summary>
     public string LoginAuthority
     {

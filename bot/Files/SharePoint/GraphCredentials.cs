@@ -5,13 +5,22 @@ using Azure.Identity;
 
 namespace VocEdWeek.Bot.Files.SharePoint;
 
-/// <summary>App-only credentials for Graph (client secret or certificate), against the configured cloud's authority.</summary>
+/// <summary>
+/// App-only credentials for Graph: client secret or certificate against the configured cloud's authority, or the
+/// user-assigned managed identity (App Service's identity endpoint or the VM's; no authority, no secret).
+/// </summary>
 public static class GraphCredentials
 {
     /// <summary>A new credential (with an empty token cache); null in anonymous mode. <paramref name="handler"/> lets tests trust a local token server.</summary>
     public static TokenCredential? Create(SharePointSettings settings, HttpMessageHandler? handler = null)
     {
         if (settings.IsAnonymous) return null;
+        if (settings.UseManagedIdentity)
+        {
+            var identity = new ManagedIdentityCredentialOptions(ManagedIdentityId.FromUserAssignedClientId(settings.ClientId));
+            if (handler is not null) identity.Transport = new HttpClientTransport(handler);
+            return new ManagedIdentityCredential(identity);
+        }
         var authority = new Uri(settings.AuthorityHost);
         if (settings.CertificatePath is { } path)
         {

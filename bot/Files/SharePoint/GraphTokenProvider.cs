@@ -8,7 +8,9 @@ namespace VocEdWeek.Bot.Files.SharePoint;
 /// Attaches the app-only Graph token to every Graph call, whatever the host. (The Azure-Identity provider
 /// shipped with the SDK only does that for Microsoft's Graph hosts, so a local fake would get none.)
 /// The token is cached until shortly before it expires; <see cref="Invalidate"/> makes the next call fetch a new
-/// one with a fresh credential (its own token cache empty), after Graph said the token is no good.
+/// one with a fresh credential (its own token cache empty), after Graph said the token is no good. (A managed identity's
+/// tokens sit in Azure.Identity's process-wide cache and in the identity endpoint's own; a fresh credential gets the
+/// same token until it nears expiry, so there the retry after a 401 mostly confirms the refusal.)
 /// </summary>
 public sealed class GraphTokenProvider(Func<TokenCredential?> credentials, string scope, TimeProvider time) : IAuthenticationProvider
 {

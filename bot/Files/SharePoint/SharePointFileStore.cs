@@ -1,4 +1,5 @@
 using Microsoft.Graph.Models;
+using VocEdWeek.Bot.Protocol.Credentials;
 
 namespace VocEdWeek.Bot.Files.SharePoint;
 
@@ -246,7 +247,10 @@ public sealed partial class SharePointFileStore(
             }
             catch (Azure.Identity.AuthenticationFailedException ex)
             {
-                throw new RemoteStoreException($"Could not get a Microsoft Graph token to {what}: {FirstLine(ex.Message)}", RemoteFailure.Transient, null, ex);
+                // In words, naming the key to change (wrong secret, unknown managed identity client id …).
+                var keys = settings.UsesBotIdentity ? IdentityKeys.Bot with { Certificate = "SharePoint:CertificatePath", Scope = "SharePoint:GraphBaseUrl" } : IdentityKeys.SharePoint;
+                var reason = IdentityErrors.Describe(ex, settings.ClientId, keys);
+                throw new RemoteStoreException($"Could not get a Microsoft Graph token to {what}: {reason.Message}", RemoteFailure.Transient, null, ex);
             }
 
             retry.Failures++;

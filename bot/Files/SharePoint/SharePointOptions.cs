@@ -3,7 +3,8 @@ namespace VocEdWeek.Bot.Files.SharePoint;
 /// <summary>
 /// The <c>SharePoint</c> configuration section. SharePoint is on only when a site (or a drive) is given.
 /// Empty credentials fall back to the bot's own <c>MicrosoftAppTenantId</c>/<c>MicrosoftAppId</c>/<c>MicrosoftAppPassword</c>;
-/// empty endpoints to the root <c>Cloud</c>'s (Public or China/21Vianet). See <see cref="SharePointSettings"/>.
+/// with <c>MicrosoftAppType: UserAssignedMSI</c> and no secret or certificate here, Graph tokens come from that managed identity.
+/// Empty endpoints fall back to the root <c>Cloud</c>'s (Public or China/21Vianet). See <see cref="SharePointSettings"/>.
 /// </summary>
 public sealed class SharePointOptions
 {

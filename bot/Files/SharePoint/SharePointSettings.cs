@@ -27,6 +27,13 @@ public sealed record SharePointSettings
     public string? ClientSecret { get; init; }
     public string? CertificatePath { get; init; }
     public string? CertificatePassword { get; init; }
+    /// <summary>
+    /// Tokens from the user-assigned managed identity <see cref="ClientId"/> (the bot runs as <c>UserAssignedMSI</c> and
+    /// SharePoint sets no secret or certificate of its own): no secret exists anywhere.
+    /// </summary>
+    public bool UseManagedIdentity { get; init; }
+    /// <summary>No SharePoint:ClientId: the bot's own MicrosoftAppId (and its keys) is the identity Graph sees.</summary>
+    public bool UsesBotIdentity { get; init; }
     /// <summary>No credentials, a loopback fake Graph: requests carry no token (tests, local runs; never Production).</summary>
     public bool IsAnonymous { get; init; }
     public string? SiteId { get; init; }
@@ -112,8 +119,12 @@ public sealed record SharePointSettings
 
         var tenant = Blank(o.TenantId) ?? Blank(configuration["MicrosoftAppTenantId"]);
         var clientId = Blank(o.ClientId) ?? Blank(configuration["MicrosoftAppId"]);
-        var secret = Blank(o.ClientSecret) ?? Blank(configuration["MicrosoftAppPassword"]);
         var certificate = Blank(o.CertificatePath);
+        // A UserAssignedMSI bot lends SharePoint its identity unless SharePoint brings its own secret or certificate
+        // (SharePoint:ClientId alone may name another user-assigned identity attached to the same web app).
+        var managedIdentity = string.Equals(configuration["MicrosoftAppType"], "UserAssignedMSI", StringComparison.OrdinalIgnoreCase)
+            && Blank(o.ClientSecret) is null && certificate is null;
+        var secret = managedIdentity ? null : Blank(o.ClientSecret) ?? Blank(configuration["MicrosoftAppPassword"]);
         var anonymous = clientId is null;
         if (anonymous)
         {
@@ -125,10 +136,10 @@ public sealed record SharePointSettings
         else
         {
             if (!Guid.TryParse(clientId, out _))
-                throw new ConfigurationException("SharePoint:ClientId (or MicrosoftAppId) must be the app registration's Application (client) ID, a GUID.");
+                throw new ConfigurationException("SharePoint:ClientId (or MicrosoftAppId) must be the app registration's Application (client) ID, or the managed identity's client id: a GUID.");
             if (tenant is null || string.Equals(tenant, "common", StringComparison.OrdinalIgnoreCase) || string.Equals(tenant, "organizations", StringComparison.OrdinalIgnoreCase))
                 throw new ConfigurationException("SharePoint:TenantId (or MicrosoftAppTenantId) must be the office's tenant: app-only Graph tokens are issued per tenant.");
-            if (certificate is null && secret is null)
+            if (certificate is null && secret is null && !managedIdentity)
                 throw new ConfigurationException("SharePoint:ClientSecret (or MicrosoftAppPassword) or SharePoint:CertificatePath is required when a client id is set.");
             if (certificate is not null && !File.Exists(certificate))
                 throw new ConfigurationException($"SharePoint:CertificatePath does not point to a file: '{certificate}'.");
@@ -150,6 +161,8 @@ public sealed record SharePointSettings
             CertificatePath = certificate,
             CertificatePassword = Blank(o.CertificatePassword),
             IsAnonymous = anonymous,
+            UseManagedIdentity = managedIdentity && !anonymous,
+            UsesBotIdentity = Blank(o.ClientId) is null,
             SiteId = siteId,
             SiteHostName = host,
             SitePath = sitePath,

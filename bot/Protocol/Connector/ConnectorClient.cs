@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Identity.Client;
+using VocEdWeek.Bot.Protocol.Credentials;
 
 namespace VocEdWeek.Bot.Protocol.Connector;
 
@@ -14,6 +15,7 @@ public sealed class ConnectorClient(
     ConnectorRateLimiter limiter,
     ConnectorRetryPolicy retry,
     TimeProvider time,
+    BotFrameworkOptions options,
     ILogger<ConnectorClient> logger)
 {
     /// <summary>The named HttpClient: it carries <see cref="ConnectorAuthHandler"/> and nothing else uses it.</summary>
@@ -62,21 +64,16 @@ public sealed class ConnectorClient(
         {
             return new ConnectorResponse(null, "", attempt, null, "Timeout");
         }
-        catch (MsalServiceException ex) when (IsTransientTokenFailure(ex))
+        catch (Exception ex) when (IdentityErrors.IsTokenFailure(ex))
         {
-            ConnectorLog.TokenFailed(logger, ex.ErrorCode, ex);
-            return new ConnectorResponse(null, "", attempt, null, "TokenUnavailable");
-        }
-        catch (MsalException ex)
-        {
-            // Wrong secret, unknown app, wrong tenant: no retry helps.
-            ConnectorLog.TokenFailed(logger, ex.ErrorCode, ex);
-            return new ConnectorResponse(null, "", attempt, null, "TokenAcquisitionFailed: " + ex.ErrorCode, FailureIsTransient: false);
+            // The sentence names the key to change (wrong secret, unknown app, wrong managed identity client id …).
+            var failure = IdentityErrors.Describe(ex, options.MicrosoftAppId);
+            ConnectorLog.TokenFailed(logger, failure.Code, failure.Message);
+            if (failure.IsTransient) return new ConnectorResponse(null, "", attempt, null, "TokenUnavailable");
+            var code = ex is MsalException msal ? msal.ErrorCode : failure.Code;
+            return new ConnectorResponse(null, "", attempt, null, "TokenAcquisitionFailed: " + code, FailureIsTransient: false);
         }
     }
-
-    private static bool IsTransientTokenFailure(MsalServiceException ex) =>
-        ex.StatusCode is 429 or >= 500 || ex.ErrorCode is MsalError.RequestTimeout or MsalError.ServiceNotAvailable;
 
     private TimeSpan? RetryAfterOf(HttpResponseMessage response)
     {

@@ -11,9 +11,10 @@ internal static partial class ConnectorLog
         Message = "Connector {Operation} failed with {Status} {ErrorCode} ({Failure}) after {Attempts} attempt(s)")]
     public static partial void GaveUp(ILogger logger, string operation, int? status, string? errorCode, string? failure, int attempts);
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
-        Message = "Connector token request failed: {ErrorCode}")]
-    public static partial void TokenFailed(ILogger logger, string errorCode, Exception exception);
+    /// <summary>One sentence naming the configuration key (from IdentityErrors); no exception, so no stack trace in the log.</summary>
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Error,
+        Message = "Connector token request failed ({ErrorCode}): {Reason}")]
+    public static partial void TokenFailed(ILogger logger, string errorCode, string reason);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning,
         Message = "Not sending the bot token over plain http to {Host}; the request goes out without it")]

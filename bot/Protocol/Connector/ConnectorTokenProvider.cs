@@ -1,12 +1,14 @@
 using Microsoft.Identity.Client;
+using VocEdWeek.Bot.Protocol.Credentials;
 
 namespace VocEdWeek.Bot.Protocol.Connector;
 
 /// <summary>
-/// The bot's own access token for the Bot Connector (client credentials, protocol.md §2): authority
-/// <see cref="BotFrameworkOptions.LoginAuthority"/>, scope <see cref="BotFrameworkOptions.OAuthScope"/>.
-/// MSAL's in-memory app cache serves the token until shortly before expiry; a semaphore keeps it to one
-/// acquisition at a time. In anonymous mode (no MicrosoftAppId) there is no token at all.
+/// The bot's own access token for the Bot Connector (protocol.md §2), scope <see cref="BotFrameworkOptions.OAuthScope"/>:
+/// client credentials from <see cref="BotFrameworkOptions.LoginAuthority"/> (SingleTenant, MultiTenant), or the
+/// user-assigned managed identity (<c>UserAssignedMSI</c>, <see cref="ManagedIdentityTokens"/>). MSAL's in-memory cache
+/// (under Azure.Identity too) serves the token until shortly before expiry; a semaphore keeps it to one acquisition at
+/// a time. In anonymous mode (no MicrosoftAppId) there is no token at all.
 /// The same token downloads inline images from the connector's <c>/v3/attachments</c> (protocol.md §7).
 /// </summary>
 public sealed class ConnectorTokenProvider : IConnectorTokenSource
@@ -21,6 +23,7 @@ public sealed class ConnectorTokenProvider : IConnectorTokenSource
     };
 
     private readonly IConfidentialClientApplication? app;
+    private readonly ManagedIdentityTokens? managedIdentity;
     private readonly string[] scopes;
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -28,6 +31,11 @@ public sealed class ConnectorTokenProvider : IConnectorTokenSource
     {
         scopes = [options.OAuthScope];
         if (options.IsAnonymous) return;
+        if (options.IsUserAssignedMsi)
+        {
+            managedIdentity = new ManagedIdentityTokens(options.MicrosoftAppId, options.OAuthScope, httpClientFactory.GetHttpClient());
+            return;
+        }
 
         var authority = options.LoginAuthority;
         var known = Uri.TryCreate(authority, UriKind.Absolute, out var uri) && KnownAuthorityHosts.Contains(uri.Host);
@@ -40,16 +48,20 @@ public sealed class ConnectorTokenProvider : IConnectorTokenSource
     }
 
     /// <summary>False in anonymous mode: requests go out without an Authorization header.</summary>
-    public bool IsEnabled => app is not null;
+    public bool IsEnabled => app is not null || managedIdentity is not null;
 
-    /// <summary>A valid bearer token, or null in anonymous mode. Throws <see cref="MsalException"/> when Entra refuses.</summary>
+    /// <summary>
+    /// A valid bearer token, or null in anonymous mode. Throws what the token request threw (<see cref="MsalException"/>,
+    /// or Azure.Identity's <c>AuthenticationFailedException</c>); <see cref="IdentityErrors.Describe"/> says it in words.
+    /// </summary>
     public async Task<string?> GetTokenAsync(CancellationToken ct = default)
     {
-        if (app is null) return null;
+        if (!IsEnabled) return null;
         await gate.WaitAsync(ct);
         try
         {
-            var result = await app.AcquireTokenForClient(scopes).ExecuteAsync(ct);
+            if (managedIdentity is not null) return await managedIdentity.GetTokenAsync(ct);
+            var result = await app!.AcquireTokenForClient(scopes).ExecuteAsync(ct);
             return result.AccessToken;
         }
         finally

@@ -34,6 +34,37 @@ public sealed class ConfigurationTests
     [Fact]
     public void Valid_single_tenant_passes() => BotFrameworkOptionsValidator.ThrowIfInvalid(Valid());
 
+    private static BotFrameworkOptions ManagedIdentity() => new()
+    {
+        MicrosoftAppType = "UserAssignedMSI",
+        MicrosoftAppId = "0b6fe6d1-fece-44f7-9a48-56465e2d5ab8",
+        MicrosoftAppTenantId = "50612dbb-0237-4969-b378-8d42590f9c00",
+    };
+
+    [Fact]
+    public void Valid_user_assigned_managed_identity_passes_and_is_not_anonymous()
+    {
+        var o = ManagedIdentity();
+        BotFrameworkOptionsValidator.ThrowIfInvalid(o);
+        Assert.True(o.IsUserAssignedMsi);
+        Assert.False(o.IsAnonymous);
+        Assert.Equal("https://api.botframework.com/.default", o.OAuthScope);
+    }
+
+    [Theory]
+    [InlineData("MicrosoftAppPassword", "not-a-real-secret", "MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI: ")]
+    [InlineData("MicrosoftAppId", "", "MicrosoftAppId is required when MicrosoftAppType is UserAssignedMSI: ")]
+    [InlineData("MicrosoftAppId", "my-identity", "MicrosoftAppId must be the client id")]
+    [InlineData("MicrosoftAppTenantId", "", "MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI")]
+    public void Managed_identity_refuses_a_password_and_a_missing_client_id_naming_the_key(string key, string value, string expected)
+    {
+        var options = ManagedIdentity();
+        typeof(BotFrameworkOptions).GetProperty(key)!.SetValue(options, value);
+        var ex = Assert.Throws<ConfigurationException>(() => BotFrameworkOptionsValidator.ThrowIfInvalid(options));
+        Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-real-secret", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void China_cloud_switches_every_endpoint()
     {
@@ -82,6 +113,8 @@ public sealed class ConfigurationTests
     [InlineData("Production", "", "MicrosoftAppId is empty")]
     [InlineData("Development", "not-a-guid", "MicrosoftAppId must be")]
     [InlineData("Development", "", "Week file", "Week:DefinitionFile=broken")]
+    [InlineData("Production", "0b6fe6d1-fece-44f7-9a48-56465e2d5ab8", "MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI", "MicrosoftAppType=UserAssignedMSI")]
+    [InlineData("Production", "", "MicrosoftAppId is required when MicrosoftAppType is UserAssignedMSI", "MicrosoftAppType=UserAssignedMSI")]
     public async Task The_real_process_refuses_to_start_with_one_sentence(string environment, string appId, string expected, string? extra = null)
     {
         using var dir = new Fakes.TempDir();
@@ -93,7 +126,13 @@ public sealed class ConfigurationTests
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         psi.Environment["MicrosoftAppId"] = appId;
         psi.Environment["Storage__Directory"] = dir.Path;
-        if (extra is not null)
+        if (extra == "MicrosoftAppType=UserAssignedMSI")
+        {
+            psi.Environment["MicrosoftAppType"] = "UserAssignedMSI";
+            psi.Environment["MicrosoftAppTenantId"] = "50612dbb-0237-4969-b378-8d42590f9c00";
+            psi.Environment["MicrosoftAppPassword"] = "not-a-real-secret";
+        }
+        else if (extra is not null)
         {
             var broken = Path.Combine(dir.Path, "week.json");
             await File.WriteAllTextAsync(broken, "{ \"id\": \"x\", \"title\": 5 }");
@@ -106,5 +145,6 @@ public sealed class ConfigurationTests
         var message = await stderr;
         Assert.Contains(expected, message, StringComparison.Ordinal);
         Assert.Single(message.Trim().Split('\n'));
+        Assert.DoesNotContain("not-a-real-secret", message, StringComparison.Ordinal);
     }
 }

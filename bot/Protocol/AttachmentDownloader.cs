@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Protocol.Credentials;
 
 namespace VocEdWeek.Bot.Protocol;
 
@@ -12,7 +13,7 @@ public sealed class AttachmentDownloader(HttpClient http, IConnectorTokenSource 
     public async Task<FileDownload> OpenAsync(IncomingFile file, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, file.DownloadUrl);
-        if (file.NeedsBotToken && await tokens.GetTokenAsync(ct) is { } token)
+        if (file.NeedsBotToken && await TokenAsync(ct) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
@@ -33,6 +34,19 @@ public sealed class AttachmentDownloader(HttpClient http, IConnectorTokenSource 
         }
         var stream = await response.Content.ReadAsStreamAsync(ct);
         return new FileDownload(stream, response.Content.Headers.ContentLength, response.Content.Headers.ContentType?.MediaType, response);
+    }
+
+    /// <summary>A refused token becomes a failed download told in words (the key to change), like any other.</summary>
+    private async Task<string?> TokenAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await tokens.GetTokenAsync(ct);
+        }
+        catch (Exception ex) when (IdentityErrors.IsTokenFailure(ex))
+        {
+            throw new FileDownloadException(IdentityErrors.Describe(ex).Message);
+        }
     }
 }
 

@@ -17,13 +17,13 @@ public static partial class IdentityErrors
         exception is MsalException or AuthenticationFailedException;
 
     /// <param name="exception">What the token request threw.</param>
-    /// <param name="clientId">The app or identity client id asked for (shown in the sentence).</param>
+    /// <param name="clientId">The app or identity client id asked for (shown in the sentence; else the key's name).</param>
     /// <param name="keys">Which keys hold that identity; default <see cref="IdentityKeys.Bot"/>.</param>
     public static TokenFailure Describe(Exception exception, string? clientId = null, IdentityKeys? keys = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var k = keys ?? IdentityKeys.Bot;
-        var id = string.IsNullOrWhiteSpace(clientId) ? "(none)" : clientId;
+        var id = string.IsNullOrWhiteSpace(clientId) ? $"({k.ClientId})" : clientId;
         var text = AllText(exception);
         var aadsts = AadstsCode().Match(text) is { Success: true } m ? m.Value : null;
         if (aadsts is not null && EntraErrors.Describe(aadsts, id, k) is { } known) return known;

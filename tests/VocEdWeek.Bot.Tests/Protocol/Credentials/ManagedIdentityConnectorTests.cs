@@ -86,6 +86,38 @@ public sealed class ManagedIdentityConnectorTests
         Assert.Equal("https://api.botframework.azure.cn", Assert.Single(identity.Requests).Resource);
     }
 
+    [Fact]
+    public async Task Pasted_images_are_fetched_from_the_connector_with_the_identitys_token()
+    {
+        var clientId = Guid.NewGuid().ToString();
+        await using var identity = await FakeIdentityEndpoint.StartAsync(clientId);
+        using var _ = identity.Use();
+        await using var host = await ConnectorTestHost.StartAsync(settings: Msi(clientId));
+        host.Connector.ScriptAlways("GET", "/v3/attachments/", FakeResponse.Json(200, "{}"));
+        var downloader = host.Services.GetRequiredService<IFileDownloader>();
+
+        using var download = await downloader.OpenAsync(PastedImage(host), default);
+
+        Assert.Equal("Bearer msi-token-1", Assert.Single(host.Connector.Requests).Authorization);
+    }
+
+    [Fact]
+    public async Task A_pasted_image_with_an_unknown_client_id_fails_in_words()
+    {
+        await using var identity = await FakeIdentityEndpoint.StartAsync(Guid.NewGuid().ToString());
+        using var _ = identity.Use();
+        await using var host = await ConnectorTestHost.StartAsync(settings: Msi(Guid.NewGuid().ToString()));
+        var downloader = host.Services.GetRequiredService<IFileDownloader>();
+
+        var ex = await Assert.ThrowsAsync<FileDownloadException>(() => downloader.OpenAsync(PastedImage(host), default));
+
+        Assert.StartsWith("The managed identity endpoint does not know client id (MicrosoftAppId): set MicrosoftAppId to the client id", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(host.Connector.Requests);
+    }
+
+    private static IncomingFile PastedImage(ConnectorTestHost host) =>
+        new("image.png", "image/png", host.Connector.ServiceUrl + "v3/attachments/0-eus-d1-abc/views/original", true, null);
+
     private static Dictionary<string, string?> Msi(string clientId) => new()
     {
         ["MicrosoftAppType"] = "UserAssignedMSI",

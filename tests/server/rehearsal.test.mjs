@@ -60,7 +60,15 @@ describe('production rehearsal: published bot behind nginx', { concurrency: fals
   }, { timeout: 300_000 });
 
   after(async () => {
-    for (const p of [bot, nginx]) if (p && p.exitCode === null) { p.kill('SIGINT'); await new Promise(ok => p.once('exit', ok)); }
+    // SIGINT as systemd stops the bot (KillSignal=SIGINT); nginx stops fast on it too. Killed if either hangs.
+    for (const p of [bot, nginx]) {
+      if (!p || p.exitCode !== null || p.signalCode !== null) continue;
+      const exited = new Promise(ok => p.once('exit', ok));
+      p.kill('SIGINT');
+      const timer = setTimeout(() => p.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
     await identity?.close();
     await connector?.close();
     for (const f of ['access.log', 'error.log', 'main-error.log', 'vocedweek.conf']) {

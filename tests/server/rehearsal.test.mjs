@@ -20,7 +20,7 @@ const secret = 'rehearsal-secret-' + randomBytes(12).toString('hex');
 const liaison = { id: '29:rehearsal-zhangwei', name: '张伟', aadObjectId: '11a150a0-0000-4000-8000-000000000001' };
 const office = { id: '29:rehearsal-wusuling', name: '吴苏玲', aadObjectId: '0ff1ce00-0000-4000-8000-000000000001' };
 
-let dir, tls, identity, connector, nginx, bot, base, httpBase, conf;
+let dir, tls, identity, connector, nginx, bot, base, httpBase, conf, uploadUrl;
 const tokens = [];
 
 describe('production rehearsal: published bot behind nginx', { concurrency: false }, () => {
@@ -141,20 +141,25 @@ describe('production rehearsal: published bot behind nginx', { concurrency: fals
     uploadUrl = link[0];
   });
 
-  let uploadUrl;
-  test('the upload link works through the proxy: the page, then a file', async () => {
+  test('the upload link works through the proxy: the page, then a 5 MiB file', async () => {
     assert.ok(uploadUrl, 'no upload link from the previous step');
     const page = await fetchTls(uploadUrl, { ca: tls.ca });
     assert.equal(page.status, 200);
     assert.match(page.headers['content-type'], /text\/html/);
     assert.match(page.text, /<html/i);
-    const body = Buffer.from('职教活动周 rehearsal file\n');
+    // 5 MiB: above the 4 MB nginx allows elsewhere, so the upload location's own limit (Files:MaxBytes) is what lets it in.
+    const body = Buffer.alloc(5 * 1024 * 1024, '职教活动周 rehearsal file\n');
     const sent = await fetchTls(`${uploadUrl}/files`, {
       ca: tls.ca, method: 'POST', body,
       headers: { 'X-File-Name': encodeURIComponent('排练.txt'), 'X-Upload-Batch': 'rehearsal' + randomBytes(4).toString('hex'), 'Content-Length': body.length },
     });
     assert.equal(sent.status, 200, sent.text);
     assert.equal(JSON.parse(sent.text).size, body.length);
+  });
+
+  test('a body that large anywhere else is refused by nginx (413)', async () => {
+    const r = await fetchTls(`${base}/api/messages`, { ca: tls.ca, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: Buffer.alloc(5 * 1024 * 1024, ' ') });
+    assert.equal(r.status, 413);
   });
 
   test('office staff get an https dashboard link that works through the proxy', async () => {

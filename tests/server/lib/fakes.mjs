@@ -71,7 +71,7 @@ export async function startConnector(members) {
       const m = members[decodeURIComponent(member[1])];
       return m ? json(res, 200, m) : json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
     }
-    json(res, req.method === 'POST' ? 201 : 200, { id: 'sent-' + randomBytes(4).toString('hex') });
+    json(res, 200, { id: 'sent-' + randomBytes(4).toString('hex') });
   });
   const port = await listen(server);
   return {

@@ -1,7 +1,14 @@
 using VocEdWeek.Bot;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Hosting;
+using VocEdWeek.Bot.Operations.Check;
 using VocEdWeek.Bot.Protocol;
+
+if (args is ["check", ..])
+{
+    Environment.ExitCode = await CheckCommand.RunAsync(args, Console.Out);
+    return;
+}
 
 try
 {
@@ -15,6 +22,7 @@ try
     var app = builder.Build();
     app.MapBotEndpoint();
     app.MapBotPages();
+    app.UseInstanceHeader();
     app.MapGet("/healthz", () => Results.Text("ok"));
     app.Run();
 }

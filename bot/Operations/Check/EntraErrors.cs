@@ -22,7 +22,7 @@ public static partial class EntraErrors
         {
             return IsNetwork(ex)
                 ? CheckResult.Fail(context.T("check_entra_unreachable", authority, FirstLine(Innermost(ex).Message)), context.T("check_entra_unreachable_fix"), keys.Authority)
-                : CheckResult.Fail(context.T("check_entra_refused", FirstLine(ex.Message)), context.T("check_entra_refused_fix"), keys.AppId);
+                : CheckResult.Fail(context.T("check_entra_refused", ServerWords(ex.Message)), context.T("check_entra_refused_fix"), keys.AppId);
         }
         return code switch
         {
@@ -59,6 +59,14 @@ public static partial class EntraErrors
             if (e is HttpRequestException or System.Net.Sockets.SocketException or TaskCanceledException) return true;
         }
         return false;
+    }
+
+    /// <summary>MSAL puts its own advice first and the server's words after "Original exception:"; the latter say more.</summary>
+    private static string ServerWords(string message)
+    {
+        const string marker = "Original exception:";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        return FirstLine(at < 0 ? message : message[(at + marker.Length)..]);
     }
 
     private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);

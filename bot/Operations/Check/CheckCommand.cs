@@ -22,7 +22,7 @@ public static class CheckCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
     {
         var (manifest, hostArgs) = SplitArgs(args);
-        WebApplicationBuilder builder;
+        WebApplicationBuilder? builder = null;
         try
         {
             builder = WebApplication.CreateBuilder(hostArgs);
@@ -34,9 +34,10 @@ public static class CheckCommand
         catch (Exception ex) when (ex is ConfigurationException or InvalidDataException or FormatException or InvalidOperationException)
         {
             // A broken appsettings.json or a refused root setting: nothing else can be checked.
-            await output.WriteLineAsync(Strings.For("zh-CN").Format("check_not_loaded", FirstLine(ex)));
+            await output.WriteLineAsync(Strings.For(builder?.Configuration["Office:Locale"]).Format("check_not_loaded", FirstLine(ex)));
             return 2;
         }
+        // The check's own requests give up after 20 s (a silently dropping firewall), not HttpClient's default 100 s.
         builder.Services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
         builder.Services.AddHttpClient(GraphTokenClientName);
         configureServices?.Invoke(builder.Services);

@@ -15,6 +15,9 @@ fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_apt+=(fonts-noto-cjk)
 need_lean=()
 command -v soffice >/dev/null || need_lean+=(libreoffice-calc-nogui libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null || need_lean+=(poppler-utils)
+# The production rehearsal (tests/server) runs the bot behind the real nginx with a certificate openssl makes.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need_lean+=(nginx)
+command -v openssl >/dev/null || need_lean+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -54,6 +57,11 @@ fi
 echo "==> end-to-end tests in Microsoft 365 Agents Playground"
 (cd tests/e2e && BOT_DLL="$PWD/../../artifacts/bot/VocEdWeek.Bot.dll" node --test --test-concurrency=1 specs/ 2>&1) | tee artifacts/test/e2e.log
 p=$(sed -nE 's/^# pass ([0-9]+)/\1/p' artifacts/test/e2e.log); f=$(sed -nE 's/^# fail ([0-9]+)/\1/p' artifacts/test/e2e.log)
+count "${p:-0}" "${f:-1}"
+
+echo "==> production rehearsal: the published bot in Production behind nginx (TLS 1.2 and 1.3)"
+(cd tests/server && node --test --test-concurrency=1 rehearsal.test.mjs 2>&1) | tee artifacts/test/server.log
+p=$(sed -nE 's/^# pass ([0-9]+)/\1/p' artifacts/test/server.log); f=$(sed -nE 's/^# fail ([0-9]+)/\1/p' artifacts/test/server.log)
 count "${p:-0}" "${f:-1}"
 
 echo

@@ -1,7 +1,14 @@
 using VocEdWeek.Bot;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Hosting;
+using VocEdWeek.Bot.Operations.Check;
 using VocEdWeek.Bot.Protocol;
+
+if (args is ["check", ..])
+{
+    Environment.ExitCode = await CheckCommand.RunAsync(args, Console.Out);
+    return;
+}
 
 try
 {
@@ -13,8 +20,10 @@ try
     builder.Services.AddBotApp(builder.Configuration);
 
     var app = builder.Build();
+    app.UseTrustedProxyHeaders();
     app.MapBotEndpoint();
     app.MapBotPages();
+    app.UseInstanceHeader();
     app.MapGet("/healthz", () => Results.Text("ok"));
     app.Run();
 }

@@ -25,6 +25,12 @@ public sealed class LinkSigner
 
     public WebLinkOptions Options => _options;
 
+    /// <summary>
+    /// Names this installation without revealing anything: the first 8 bytes of HMAC(key, "instance"), in hex.
+    /// <c>/healthz</c> sends it and <c>check</c> compares it with its own (same key = same bot).
+    /// </summary>
+    public string InstanceId => Convert.ToHexStringLower(HMACSHA256.HashData(_key, "vocedweek-instance"u8)[..8]);
+
     /// <summary>A token for <paramref name="purpose"/> carrying <paramref name="claims"/>, valid for <paramref name="lifetime"/>.</summary>
     public string Create(string purpose, IReadOnlyDictionary<string, string> claims, TimeSpan lifetime)
     {

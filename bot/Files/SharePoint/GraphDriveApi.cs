@@ -114,6 +114,15 @@ public sealed class GraphDriveApi
         return await ReadItemAsync(response, ct);
     }
 
+    /// <summary>Deletes an item (to the site's recycle bin); used by <c>check</c> to remove its test file.</summary>
+    public async Task DeleteItemAsync(string driveId, string itemId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"{DriveUrl(driveId)}/items/{Uri.EscapeDataString(itemId)}");
+        await AuthorizeAsync(request, ct);
+        using var response = await _http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode) throw await GraphCallException.FromResponseAsync(response, ct);
+    }
+
     /// <summary>The next byte the session expects, or null when the session is gone (finished, expired or cancelled).</summary>
     public async Task<long?> GetSessionNextOffsetAsync(string uploadUrl, CancellationToken ct)
     {

@@ -19,11 +19,11 @@ namespace VocEdWeek.Bot.Tests.Fakes;
 /// was given (path → bytes, size, quickXorHash) and answers like Graph does for what the bot uses — site and drive
 /// discovery, simple PUT (…/root:/{path}:/content with conflictBehavior), createUploadSession + chunk PUTs to the
 /// upload URL (Content-Range checked exactly: contiguous, 320 KiB multiples but the last, under 60 MiB, and no
-/// Authorization header), session status GET, 409 nameAlreadyExists, item by path or id, content (a 302 to a
+/// Authorization header), session status GET, 409 nameAlreadyExists, item by path or id (and its DELETE), content (a 302 to a
 /// pre-authorised download URL, as Graph does) and a medium thumbnail for images and videos.
 /// It refuses names SharePoint refuses. Faults are switchable: <see cref="Down"/>, <see cref="FailNext"/>,
 /// <see cref="Throttle"/>, <see cref="ExpireTokenOnce"/>, <see cref="RejectToken"/>, <see cref="DropNextStoreResponse"/>,
-/// <see cref="ExpireSessions"/>. Every request is in <see cref="Requests"/>.
+/// <see cref="ExpireSessions"/>, <see cref="ReadOnly"/>. Every request is in <see cref="Requests"/>.
 /// </summary>
 public sealed class FakeGraph : IAsyncDisposable
 {
@@ -62,6 +62,12 @@ public sealed class FakeGraph : IAsyncDisposable
 
     /// <summary>Answer every request with 503 (Retry-After: 1) until switched back.</summary>
     public bool Down { get; set; }
+
+    /// <summary>
+    /// The app may read but not write (e.g. Sites.Read.All only, or Sites.Selected with the read role):
+    /// Graph API writes (PUT, POST, DELETE) get 403 accessDenied.
+    /// </summary>
+    public bool ReadOnly { get; set; }
 
     /// <summary>Graph API calls without a bearer token get 401 (upload URLs never need one).</summary>
     public bool RequireToken { get; set; }
@@ -232,6 +238,11 @@ public sealed class FakeGraph : IAsyncDisposable
             return;
         }
         if (!await TokenOkAsync(context, record)) return;
+        if (ReadOnly && context.Request.Method is "PUT" or "POST" or "DELETE")
+        {
+            await Error(context, 403, "accessDenied", "Either scp or roles claim need to be present in the token.");
+            return;
+        }
         var path = target["/v1.0".Length..];
 
         if (path.StartsWith("/sites/", StringComparison.Ordinal))
@@ -507,6 +518,10 @@ public sealed class FakeGraph : IAsyncDisposable
         var action = parts.Length > 1 ? parts[1] : "";
         switch (action)
         {
+            case "" when context.Request.Method == "DELETE":
+                lock (_sync) _files.Remove(file.Path);
+                context.Response.StatusCode = 204;
+                return;
             case "":
                 await Json(context, 200, ItemJson(file));
                 return;

@@ -1,4 +1,5 @@
 using VocEdWeek.Bot.Protocol;
+using VocEdWeek.Bot.Protocol.Credentials;
 
 namespace VocEdWeek.Bot.Operations.Check.Checks;
 
@@ -23,8 +24,24 @@ public sealed class ConnectorTokenCheck : ICheck
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
+            if (options.IsUserAssignedMsi && ManagedIdentityFailure(ex, options, context) is { } identity) return identity;
             return EntraErrors.Explain(ex, context, EntraErrors.Connector, options.LoginAuthority);
         }
-        return CheckResult.Pass(context.T("check_token_ok", options.LoginAuthority, options.OAuthScope));
+        // A managed identity has no login authority of ours: the token comes from the host's identity endpoint.
+        return options.IsUserAssignedMsi
+            ? CheckResult.Pass(context.T("check_token_ok_msi", options.MicrosoftAppId, options.OAuthScope))
+            : CheckResult.Pass(context.T("check_token_ok", options.LoginAuthority, options.OAuthScope));
+    }
+
+    /// <summary>The identity endpoint's own refusals (unknown client id, no endpoint on this host), in the protocol layer's words.</summary>
+    private static CheckResult? ManagedIdentityFailure(Exception ex, BotFrameworkOptions options, CheckContext context)
+    {
+        var failure = IdentityErrors.Describe(ex, options.MicrosoftAppId);
+        return failure.Code switch
+        {
+            "ManagedIdentityUnknownClientId" => CheckResult.Fail(context.T("check_msi_unknown_client", options.MicrosoftAppId), context.T("check_msi_unknown_client_fix"), "MicrosoftAppId"),
+            "ManagedIdentityUnavailable" => CheckResult.Fail(context.T("check_msi_unavailable", failure.Code), context.T("check_msi_unavailable_fix"), "MicrosoftAppType"),
+            _ => null,
+        };
     }
 }

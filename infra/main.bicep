@@ -85,6 +85,8 @@ module bot 'modules/bot.bicep' = {
 }
 
 output webAppName string = app.outputs.name
+// Agents Toolkit's azureAppService/zipDeploy deploys to this (as WEBAPPRESOURCEID: it upper-cases output names).
+output webAppResourceId string = app.outputs.id
 output webAppHostName string = app.outputs.defaultHostName
 output botEndpoint string = bot.outputs.endpoint
 output botAppId string = bot.outputs.appId

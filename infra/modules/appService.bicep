@@ -127,4 +127,5 @@ resource settingsWithSecret 'Microsoft.Web/sites/config@2024-04-01' = if (appTyp
 }
 
 output name string = site.name
+output id string = site.id
 output defaultHostName string = site.properties.defaultHostName

@@ -84,6 +84,7 @@ public sealed class InfraTemplateTests
         Assert.Equal($"[format('https://{{0}}/api/messages', {host})]", (string?)bot["properties"]!["endpoint"]);
         Assert.Equal($"[format('https://{{0}}', {host})]", (string?)s.AppSettings["Links__PublicBaseUrl"]);
         Assert.Equal($"[{host}]", (string?)s.Root["outputs"]!["webAppHostName"]);
+        Assert.Equal((string?)site["id"], (string?)s.Root["outputs"]!["webAppResourceId"]);
 
         var teams = s.Single("Microsoft.BotService/botServices/channels");
         Assert.Equal($"{bot["id"]}/channels/MsTeamsChannel", (string?)teams["id"]);

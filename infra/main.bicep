@@ -59,13 +59,32 @@ module app 'modules/appService.bicep' = {
     linuxFxVersion: 'DOTNETCORE|10.0'
     identityId: identity.id
     healthCheckPath: '/healthz/ready'
-    appType: appType
-    appId: usesIdentity ? identity.properties.clientId : appId
+    tags: tags
+  }
+}
+
+module settings 'modules/appSettings.bicep' = if (usesIdentity) {
+  name: 'settings'
+  params: {
+    siteName: name
+    publicBaseUrl: 'https://${app.outputs.defaultHostName}'
+    appId: identity.properties.clientId
+    tenantId: tenant().tenantId
+    cloud: cloud
+    weekDefinitionFile: weekDefinitionFile
+  }
+}
+
+module settingsWithSecret 'modules/appSettingsWithSecret.bicep' = if (!usesIdentity) {
+  name: 'settings-with-secret'
+  params: {
+    siteName: name
+    publicBaseUrl: 'https://${app.outputs.defaultHostName}'
+    appId: appId
     appPassword: appPassword
     tenantId: tenant().tenantId
     cloud: cloud
     weekDefinitionFile: weekDefinitionFile
-    tags: tags
   }
 }
 

@@ -1,5 +1,5 @@
 // The Linux App Service plan and web app that run the bot: one instance (LiteDB and the scheduler live in
-// one process), the data folder on the persistent /home share, the user-assigned identity attached.
+// one process), the user-assigned identity attached. Its app settings are deployed after it (appSettings*.bicep).
 
 @description('Name of the web app (also the first label of its host name).')
 param name string
@@ -18,18 +18,6 @@ param identityId string
 
 @description('Path App Service probes; the instance is taken out of rotation and restarted when it fails.')
 param healthCheckPath string
-
-// The bot's own configuration (README "Configuration"), in environment-variable form.
-@allowed(['UserAssignedMSI', 'SingleTenant'])
-param appType string
-param appId string
-param tenantId string
-@allowed(['Public', 'China'])
-param cloud string
-@description('SingleTenant only.')
-@secure()
-param appPassword string
-param weekDefinitionFile string
 
 param tags object = {}
 
@@ -84,45 +72,6 @@ resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01'
   name: 'ftp'
   properties: {
     allow: false
-  }
-}
-
-// App settings are a resource of their own so the public address can use the host name Azure assigned
-// (azurewebsites.net, chinacloudsites.cn, or a generated unique name), not one guessed from the app name.
-// They are written out as literal objects, one per app type, rather than merged with union(): that way every
-// setting name stays visible in the compiled template, and a test checks each one against the keys the bot reads.
-// MicrosoftAppPassword exists only with SingleTenant; the bot refuses a password with UserAssignedMSI.
-resource settings 'Microsoft.Web/sites/config@2024-04-01' = if (appType == 'UserAssignedMSI') {
-  parent: site
-  name: 'appsettings'
-  properties: {
-    MicrosoftAppType: appType
-    MicrosoftAppId: appId
-    MicrosoftAppTenantId: tenantId
-    Cloud: cloud
-    Storage__Directory: '/home/data'
-    Links__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
-    Week__DefinitionFile: weekDefinitionFile
-    ASPNETCORE_ENVIRONMENT: 'Production'
-    // /home is the persistent share that survives restarts and redeployments: LiteDB and received files live there.
-    WEBSITES_ENABLE_APP_SERVICE_STORAGE: 'true'
-  }
-}
-
-resource settingsWithSecret 'Microsoft.Web/sites/config@2024-04-01' = if (appType == 'SingleTenant') {
-  parent: site
-  name: 'appsettings'
-  properties: {
-    MicrosoftAppType: appType
-    MicrosoftAppId: appId
-    MicrosoftAppPassword: appPassword
-    MicrosoftAppTenantId: tenantId
-    Cloud: cloud
-    Storage__Directory: '/home/data'
-    Links__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
-    Week__DefinitionFile: weekDefinitionFile
-    ASPNETCORE_ENVIRONMENT: 'Production'
-    WEBSITES_ENABLE_APP_SERVICE_STORAGE: 'true'
   }
 }
 

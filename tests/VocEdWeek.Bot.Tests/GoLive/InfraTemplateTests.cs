@@ -147,6 +147,10 @@ public sealed class InfraTemplateTests
         Assert.Equal("[parameters('appPassword')]", (string?)settings["MicrosoftAppPassword"]);
         Assert.DoesNotContain(InfraSnapshots.Secret, s.Root.ToJsonString(), StringComparison.Ordinal);
 
+        // The two settings files are twins: the same names apart from the secret.
+        Assert.Equal(InfraSnapshots.For("china").AppSettings.Select(p => p.Key).Order(),
+            settings.Select(p => p.Key).Where(k => k != "MicrosoftAppPassword").Order());
+
         var template = File.ReadAllText(Path.Combine(Infra, "main.bicep"));
         Assert.Matches(new Regex(@"@secure\(\)\s*\n\s*param appPassword string"), template);
     }

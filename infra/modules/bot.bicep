@@ -41,7 +41,6 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     msaAppId: appId
     msaAppTenantId: tenantId
     msaAppMSIResourceId: appType == 'UserAssignedMSI' ? identityId : null
-    disableLocalAuth: false
   }
 }
 

@@ -2,8 +2,16 @@
 # Build the Teams app package artifacts/manifest/VocEdWeek.Bot.zip
 # (manifest.json, en-us.json, color.png, outline.png at the zip root).
 #
+# Usage: build.sh [deployment-outputs.json]
+#   deployment-outputs.json  what `az deployment group show -g <group> -n main --query properties.outputs`
+#                     prints after infra/main.bicep is deployed (also DEPLOYMENT_OUTPUTS=<file>): MICROSOFT_APP_ID
+#                     comes from its botAppId and BOT_DOMAIN from its webAppHostName, so the package
+#                     names exactly the bot and host that were deployed.
+#
 # Placeholders ${{NAME}} in manifest.json / en-us.json are filled from env:
-#   MICROSOFT_APP_ID  bot's Microsoft App ID (GUID); default all-zero GUID
+#   MICROSOFT_APP_ID  bot's Microsoft App ID (GUID; with a managed identity, its client id); default all-zero GUID
+#   TEAMS_APP_ID      the Teams app's own id (GUID); default MICROSOFT_APP_ID. Microsoft 365 Agents Toolkit
+#                     sets it from teamsApp/create.
 #   BOT_DOMAIN        public host name of the bot, no scheme/path;
 #                     default vocedweek.example.org
 #   WEBSITE_URL       default https://$BOT_DOMAIN/
@@ -19,7 +27,39 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 
+outputs="${1:-${DEPLOYMENT_OUTPUTS:-}}"
+if [[ -n "$outputs" ]]; then
+  # One line: "<botAppId> <webAppHostName>"; python3 explains a wrong or partial file itself.
+  values="$(python3 - "$outputs" <<'PY'
+import json, sys
+path = sys.argv[1]
+try:
+    data = json.load(open(path, encoding="utf-8-sig"))
+except (OSError, ValueError) as e:
+    sys.exit(f"build.sh: cannot read the deployment outputs {path}: {e}")
+def output(name):
+    v = data.get(name) if isinstance(data, dict) else None
+    v = v.get("value") if isinstance(v, dict) else v
+    if not isinstance(v, str) or not v:
+        sys.exit(f"build.sh: {path} has no output '{name}'; expected the JSON of "
+                 "`az deployment group show -g <group> -n main --query properties.outputs`")
+    return v
+print(output("botAppId"), output("webAppHostName"))
+PY
+)" || exit 2
+  read -r out_app_id out_domain <<<"$values"
+  for pair in "MICROSOFT_APP_ID=$out_app_id" "BOT_DOMAIN=$out_domain"; do
+    name="${pair%%=*}"; value="${pair#*=}"
+    if [[ -n "${!name:-}" && "${!name,,}" != "${value,,}" ]]; then
+      echo "build.sh: $name is '${!name}' but the deployment outputs say '$value'; unset $name or use other outputs" >&2
+      exit 2
+    fi
+    export "$name=$value"
+  done
+fi
+
 export MICROSOFT_APP_ID="${MICROSOFT_APP_ID:-00000000-0000-0000-0000-000000000000}"
+export TEAMS_APP_ID="${TEAMS_APP_ID:-$MICROSOFT_APP_ID}"
 export BOT_DOMAIN="${BOT_DOMAIN:-vocedweek.example.org}"
 export WEBSITE_URL="${WEBSITE_URL:-https://${BOT_DOMAIN}/}"
 export PRIVACY_URL="${PRIVACY_URL:-https://${BOT_DOMAIN}/privacy}"
@@ -30,10 +70,12 @@ src="${MANIFEST_SRC:-$here}"
 out="${OUT:-$repo/artifacts/manifest/VocEdWeek.Bot.zip}"
 
 guid_re='^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$'
-if [[ ! "$MICROSOFT_APP_ID" =~ $guid_re ]]; then
-  echo "build.sh: MICROSOFT_APP_ID must be a GUID, got '$MICROSOFT_APP_ID'" >&2
-  exit 2
-fi
+for v in MICROSOFT_APP_ID TEAMS_APP_ID; do
+  if [[ ! "${!v}" =~ $guid_re ]]; then
+    echo "build.sh: $v must be a GUID, got '${!v}'" >&2
+    exit 2
+  fi
+done
 domain_re='^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]+)?$'
 if [[ ! "$BOT_DOMAIN" =~ $domain_re ]]; then
   echo "build.sh: BOT_DOMAIN must be a bare host name (no https://, no path), got '$BOT_DOMAIN'" >&2

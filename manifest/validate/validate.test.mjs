@@ -49,7 +49,7 @@ test("the real package has no errors and no warnings", async () => {
 test("default build (no env) is valid, warns about the zero GUID", async () => {
   const out = path.join(tmpRoot, "default.zip");
   const clean = { ...process.env, OUT: out };
-  for (const k of ["MICROSOFT_APP_ID", "BOT_DOMAIN", "WEBSITE_URL", "PRIVACY_URL", "TERMS_URL", "BOT_BASE_URL", "MANIFEST_SRC"]) delete clean[k];
+  for (const k of ["MICROSOFT_APP_ID", "TEAMS_APP_ID", "DEPLOYMENT_OUTPUTS", "BOT_DOMAIN", "WEBSITE_URL", "PRIVACY_URL", "TERMS_URL", "BOT_BASE_URL", "MANIFEST_SRC"]) delete clean[k];
   execFileSync("bash", [buildSh], { env: clean, stdio: "pipe" });
   const res = await validatePackage(out);
   assert.deepEqual(res.errors, []);
@@ -163,4 +163,43 @@ test("a tab whose page is not on a valid domain is an error", async () => {
     wr("manifest.json", m);
   }));
   assert.ok(has(res.errors, /staticTabs\[1\]\.contentUrl: host 'elsewhere\.example\.org' is not in validDomains/), res.errors.join("\n"));
+});
+
+test("the package is built from the Azure deployment's outputs: bot id and host name", async () => {
+  // The shape `az deployment group show … --query properties.outputs` prints for infra/main.bicep.
+  const outputs = path.join(tmpRoot, "outputs.json");
+  const botAppId = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+  const host = "vocedweek-x7k2.azurewebsites.net";
+  fs.writeFileSync(outputs, JSON.stringify({
+    webAppHostName: { type: "String", value: host },
+    botAppId: { type: "String", value: botAppId },
+    tenantId: { type: "String", value: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0" },
+  }));
+  const clean = { ...process.env };
+  for (const k of ["MICROSOFT_APP_ID", "TEAMS_APP_ID", "BOT_DOMAIN", "WEBSITE_URL", "PRIVACY_URL", "TERMS_URL", "BOT_BASE_URL", "MANIFEST_SRC"]) delete clean[k];
+  const out = path.join(tmpRoot, "from-outputs.zip");
+  execFileSync("bash", [buildSh, outputs], { env: { ...clean, OUT: out }, stdio: "pipe" });
+  const res = await validatePackage(out);
+  assert.deepEqual(res.errors, []);
+  assert.deepEqual(res.warnings, []);
+  const m = JSON.parse(readZip(fs.readFileSync(out)).get("manifest.json").toString("utf8"));
+  assert.equal(m.id, botAppId);
+  assert.equal(m.bots[0].botId, botAppId);
+  assert.deepEqual(m.validDomains, [host]);
+  assert.equal(m.staticTabs.find((t) => t.entityId === "dashboard").contentUrl, `https://${host}/dashboard?lang={locale}`);
+
+  // Agents Toolkit creates the Teams app first and passes its own id.
+  const teamsAppId = "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
+  execFileSync("bash", [buildSh], { env: { ...clean, DEPLOYMENT_OUTPUTS: outputs, TEAMS_APP_ID: teamsAppId, OUT: out }, stdio: "pipe" });
+  const t = JSON.parse(readZip(fs.readFileSync(out)).get("manifest.json").toString("utf8"));
+  assert.equal(t.id, teamsAppId);
+  assert.equal(t.bots[0].botId, botAppId);
+
+  // A leftover MICROSOFT_APP_ID of another bot, or a file that is not the outputs, is refused with the reason.
+  assert.throws(() => execFileSync("bash", [buildSh, outputs], { env: { ...clean, MICROSOFT_APP_ID: "4f6c2d1e-9b8a-4c3d-8e7f-123456789abc", OUT: out }, stdio: "pipe" }),
+    (e) => /MICROSOFT_APP_ID is '4f6c2d1e-9b8a-4c3d-8e7f-123456789abc' but the deployment outputs say/.test(String(e.stderr)));
+  const wrong = path.join(tmpRoot, "not-outputs.json");
+  fs.writeFileSync(wrong, JSON.stringify({ properties: {} }));
+  assert.throws(() => execFileSync("bash", [buildSh, wrong], { env: { ...clean, OUT: out }, stdio: "pipe" }),
+    (e) => /has no output 'botAppId'/.test(String(e.stderr)));
 });

@@ -28,7 +28,7 @@ public sealed class UploadContentTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, empty.StatusCode);
         Assert.StartsWith("空白.jpg（文件是空的", await ErrorOf(empty), StringComparison.Ordinal);
 
-        var page = await PostFileAsync(_w.Http, token, "网页.jpg", Chunked(MediaBytes.Html()), "sniff-run-01");
+        var page = await PostFileAsync(_w.Http, token, "网页.jpg", Unsized(MediaBytes.Html()), "sniff-run-01");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, page.StatusCode);
         Assert.StartsWith("网页.jpg（内容不是照片", await ErrorOf(page), StringComparison.Ordinal);
 
@@ -44,5 +44,5 @@ public sealed class UploadContentTests : IAsyncLifetime
     }
 
     /// <summary>No length announced: the page's body is streamed, so only its first bytes can give it away.</summary>
-    private static HttpContent Chunked(byte[] bytes) => new StreamContent(new MemoryStream(bytes)) { Headers = { ContentLength = null } };
+    private static HttpContent Unsized(byte[] bytes) => new StreamContent(new MemoryStream(bytes)) { Headers = { ContentLength = null } };
 }

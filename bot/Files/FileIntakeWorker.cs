@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
 using VocEdWeek.Bot.Conversation;
@@ -19,7 +18,8 @@ public sealed partial class FileIntakeWorker(
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
     private readonly SemaphoreSlim _slots = new(options.MaxParallelDownloads, options.MaxParallelDownloads);
-    private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Task> _running = new(StringComparer.Ordinal);
 
     /// <summary>Hands a recorded batch to the worker; cheap and never blocks, so a turn calls it before it says anything.</summary>
     public void Enqueue(string batchId) => _queue.Writer.TryWrite(batchId);
@@ -29,19 +29,38 @@ public sealed partial class FileIntakeWorker(
         foreach (var batch in media.PendingBatches()) Enqueue(batch);
         await foreach (var batchId in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            // Already being fetched (queued at start and again by its turn): the running pass covers it.
-            if (!_running.TryAdd(batchId, 0)) continue;
-            _ = RunAsync(batchId, stoppingToken);
+            lock (_gate)
+            {
+                // Already being fetched (queued at start and again by its turn): the running pass covers it.
+                if (!_running.ContainsKey(batchId)) _running[batchId] = RunAsync(batchId, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Lets the batches in flight see the stop and finish, so none touches the database after it is closed.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        Task[] running;
+        lock (_gate) running = [.. _running.Values];
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown time is up; what is still pending is picked up at the next start.
         }
     }
 
     private async Task RunAsync(string batchId, CancellationToken ct)
     {
+        await Task.Yield(); // never finishes inside the caller's lock, so the entry below is always its own
         try
         {
             await ProcessBatchAsync(batchId, ct);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
             // Stopping: what is still pending is picked up at the next start.
         }
@@ -51,7 +70,7 @@ public sealed partial class FileIntakeWorker(
         }
         finally
         {
-            _running.TryRemove(batchId, out _);
+            lock (_gate) _running.Remove(batchId);
         }
     }
 

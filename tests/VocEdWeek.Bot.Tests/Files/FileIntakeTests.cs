@@ -42,6 +42,11 @@ public sealed class FileIntakeTests : IAsyncLifetime
                 case "/share-link": ctx.Response.ContentType = "text/html"; await ctx.Response.WriteAsync("<html>sign in</html>"); break;
                 case "/big.mp4": ctx.Response.ContentType = "video/mp4"; await ctx.Response.Body.WriteAsync(new byte[5000]); break;
                 case "/gone.jpg": ctx.Response.StatusCode = 404; break;
+                case "/chunked.jpg": // no Content-Length: only the running count of what arrives can stop it
+                    await ctx.Response.Body.WriteAsync(MediaBytes.Jpeg(1500));
+                    await ctx.Response.Body.FlushAsync();
+                    await ctx.Response.Body.WriteAsync(MediaBytes.Jpeg(3500));
+                    break;
                 default: ctx.Response.ContentType = "application/octet-stream"; await ctx.Response.Body.WriteAsync(MediaBytes.Jpeg(1234)); break;
             }
         });
@@ -109,6 +114,19 @@ public sealed class FileIntakeTests : IAsyncLifetime
         Assert.Contains("big.mp4（超过", ack, StringComparison.Ordinal);
         Assert.Contains("现场.jpg（链接打开的是网页", ack, StringComparison.Ordinal);
         Assert.Contains("过期.jpg（下载失败", ack, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_size_cap_counts_the_bytes_that_arrive_when_no_length_is_announced()
+    {
+        var (worker, media, messenger) = Build(maxBytes: 2000);
+        media.Add(Pending("无长度.jpg", "/chunked.jpg"));
+
+        await worker.ProcessBatchAsync("batch-1", default);
+
+        Assert.Equal(MediaState.Refused, Assert.Single(media.Batch("batch-1")).State);
+        Assert.Contains("无长度.jpg（超过", Assert.Single(messenger.Sent), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "files")) && Directory.EnumerateFiles(Path.Combine(_dir.Path, "files"), "*", SearchOption.AllDirectories).Any());
     }
 
     /// <summary>The download server here is plain http on 127.0.0.1, as in Development.</summary>

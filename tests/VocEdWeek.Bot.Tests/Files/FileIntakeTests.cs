@@ -129,6 +129,22 @@ public sealed class FileIntakeTests : IAsyncLifetime
         Assert.False(Directory.Exists(Path.Combine(_dir.Path, "files")) && Directory.EnumerateFiles(Path.Combine(_dir.Path, "files"), "*", SearchOption.AllDirectories).Any());
     }
 
+    [Fact]
+    public async Task A_file_whose_download_was_cut_off_by_three_starts_is_refused_without_another_request()
+    {
+        var (worker, media, messenger) = Build(maxBytes: 2000);
+        var record = Pending("每次崩溃.jpg", "/never-asked.jpg");
+        record.DownloadAttempts = 3; // started three times, the process never came back to record an outcome
+        media.Add(record);
+
+        await worker.ProcessBatchAsync("batch-1", default);
+
+        Assert.Equal(MediaState.Refused, Assert.Single(media.Batch("batch-1")).State);
+        Assert.False(_authorization.ContainsKey("/never-asked.jpg"));
+        Assert.Contains("每次崩溃.jpg（下载失败", Assert.Single(messenger.Sent), StringComparison.Ordinal);
+        Assert.Empty(media.PendingBatches());
+    }
+
     /// <summary>The download server here is plain http on 127.0.0.1, as in Development.</summary>
     private static readonly DownloadClientOptions LocalFakes = DownloadClientOptions.HttpsOnly with { AllowLoopbackHttp = true };
 

@@ -48,13 +48,14 @@ public static class AppExtensions
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<ProgressService>();
         services.AddSingleton<IdentityResolver>();
-        services.AddSingleton(configuration.GetSection("Files").Get<FileIntakeOptions>() ?? new FileIntakeOptions());
+        services.AddSingleton(FileIntakeOptions.From(configuration));
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaArrival>();
         services.AddSingleton<MediaContent>();
         services.AddSingleton(configuration.GetSection("Links").Get<WebLinkOptions>() ?? new WebLinkOptions());
         services.AddSingleton<LinkSigner>();
+        services.AddSingleton<FileFetcher>();
         services.AddSingleton<FileIntakeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<FileIntakeWorker>());
         services.AddSingleton<FileIntakeHandler>();

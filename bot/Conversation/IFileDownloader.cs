@@ -20,8 +20,13 @@ public sealed class FileDownload(Stream content, long? length, string? contentTy
     }
 }
 
-/// <summary>The file could not be fetched (expired link, 401/403/404, network).</summary>
-public sealed class FileDownloadException(string message, int? status = null) : Exception(message)
+/// <summary>
+/// The file could not be fetched (expired link, 401/403/404, network), or its address is not one the bot fetches from
+/// (<see cref="UnsupportedAddress"/>: not https, a <c>file:</c> path, garbage).
+/// </summary>
+public sealed class FileDownloadException(string message, int? status = null, bool unsupportedAddress = false) : Exception(message)
 {
     public int? Status { get; } = status;
+
+    public bool UnsupportedAddress { get; } = unsupportedAddress;
 }

@@ -7,11 +7,13 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Files;
 
 /// <summary>
-/// A message with files: each file is recorded in LiteDB as pending at once (so nothing is lost if the
-/// bot stops), then fetched by <see cref="FileIntakeWorker"/>, which acknowledges the whole batch.
+/// A message with files: at most <c>Files:MaxFilesPerMessage</c> of them are recorded in LiteDB as pending in one insert
+/// and handed to <see cref="FileIntakeWorker"/> BEFORE anything is said, so neither a slow connector nor a huge message
+/// can keep them from being fetched (the turn has ~15 s); the worker acknowledges the whole message when done.
 /// </summary>
-public sealed class FileIntakeHandler(
-    IdentityResolver identity, WeekCatalog weeks, MediaStore media, ConversationStore conversations, FileIntakeWorker worker)
+public sealed partial class FileIntakeHandler(
+    IdentityResolver identity, WeekCatalog weeks, MediaStore media, ConversationStore conversations, FileIntakeWorker worker,
+    FileIntakeOptions options, ILogger<FileIntakeHandler> log)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)
     {
@@ -29,39 +31,46 @@ public sealed class FileIntakeHandler(
             await turn.ReplyAsync(t.Format("files_not_liaison", week.Definition.Office.Name, staff), ct);
             return;
         }
-        var item = TargetItem(week.Calendar, turn.ReceivedAt);
         var batchId = $"{turn.Conversation.ConversationId}|{turn.ActivityId ?? Guid.NewGuid().ToString("N")}";
+        if (media.HasBatch(batchId)) return; // Teams re-delivered the message
+        var item = TargetItem(week.Calendar, turn.ReceivedAt);
         var conversationId = conversations.Touch(turn).Id;
-        var fresh = 0;
-        for (var i = 0; i < turn.Files.Count; i++)
+        var records = turn.Files.Take(options.MaxFilesPerMessage).Select((file, i) => new MediaRecord
         {
-            var file = turn.Files[i];
-            var sourceKey = $"{batchId}|{i}";
-            if (media.FindBySource(sourceKey) is not null) continue; // Teams re-delivered the message
-            media.Add(new MediaRecord
-            {
-                WeekId = week.Definition.Id,
-                DepartmentId = department.Id,
-                ItemKey = item.Key,
-                OriginalName = file.Name,
-                FileName = FileNameCleaner.Clean(file.Name),
-                Kind = MediaKinds.Of(file.Name),
-                ReceivedAt = turn.ReceivedAt.UtcDateTime,
-                FromName = member.Person.Name,
-                FromAadObjectId = turn.User.AadObjectId,
-                SourceKey = sourceKey,
-                BatchId = batchId,
-                State = MediaState.Pending,
-                DownloadUrl = file.DownloadUrl,
-                NeedsBotToken = file.NeedsBotToken,
-                ConversationId = conversationId,
-                Locale = turn.Culture.Name,
-            });
-            fresh++;
-        }
-        if (fresh == 0) return;
-        if (fresh > 1) await turn.ReplyAsync(t.Format("files_receiving", fresh), ct);
+            WeekId = week.Definition.Id,
+            DepartmentId = department.Id,
+            ItemKey = item.Key,
+            OriginalName = file.Name,
+            FileName = FileNameCleaner.Clean(file.Name),
+            Kind = MediaKinds.Of(file.Name),
+            ReceivedAt = turn.ReceivedAt.UtcDateTime,
+            FromName = member.Person.Name,
+            FromAadObjectId = turn.User.AadObjectId,
+            SourceKey = $"{batchId}|{i}",
+            BatchId = batchId,
+            State = MediaState.Pending,
+            DownloadUrl = file.DownloadUrl,
+            NeedsBotToken = file.NeedsBotToken,
+            ConversationId = conversationId,
+            Locale = turn.Culture.Name,
+        }).ToList();
+        var overflow = turn.Files.Count - records.Count;
+        records[0].BatchOverflow = overflow;
+        media.AddBatch(records);
         worker.Enqueue(batchId);
+
+        // Only now a word back. The files are safe whatever happens to it, so a stuck or failing send ends the turn quietly.
+        if (records.Count == 1 && overflow == 0) return;
+        try
+        {
+            await turn.ReplyAsync(overflow > 0
+                ? t.Format("files_receiving_overflow", records.Count, overflow)
+                : t.Format("files_receiving", records.Count), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            LogReplyDropped(log, batchId);
+        }
     }
 
     /// <summary>During the week: that day's report. Before it: the plan. After it: the summary.</summary>
@@ -72,4 +81,7 @@ public sealed class FileIntakeHandler(
         if (today > calendar.Week.End) return new WeekItem(ItemKind.Summary);
         return new WeekItem(ItemKind.DailyReport, today);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The 'receiving files' reply for {Batch} did not go out in the turn's time; the files are being fetched anyway")]
+    private static partial void LogReplyDropped(ILogger logger, string batch);
 }

@@ -8,15 +8,20 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Files;
 
 /// <summary>
-/// Fetches pending files one at a time (streamed, never held in memory), stores them, and sends one
-/// acknowledgement per message. Pending batches left by a restart are picked up again at start.
+/// Fetches pending files (streamed, never held in memory) through <see cref="FileFetcher"/>, a few at a time across all
+/// liaisons (<c>Files:MaxParallelDownloads</c>), so one slow file holds one slot and nobody else's photo waits behind
+/// it; sends one acknowledgement per message. Pending batches left by a restart are picked up again at start.
 /// </summary>
 public sealed partial class FileIntakeWorker(
-    MediaStore media, MediaArrival arrival, IFileStore store, IFileDownloader downloader, IMessenger messenger, ConversationStore conversations,
+    MediaStore media, FileFetcher fetcher, IMessenger messenger, ConversationStore conversations,
     WeekCatalog weeks, FileIntakeOptions options, ILogger<FileIntakeWorker> log) : BackgroundService
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
+    private readonly SemaphoreSlim _slots = new(options.MaxParallelDownloads, options.MaxParallelDownloads);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Task> _running = new(StringComparer.Ordinal);
 
+    /// <summary>Hands a recorded batch to the worker; cheap and never blocks, so a turn calls it before it says anything.</summary>
     public void Enqueue(string batchId) => _queue.Writer.TryWrite(batchId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,63 +29,70 @@ public sealed partial class FileIntakeWorker(
         foreach (var batch in media.PendingBatches()) Enqueue(batch);
         await foreach (var batchId in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            try
+            lock (_gate)
             {
-                await ProcessBatchAsync(batchId, stoppingToken);
+                // Already being fetched (queued at start and again by its turn): the running pass covers it.
+                if (!_running.ContainsKey(batchId)) _running[batchId] = RunAsync(batchId, stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogBatchFailed(log, ex, batchId);
-            }
+        }
+    }
+
+    /// <summary>Lets the batches in flight see the stop and finish, so none touches the database after it is closed.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        Task[] running;
+        lock (_gate) running = [.. _running.Values];
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown time is up; what is still pending is picked up at the next start.
+        }
+    }
+
+    private async Task RunAsync(string batchId, CancellationToken ct)
+    {
+        await Task.Yield(); // never finishes inside the caller's lock, so the entry below is always its own
+        try
+        {
+            await ProcessBatchAsync(batchId, ct);
+        }
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+            // Stopping: what is still pending is picked up at the next start.
+        }
+        catch (Exception ex)
+        {
+            LogBatchFailed(log, ex, batchId);
+        }
+        finally
+        {
+            lock (_gate) _running.Remove(batchId);
         }
     }
 
     public async Task ProcessBatchAsync(string batchId, CancellationToken ct)
     {
-        var records = media.Batch(batchId);
-        var pending = records.Where(r => r.State == MediaState.Pending).ToList();
+        var pending = media.Batch(batchId).Where(r => r.State == MediaState.Pending).ToList();
         if (pending.Count == 0) return;
-        foreach (var record in pending) await FetchAsync(record, ct);
+        await Task.WhenAll(pending.Select(record => FetchInSlotAsync(record, ct)));
         await AcknowledgeAsync(media.Batch(batchId), ct);
     }
 
-    private async Task FetchAsync(MediaRecord record, CancellationToken ct)
+    private async Task FetchInSlotAsync(MediaRecord record, CancellationToken ct)
     {
-        var t = Strings.For(record.Locale);
-        if (!options.IsAllowed(record.OriginalName))
-        {
-            Refuse(record, t.Format("files_reason_type", record.OriginalName));
-            return;
-        }
+        await _slots.WaitAsync(ct);
         try
         {
-            using var download = await downloader.OpenAsync(new IncomingFile(record.OriginalName, null, record.DownloadUrl!, record.NeedsBotToken, null), ct);
-            if (download.Length > options.MaxBytes) { Refuse(record, SizeReason(t, record)); return; }
-            // A mobile sharing link can answer with a web page instead of the file.
-            if (download.ContentType is "text/html" && MediaKinds.Of(record.OriginalName) != MediaKind.Document) { Refuse(record, t.Format("files_reason_html", record.OriginalName)); return; }
-            var stored = await store.SaveAsync(FolderOf(record, weeks), record.FileName, new SizeLimitedStream(download.Content, options.MaxBytes), ct);
-            arrival.Stored(record, stored);
+            await fetcher.FetchAsync(record, ct);
         }
-        catch (FileTooLargeException)
+        finally
         {
-            Refuse(record, SizeReason(t, record));
+            _slots.Release();
         }
-        catch (FileDownloadException ex)
-        {
-            LogDownloadFailed(log, record.OriginalName, ex.Message);
-            Refuse(record, t.Format("files_reason_download", record.OriginalName));
-        }
-    }
-
-    private string SizeReason(Strings t, MediaRecord record) =>
-        t.Format("files_reason_size", record.OriginalName, options.MaxBytes / (1024 * 1024));
-
-    private void Refuse(MediaRecord record, string reason)
-    {
-        record.State = MediaState.Refused;
-        record.RefusedReason = reason;
-        record.DownloadUrl = null;
-        media.Update(record);
     }
 
     /// <summary>[week title, department, yyyy-MM-dd | 计划 | 统计 | 总结]: the same below the local and the SharePoint root.</summary>
@@ -105,12 +117,12 @@ public sealed partial class FileIntakeWorker(
         if (batch.Count == 0 || batch.Any(r => r.State == MediaState.Pending)) return;
         var conversation = conversations.Find(batch[0].ConversationId);
         if (conversation is null) return;
-        var text = AcknowledgementText(batch, weeks);
+        var text = AcknowledgementText(batch, weeks, options.MaxFilesPerMessage);
         await messenger.SendAsync(ConversationStore.ToRef(conversation), OutgoingMessage.FromText(text), null, ct);
     }
 
     /// <summary>"已收到 3 张照片、1 个视频：a.jpg、b.jpg… 已归入 机电工程学院 · 5月14日 日报。" plus refusals.</summary>
-    public static string AcknowledgementText(IReadOnlyList<MediaRecord> batch, WeekCatalog weeks)
+    public static string AcknowledgementText(IReadOnlyList<MediaRecord> batch, WeekCatalog weeks, int maxFilesPerMessage = 0)
     {
         var t = Strings.For(batch[0].Locale);
         var english = t.Culture.TwoLetterISOLanguageName == "en";
@@ -134,14 +146,12 @@ public sealed partial class FileIntakeWorker(
             var counts = " " + MediaSummary.Counts(stored, t);
             lines.Add(t.Format("files_received", counts, string.Join(separator, stored.Select(r => r.FileName)), department, itemName));
         }
-        var refused = batch.Where(r => r.State == MediaState.Refused).ToList();
-        if (refused.Count > 0) lines.Add(t.Format("files_refused", string.Join(english ? "; " : "；", refused.Select(r => r.RefusedReason))));
+        var reasons = batch.Where(r => r.State == MediaState.Refused).Select(r => r.RefusedReason ?? r.FileName).ToList();
+        if (batch.Sum(r => r.BatchOverflow) is var overflow and > 0) reasons.Add(t.Format("files_reason_overflow", overflow, maxFilesPerMessage));
+        if (reasons.Count > 0) lines.Add(t.Format("files_refused", string.Join(english ? "; " : "；", reasons)));
         return string.Join("\n\n", lines);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "File batch {Batch} failed")]
     private static partial void LogBatchFailed(ILogger logger, Exception ex, string batch);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Download of {Name} failed: {Reason}")]
-    private static partial void LogDownloadFailed(ILogger logger, string name, string reason);
 }

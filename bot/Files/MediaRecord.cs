@@ -26,6 +26,10 @@ public sealed class MediaRecord
     /// <summary>Where to fetch it while pending (Teams links expire: fetched right away).</summary>
     public string? DownloadUrl { get; set; }
     public bool NeedsBotToken { get; set; }
+    /// <summary>Downloads started (counted before each): a file that never finishes is not tried at every start for ever.</summary>
+    public int DownloadAttempts { get; set; }
+    /// <summary>On a message's first record: files beyond <c>Files:MaxFilesPerMessage</c>, refused unrecorded, named by count.</summary>
+    public int BatchOverflow { get; set; }
     /// <summary>The chat to acknowledge in (a stored conversation id).</summary>
     public string ConversationId { get; set; } = "";
     public string Locale { get; set; } = "zh-CN";

@@ -61,6 +61,15 @@ public sealed class MediaStore
         _items.Insert(record);
     }
 
+    /// <summary>A message's files in one insert (one LiteDB transaction): all of them are recorded, or none.</summary>
+    public void AddBatch(IReadOnlyList<MediaRecord> records)
+    {
+        foreach (var record in records) record.Id = ObjectId.NewObjectId().ToString();
+        _items.Insert(records);
+    }
+
+    public bool HasBatch(string batchId) => _items.Exists(x => x.BatchId == batchId);
+
     public void Update(MediaRecord record) => _items.Update(record);
 
     public MediaRecord? Find(string id) => string.IsNullOrEmpty(id) ? null : _items.FindById(id);

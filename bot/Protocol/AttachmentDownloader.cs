@@ -7,11 +7,16 @@ namespace VocEdWeek.Bot.Protocol;
 /// <summary>
 /// Streams a user's file from Teams: file.download.info links are pre-authorised (no token);
 /// pasted images live on the connector and need the bot's token, which is only ever sent there.
+/// Only https addresses are fetched (see <see cref="DownloadClientOptions.Allows"/>); anything else is refused
+/// before a request is made, as an ordinary <see cref="FileDownloadException"/> of that one file.
 /// </summary>
-public sealed class AttachmentDownloader(HttpClient http, IConnectorTokenSource tokens) : IFileDownloader
+public sealed class AttachmentDownloader(HttpClient http, IConnectorTokenSource tokens, DownloadClientOptions? options = null) : IFileDownloader
 {
+    private readonly DownloadClientOptions _options = options ?? DownloadClientOptions.HttpsOnly;
+
     public async Task<FileDownload> OpenAsync(IncomingFile file, CancellationToken ct)
     {
+        if (!_options.Allows(file.DownloadUrl)) throw new FileDownloadException("unsupported download address", unsupportedAddress: true);
         using var request = new HttpRequestMessage(HttpMethod.Get, file.DownloadUrl);
         if (file.NeedsBotToken && await TokenAsync(ct) is { } token)
         {

@@ -39,7 +39,12 @@ public static class ProtocolExtensions
         services.AddBotConnector(configuration);
         // Pasted images live on the connector and need the same bot token (null in anonymous mode).
         services.TryAddSingleton<IConnectorTokenSource>(sp => sp.GetRequiredService<ConnectorTokenProvider>());
-        services.AddHttpClient<IFileDownloader, AttachmentDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // No HttpClient timeout (a 2 GB video takes long): file intake sets idle and overall limits per download; a host
+        // that does not even accept the connection is given up after Files:ConnectTimeout.
+        var downloads = DownloadClientOptions.From(configuration, environment);
+        services.AddSingleton(downloads);
+        services.AddHttpClient<IFileDownloader, AttachmentDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { ConnectTimeout = downloads.ConnectTimeout });
         // Files a user accepted through a consent card go to their OneDrive upload session (no token, see ConsentUploader).
         var consent = configuration.GetSection(FileConsentOptions.Section).Get<FileConsentOptions>() ?? new FileConsentOptions();
         consent.ThrowIfInvalid();

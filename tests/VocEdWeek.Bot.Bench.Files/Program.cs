@@ -58,7 +58,7 @@ static async Task<int> RelayAsync(string teams, string graphUrl, long bytes)
     {
         var local = new LocalFileStore(new StorageOptions { Directory = directory });
         using var downloadHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var downloader = new AttachmentDownloader(downloadHttp, new NoConnectorToken());
+        var downloader = new AttachmentDownloader(downloadHttp, new NoConnectorToken(), DownloadClientOptions.HttpsOnly with { AllowLoopbackHttp = true });
         string[] folder = ["2024年无锡职业教育活动周", "机电工程学院", "2024-05-14"];
         var settings = SharePointSettings.From(
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

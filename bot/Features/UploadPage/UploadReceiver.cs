@@ -8,7 +8,7 @@ namespace VocEdWeek.Bot.Features.UploadPage;
 /// <summary>
 /// POST /upload/{token}/files: one file as the raw body, its name in X-File-Name (percent-encoded). Streamed
 /// into the file store (never held in memory), then recorded through <see cref="MediaArrival"/> before the
-/// page gets its answer. Type and size are refused with the same reasons as chat files.
+/// page gets its answer. Type, size and content (<see cref="ContentSniffer"/>) are refused with the same reasons as chat files.
 /// </summary>
 public sealed partial class UploadReceiver(
     UploadLinks links, IFileStore store, MediaArrival arrival, WeekCatalog weeks, FileIntakeOptions options, TimeProvider time,
@@ -67,8 +67,15 @@ public sealed partial class UploadReceiver(
         StoredFile stored;
         try
         {
-            stored = await store.SaveAsync(FileIntakeWorker.FolderOf(record, weeks), record.FileName,
-                new SizeLimitedStream(ctx.Request.Body, options.MaxBytes), ctx.RequestAborted);
+            // The first bytes decide whether it is what its name says (an empty ".jpg", a web page saved as ".jpg");
+            // only those are held, the rest streams on into the store.
+            var head = await ContentHead.ReadAsync(new SizeLimitedStream(ctx.Request.Body, options.MaxBytes), ctx.RequestAborted);
+            if (head.Check(name) is { } problem)
+            {
+                await UploadResponses.JsonAsync(ctx, StatusCodes.Status415UnsupportedMediaType, new { error = ContentSniffer.Reason(t, name, problem) });
+                return;
+            }
+            stored = await store.SaveAsync(FileIntakeWorker.FolderOf(record, weeks), record.FileName, head.Content, ctx.RequestAborted);
         }
         catch (Exception ex) when (ex is FileTooLargeException || ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {

@@ -34,6 +34,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly List<RecordedRequest> requests = [];
     private readonly List<ScriptEntry> scripts = [];
     private readonly Dictionary<string, List<DateTimeOffset>> accepted = new(StringComparer.Ordinal);
+    private readonly List<(Func<RecordedRequest, bool> Match, TaskCompletionSource<RecordedRequest> Seen)> waiters = [];
     private int nextId;
     private int inProgress;
 
@@ -85,6 +86,18 @@ public sealed class FakeConnector : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> RequestsTo(string method, string targetContains) =>
         Requests.Where(r => r.Method == method && r.Target.Contains(targetContains, StringComparison.Ordinal)).ToList();
 
+    /// <summary>The first request (already received, or still to come) that matches: a signal to await instead of a sleep.</summary>
+    public Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match)
+    {
+        lock (sync)
+        {
+            if (requests.FirstOrDefault(match) is { } seen) return Task.FromResult(seen);
+            var waiter = new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Add((match, waiter));
+            return waiter.Task;
+        }
+    }
+
     /// <summary>Answers the next matching requests with <paramref name="responses"/>, one each, then falls back.</summary>
     public void Script(string method, string targetContains, params FakeResponse[] responses)
     {
@@ -119,7 +132,13 @@ public sealed class FakeConnector : IAsyncDisposable
                 response = OverLimit(request.Method, target, body, now)
                     ?? Scripted(request.Method, target)
                     ?? Default(request.Method, request.Path.Value ?? "", body);
-                requests.Add(new RecordedRequest(request.Method, target, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body, now, response.Status));
+                var recorded = new RecordedRequest(request.Method, target, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body, now, response.Status);
+                requests.Add(recorded);
+                foreach (var waiter in waiters.Where(w => w.Match(recorded)).ToList())
+                {
+                    waiters.Remove(waiter);
+                    waiter.Seen.TrySetResult(recorded);
+                }
             }
             if (response.Abort)
             {

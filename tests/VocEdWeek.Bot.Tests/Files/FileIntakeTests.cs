@@ -42,7 +42,12 @@ public sealed class FileIntakeTests : IAsyncLifetime
                 case "/share-link": ctx.Response.ContentType = "text/html"; await ctx.Response.WriteAsync("<html>sign in</html>"); break;
                 case "/big.mp4": ctx.Response.ContentType = "video/mp4"; await ctx.Response.Body.WriteAsync(new byte[5000]); break;
                 case "/gone.jpg": ctx.Response.StatusCode = 404; break;
-                default: ctx.Response.ContentType = "application/octet-stream"; await ctx.Response.Body.WriteAsync(new byte[1234]); break;
+                case "/chunked.jpg": // no Content-Length: only the running count of what arrives can stop it
+                    await ctx.Response.Body.WriteAsync(MediaBytes.Jpeg(1500));
+                    await ctx.Response.Body.FlushAsync();
+                    await ctx.Response.Body.WriteAsync(MediaBytes.Jpeg(3500));
+                    break;
+                default: ctx.Response.ContentType = "application/octet-stream"; await ctx.Response.Body.WriteAsync(MediaBytes.Jpeg(1234)); break;
             }
         });
         await _server.StartAsync();
@@ -78,7 +83,7 @@ public sealed class FileIntakeTests : IAsyncLifetime
     public async Task The_token_goes_to_connector_attachments_and_never_to_download_links()
     {
         using var http = new HttpClient();
-        var downloader = new AttachmentDownloader(http, new FixedToken("bot-token"));
+        var downloader = new AttachmentDownloader(http, new FixedToken("bot-token"), LocalFakes);
         using (await downloader.OpenAsync(new IncomingFile("a.png", "image/png", $"{_base}/v3/attachments/1/views/original", true, null), default)) { }
         using (await downloader.OpenAsync(new IncomingFile("b.docx", null, $"{_base}/dl/1", false, "U1"), default)) { }
         Assert.Equal("Bearer bot-token", _authorization["/v3/attachments/1/views/original"]);
@@ -111,6 +116,38 @@ public sealed class FileIntakeTests : IAsyncLifetime
         Assert.Contains("过期.jpg（下载失败", ack, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_size_cap_counts_the_bytes_that_arrive_when_no_length_is_announced()
+    {
+        var (worker, media, messenger) = Build(maxBytes: 2000);
+        media.Add(Pending("无长度.jpg", "/chunked.jpg"));
+
+        await worker.ProcessBatchAsync("batch-1", default);
+
+        Assert.Equal(MediaState.Refused, Assert.Single(media.Batch("batch-1")).State);
+        Assert.Contains("无长度.jpg（超过", Assert.Single(messenger.Sent), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "files")) && Directory.EnumerateFiles(Path.Combine(_dir.Path, "files"), "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public async Task A_file_whose_download_was_cut_off_by_three_starts_is_refused_without_another_request()
+    {
+        var (worker, media, messenger) = Build(maxBytes: 2000);
+        var record = Pending("每次崩溃.jpg", "/never-asked.jpg");
+        record.DownloadAttempts = 3; // started three times, the process never came back to record an outcome
+        media.Add(record);
+
+        await worker.ProcessBatchAsync("batch-1", default);
+
+        Assert.Equal(MediaState.Refused, Assert.Single(media.Batch("batch-1")).State);
+        Assert.False(_authorization.ContainsKey("/never-asked.jpg"));
+        Assert.Contains("每次崩溃.jpg（下载失败", Assert.Single(messenger.Sent), StringComparison.Ordinal);
+        Assert.Empty(media.PendingBatches());
+    }
+
+    /// <summary>The download server here is plain http on 127.0.0.1, as in Development.</summary>
+    private static readonly DownloadClientOptions LocalFakes = DownloadClientOptions.HttpsOnly with { AllowLoopbackHttp = true };
+
     private MediaRecord Pending(string name, string path) => new()
     {
         WeekId = "2024-wuxi", DepartmentId = "jd", ItemKey = "report:2024-05-14", OriginalName = name, FileName = FileNameCleaner.Clean(name),
@@ -130,8 +167,10 @@ public sealed class FileIntakeTests : IAsyncLifetime
         }).Build());
         var media = new MediaStore(db);
         var messenger = new CapturingMessenger();
-        var worker = new FileIntakeWorker(media, new MediaArrival(media, []), new LocalFileStore(storage), new AttachmentDownloader(new HttpClient(), new FixedToken(null)),
-            messenger, conversations, weeks, new FileIntakeOptions { MaxBytes = maxBytes }, NullLogger<FileIntakeWorker>.Instance);
+        var options = new FileIntakeOptions { MaxBytes = maxBytes };
+        var fetcher = new FileFetcher(media, new MediaArrival(media, []), new LocalFileStore(storage), new AttachmentDownloader(new HttpClient(), new FixedToken(null), LocalFakes),
+            weeks, options, TimeProvider.System, NullLogger<FileFetcher>.Instance);
+        var worker = new FileIntakeWorker(media, fetcher, messenger, conversations, weeks, options, NullLogger<FileIntakeWorker>.Instance);
         return (worker, media, messenger);
     }
 

@@ -1,6 +1,7 @@
 // Starts the real bot (a child process on loopback) and Microsoft 365 Agents Playground, and
 // talks to the playground through the HTTP + WebSocket API its own web UI uses.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
@@ -212,6 +213,19 @@ export function inputIds(card) {
   };
   walk(card);
   return ids;
+}
+
+/**
+ * `size` bytes that start like a real file of that kind (the bot checks a file's first bytes against its name), the
+ * rest random: a stand-in photo or video that is counted as one.
+ */
+export function mediaBytes(kind, size) {
+  const heads = {
+    jpg: [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00],
+    mp4: [0x00, 0x00, 0x00, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d],
+  };
+  const head = Buffer.from(heads[kind]);
+  return Buffer.concat([head, randomBytes(size - head.length)]);
 }
 
 /** A small HTTP server on 127.0.0.1 that serves files, standing in for Teams' pre-authorised download links. */

@@ -3,13 +3,13 @@
 // as sent. The rehearsal clock puts the bot on 2024-05-14 09:30 Beijing time (the week's third day).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBot, startPlayground, startFileServer, isCard, cardOf, cardText, actionData, inputIds, choices, repoRoot } from '../lib/harness.mjs';
+import { startBot, startPlayground, startFileServer, mediaBytes, isCard, cardOf, cardText, actionData, inputIds, choices, repoRoot } from '../lib/harness.mjs';
 
 let bot, pg, files;
-const photo = randomBytes(700_000);
+const photo = mediaBytes('jpg', 700_000);
 const sha = b => createHash('sha256').update(b).digest('hex');
 
 before(async () => {

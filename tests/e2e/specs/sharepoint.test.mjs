@@ -4,15 +4,14 @@
 // is down waits and arrives after.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { startBot, startPlayground, startFileServer, startFakeGraph, isCard, cardOf, cardText, repoRoot } from '../lib/harness.mjs';
+import { startBot, startPlayground, startFileServer, startFakeGraph, mediaBytes, isCard, cardOf, cardText, repoRoot } from '../lib/harness.mjs';
 import { quickXorHash } from '../lib/fake-graph.mjs';
 
 let bot, pg, files, graph;
-const opening = randomBytes(700_000);   // above the 4 MiB switch? no: one PUT; the video below takes a session
-const video = randomBytes(5 * 1024 * 1024 + 123);
-const later = randomBytes(90_000);
+const opening = mediaBytes('jpg', 700_000);   // above the 4 MiB switch? no: one PUT; the video below takes a session
+const video = mediaBytes('mp4', 5 * 1024 * 1024 + 123);
+const later = mediaBytes('jpg', 90_000);
 const folder = '职业教育活动周/2024年职业教育活动周/机电工程学院/2024-05-14';
 
 before(async () => {

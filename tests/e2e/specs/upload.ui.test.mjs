@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
-import { startBot, startPlayground, freePort, isCard, cardOf, cardText, actionData, choices, artifacts, repoRoot } from '../lib/harness.mjs';
+import { startBot, startPlayground, freePort, mediaBytes, isCard, cardOf, cardText, actionData, choices, artifacts, repoRoot } from '../lib/harness.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const flags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -60,7 +60,7 @@ before(async () => {
   writeFileSync(join(files, '开幕式.jpg'), await shot.screenshot({ type: 'jpeg', quality: 80 }));
   await shot.setViewportSize({ width: 900, height: 600 });
   writeFileSync(join(files, '实训 现场.jpg'), await shot.screenshot({ type: 'jpeg', quality: 90 }));
-  writeFileSync(join(files, '技能展示.mp4'), randomBytes(12 * 1024 * 1024));
+  writeFileSync(join(files, '技能展示.mp4'), mediaBytes('mp4', 12 * 1024 * 1024));
   writeFileSync(join(files, '校企签约.jpg'), await shot.screenshot({ type: 'jpeg', quality: 60 }));
   writeFileSync(join(files, 'virus.exe'), randomBytes(4096));
   await shot.setViewportSize({ width: 1280, height: 900 });

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace VocEdWeek.Bot.Tests.Features.UploadPage;
 
 /// <summary>
-/// A request body made on the fly (nothing held in memory): <c>length</c> bytes of a repeatable pattern,
+/// A request body made on the fly (nothing held in memory): <c>length</c> bytes of a repeatable pattern (an MP4's head first),
 /// optionally failing after <c>failAfter</c> bytes like a phone that loses its connection.
 /// </summary>
 public sealed class PatternStream(long length, long? failAfter = null, byte seed = 7) : Stream
@@ -45,7 +45,9 @@ public sealed class PatternStream(long length, long? failAfter = null, byte seed
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static byte Byte(long position, byte seed) => (byte)((position * 31 + seed) % 251);
+    // It starts like an MP4 (an ftyp box), since the bot checks a video's first bytes; the rest is the pattern.
+    private static byte Byte(long position, byte seed) =>
+        position < Fakes.MediaBytes.Mp4Head.Length ? Fakes.MediaBytes.Mp4Head[position] : (byte)((position * 31 + seed) % 251);
 
     public override void Flush() { }
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

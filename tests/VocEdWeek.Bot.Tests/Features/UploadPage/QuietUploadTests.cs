@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.Features.UploadPage;
+using VocEdWeek.Bot.Tests.Fakes;
 using static VocEdWeek.Bot.Tests.Features.UploadPage.UploadHttp;
 
 namespace VocEdWeek.Bot.Tests.Features.UploadPage;
@@ -23,8 +24,8 @@ public sealed class QuietUploadTests : IAsyncLifetime
     public async Task Files_of_a_closed_page_are_acknowledged_after_the_quiet_time_once()
     {
         var token = Token(await _w.LinkAsync());
-        Assert.Equal(HttpStatusCode.OK, (await PostFileAsync(_w.Http, token, "开幕式.jpg", Bytes([1, 2, 3]), "closed-run-01")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostFileAsync(_w.Http, token, "技能展示.mp4", Bytes([4, 5, 6]), "closed-run-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostFileAsync(_w.Http, token, "开幕式.jpg", Bytes(MediaBytes.Jpeg(seed: 1)), "closed-run-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostFileAsync(_w.Http, token, "技能展示.mp4", Bytes(MediaBytes.Mp4(seed: 4)), "closed-run-01")).StatusCode);
         var before = _w.Connector.Posts.Count;
 
         // Nine minutes later the page may still be busy with a large file: nothing yet.
@@ -44,12 +45,12 @@ public sealed class QuietUploadTests : IAsyncLifetime
     public async Task A_file_finished_after_the_quiet_time_acknowledgement_gets_its_own_at_done()
     {
         var token = Token(await _w.LinkAsync());
-        await PostFileAsync(_w.Http, token, "a.jpg", Bytes([1]), "slow-run-0001");
+        await PostFileAsync(_w.Http, token, "a.jpg", Bytes(MediaBytes.Jpeg(seed: 1)), "slow-run-0001");
         await Acknowledger.AcknowledgeQuietAsync(_w.Clock.GetUtcNow().AddMinutes(11), TimeSpan.FromMinutes(10), default);
         var before = _w.Connector.Posts.Count;
 
         _w.Clock.Advance(TimeSpan.FromMinutes(12));
-        await PostFileAsync(_w.Http, token, "b.mp4", Bytes([2]), "slow-run-0001");
+        await PostFileAsync(_w.Http, token, "b.mp4", Bytes(MediaBytes.Mp4(seed: 2)), "slow-run-0001");
         Assert.True((bool)(await DoneAsync(_w.Http, token, "slow-run-0001"))["sent"]!);
 
         var ack = Assert.Single(_w.TextsSince(before));
@@ -61,7 +62,7 @@ public sealed class QuietUploadTests : IAsyncLifetime
     public async Task The_sweeper_runs_on_the_clock_by_itself()
     {
         var token = Token(await _w.LinkAsync());
-        await PostFileAsync(_w.Http, token, "自己.jpg", Bytes([9]), "self-run-0001");
+        await PostFileAsync(_w.Http, token, "自己.jpg", Bytes(MediaBytes.Jpeg(seed: 9)), "self-run-0001");
         var before = _w.Connector.Posts.Count;
 
         // A minute at a time, as the sweeper's own timer sees it, until it has spoken (or 20 s of real time passed).

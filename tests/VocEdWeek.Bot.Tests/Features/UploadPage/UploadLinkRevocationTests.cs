@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Links;
+using VocEdWeek.Bot.Tests.Fakes;
 using static VocEdWeek.Bot.Tests.Features.UploadPage.UploadHttp;
 
 namespace VocEdWeek.Bot.Tests.Features.UploadPage;
@@ -50,7 +51,7 @@ public sealed class UploadLinkRevocationTests : IAsyncLifetime
         Assert.DoesNotContain("机电工程学院", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<input", html, StringComparison.Ordinal);
 
-        var post = await PostFileAsync(_w.Http, token, "a.jpg", Bytes([1, 2, 3]));
+        var post = await PostFileAsync(_w.Http, token, "a.jpg", Bytes(MediaBytes.Jpeg()));
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Contains("已不是此部门的联络员", await ErrorOf(post), StringComparison.Ordinal);
         Assert.Empty(Directory.Exists(Path.Combine(_w.DataDirectory, "files")) ? Directory.GetFiles(Path.Combine(_w.DataDirectory, "files"), "*", SearchOption.AllDirectories) : []);
@@ -65,6 +66,6 @@ public sealed class UploadLinkRevocationTests : IAsyncLifetime
         var token = Link(rosterKey);
 
         Assert.Equal(HttpStatusCode.OK, (await _w.Http.GetAsync($"/upload/{token}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostFileAsync(_w.Http, token, "a.jpg", Bytes([1, 2, 3]))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostFileAsync(_w.Http, token, "a.jpg", Bytes(MediaBytes.Jpeg()))).StatusCode);
     }
 }

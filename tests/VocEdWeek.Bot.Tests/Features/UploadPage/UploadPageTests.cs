@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Links;
+using VocEdWeek.Bot.Tests.Fakes;
 using static VocEdWeek.Bot.Tests.Features.UploadPage.UploadHttp;
 
 namespace VocEdWeek.Bot.Tests.Features.UploadPage;
@@ -73,8 +74,8 @@ public sealed partial class UploadPageTests : IAsyncLifetime
     public async Task Three_files_are_streamed_stored_under_the_report_recorded_and_acknowledged_once()
     {
         var token = Token(await _w.LinkAsync());
-        var photo1 = Enumerable.Range(0, 300_000).Select(i => (byte)(i % 256)).ToArray();
-        var photo2 = Enumerable.Range(0, 150_000).Select(i => (byte)(i * 7 % 256)).ToArray();
+        var photo1 = MediaBytes.Jpeg(300_000, seed: 1);
+        var photo2 = MediaBytes.Jpeg(150_000, seed: 7);
         const long video = 20L * 1024 * 1024;
 
         var answers = new List<(HttpStatusCode Status, string Body)>();
@@ -124,9 +125,9 @@ public sealed partial class UploadPageTests : IAsyncLifetime
     public async Task A_second_run_on_the_same_page_is_its_own_batch_and_a_taken_name_is_numbered()
     {
         var token = Token(await _w.LinkAsync());
-        Assert.Equal(HttpStatusCode.OK, (await PostFileAsync(_w.Http, token, "a.jpg", Bytes([1, 2, 3]), "run-one-0001")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostFileAsync(_w.Http, token, "a.jpg", Bytes(MediaBytes.Jpeg(seed: 1)), "run-one-0001")).StatusCode);
         await DoneAsync(_w.Http, token, "run-one-0001");
-        var second = await PostFileAsync(_w.Http, token, "a.jpg", Bytes([4, 5, 6]), "run-two-0002");
+        var second = await PostFileAsync(_w.Http, token, "a.jpg", Bytes(MediaBytes.Jpeg(seed: 4)), "run-two-0002");
         Assert.Contains("a (2).jpg", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var before = _w.Connector.Posts.Count;
         Assert.True((bool)(await DoneAsync(_w.Http, token, "run-two-0002"))["sent"]!);
@@ -157,7 +158,7 @@ public sealed partial class UploadPageTests : IAsyncLifetime
     public async Task A_path_in_the_name_or_a_department_in_the_query_changes_nothing_the_link_decides()
     {
         var token = Token(await _w.LinkAsync());
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/upload/{token}/files?department=xx&item=summary") { Content = Bytes([9, 9, 9]) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/upload/{token}/files?department=xx&item=summary") { Content = Bytes(MediaBytes.Jpeg(seed: 9)) };
         request.Headers.Add("X-File-Name", Uri.EscapeDataString("../../信息工程学院/2024-05-13/x.jpg"));
         request.Headers.Add("X-Upload-Batch", "page-run-0001");
         Assert.Equal(HttpStatusCode.OK, (await _w.Http.SendAsync(request)).StatusCode);
@@ -182,7 +183,7 @@ public sealed partial class UploadPageTests : IAsyncLifetime
         AssertShowsNothing(html);
         AssertSecured(page);
 
-        var post = await PostFileAsync(_w.Http, Token(url), "a.jpg", Bytes([1, 2, 3]));
+        var post = await PostFileAsync(_w.Http, Token(url), "a.jpg", Bytes(MediaBytes.Jpeg(seed: 1)));
         Assert.Equal(HttpStatusCode.Gone, post.StatusCode);
         Assert.Contains("已过期", await ErrorOf(post), StringComparison.Ordinal);
         AssertNothingKept();
@@ -208,7 +209,7 @@ public sealed partial class UploadPageTests : IAsyncLifetime
             Assert.Contains("链接无效", html, StringComparison.Ordinal);
             AssertShowsNothing(html);
             AssertSecured(page);
-            var post = await PostFileAsync(_w.Http, bad, "a.jpg", Bytes([1, 2, 3]));
+            var post = await PostFileAsync(_w.Http, bad, "a.jpg", Bytes(MediaBytes.Jpeg(seed: 1)));
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
             using var done = new HttpRequestMessage(HttpMethod.Post, $"/upload/{bad}/done") { Headers = { { "X-Upload-Batch", "page-run-0001" } } };
             Assert.Equal(HttpStatusCode.NotFound, (await _w.Http.SendAsync(done)).StatusCode);

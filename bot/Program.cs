@@ -13,6 +13,7 @@ try
     builder.Services.AddBotApp(builder.Configuration);
 
     var app = builder.Build();
+    app.UseLastResortErrors();
     app.UseTrustedProxyHeaders();
     app.MapBotEndpoint();
     app.MapBotPages();

@@ -54,6 +54,15 @@ function payloads() {
   });
 }
 
+/** Each request its own activity id and conversation: no de-duplication, no shared send window hides a turn. */
+function fresh(json, seed) {
+  if (!json || typeof json !== 'object' || Array.isArray(json) || !('type' in json)) return json;
+  const copy = structuredClone(json);
+  copy.id = `fuzz-${seed}`;
+  if (copy.conversation && typeof copy.conversation.id === 'string') copy.conversation.id += `-${seed}`;
+  return copy;
+}
+
 function rssMb(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
@@ -112,13 +121,14 @@ try {
   const worker = async () => {
     while (next < jobs.length) {
       const [p, seed] = jobs[next++];
-      const m = mutate(p.json, rng(seed));
+      const m = mutate(fresh(p.json, seed), rng(seed));
       const { status, body } = await post(port, m.bytes);
       byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
       const k = byKind.get(m.kind); k.set(status, (k.get(status) ?? 0) + 1);
       const bad = typeof status !== 'number' || status >= 500 || /at VocEdWeek|\.cs\b|Exception/.test(body);
       if (bad && failures.length < 20) failures.push({ payload: p.name, kind: m.kind, seed, status, body: body.slice(0, 300), sent: m.bytes.subarray(0, 2000).toString('base64') });
       if (next % 500 === 0) peak = Math.max(peak, rssMb(bot.pid));
+      if (next % 2000 === 0) process.stderr.write(`  ${next}/${jobs.length}\n`);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -126,6 +136,9 @@ try {
   const rssAfter = rssMb(bot.pid);
   const fivexx = [...byStatus].filter(([s]) => typeof s === 'number' && s >= 500).reduce((a, [, n]) => a + n, 0);
   const errors = [...byStatus].filter(([s]) => typeof s !== 'number').reduce((a, [, n]) => a + n, 0);
+  const botLogText = () => { try { return fs.readFileSync(path.join(out, 'fuzz-bot.log'), 'utf8'); } catch { return ''; } };
+  const logText = botLogText();
+  const errorLines = (logText.match(/^fail: /gm) ?? []).length;
   const leaks = failures.filter((f) => /at VocEdWeek|\.cs\b|Exception/.test(f.body)).length;
   const statuses = [...byStatus.keys()].sort((a, b) => String(a).localeCompare(String(b)));
   const lines = [
@@ -152,6 +165,7 @@ try {
     `| duration, s | ${seconds.toFixed(1)} |`,
     `| requests per second | ${(jobs.length / seconds).toFixed(0)} |`,
     `| calls the bot made to the fake connector | ${connectorCalls} |`,
+    `| error-level lines in the bot's log | ${errorLines} |`,
     '',
     '| mutation | ' + statuses.join(' | ') + ' |',
     '|---|' + statuses.map(() => '---:').join('|') + '|',

@@ -20,6 +20,7 @@ try
     builder.Services.AddBotApp(builder.Configuration);
 
     var app = builder.Build();
+    app.UseLastResortErrors();
     app.UseTrustedProxyHeaders();
     app.MapBotEndpoint();
     app.MapBotPages();

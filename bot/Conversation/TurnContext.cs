@@ -14,6 +14,12 @@ public sealed class TurnContext(IMessenger messenger)
     public required CultureInfo Culture { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>
+    /// The channel's signature was checked (false in anonymous local mode): only such a turn may change where a stored
+    /// conversation's messages go, so an unauthenticated caller cannot redirect anybody's chat.
+    /// </summary>
+    public bool Authenticated { get; init; }
+
     /// <summary>Plain text with the bot's @mention and HTML removed; empty when none.</summary>
     public string Text { get; init; } = "";
     /// <summary>Card data: Action.Submit value, or Action.Execute <c>data</c>.</summary>

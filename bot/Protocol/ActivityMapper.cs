@@ -6,13 +6,14 @@ namespace VocEdWeek.Bot.Protocol;
 /// <summary>Translates a wire activity into the app's <see cref="TurnContext"/>. Nothing past here sees wire types.</summary>
 public static class ActivityMapper
 {
-    public static TurnContext ToTurn(Activity activity, IMessenger messenger, DateTimeOffset receivedAt)
+    public static TurnContext ToTurn(Activity activity, IMessenger messenger, DateTimeOffset receivedAt, bool authenticated = false)
     {
         var kind = KindOf(activity);
         var (verb, value) = ActionOf(activity, kind);
         return new TurnContext(messenger)
         {
             Kind = kind,
+            Authenticated = authenticated,
             Conversation = ReferenceOf(activity),
             User = new UserRef(activity.From?.Id ?? "", activity.From?.AadObjectId, activity.From?.Name),
             Culture = ActivityLocale.Resolve(activity),

@@ -6,7 +6,8 @@ namespace VocEdWeek.Bot.Protocol;
 
 /// <summary>
 /// <c>POST /api/messages</c>: parse, authenticate, de-duplicate, hand the turn to the app, and
-/// answer with 200 (or the invoke response). Bad input is 400, bad auth 401, never a 500.
+/// answer with 200 (or the invoke response). A body over the limit is 413 (bytes counted, chunked or not), bad
+/// input 400, bad auth 401, never a 500.
 /// </summary>
 public static partial class BotEndpoint
 {
@@ -21,6 +22,7 @@ public static partial class BotEndpoint
     private static async Task<IResult> HandleAsync(
         HttpContext http,
         IInboundAuthenticator authenticator,
+        BotFrameworkOptions options,
         ActivityDeduplicator dedup,
         IMessenger messenger,
         ITurnHandler handler,
@@ -29,32 +31,39 @@ public static partial class BotEndpoint
         CancellationToken ct)
     {
         var log = loggers.CreateLogger("VocEdWeek.Bot.Protocol.BotEndpoint");
-        if (http.Request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        // Anonymous mode trusts whoever calls: only this machine may (start-up also binds it to loopback).
+        if (options.IsAnonymous && http.Connection.RemoteIpAddress is { } peer && !System.Net.IPAddress.IsLoopback(peer))
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+
+        var (read, body) = await WireBody.ReadAsync(http, MaxBodyBytes, ct);
+        if (read == WireBody.Outcome.TooLarge) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (read == WireBody.Outcome.Broken || !WireText.IsReadable(body)) return Results.BadRequest();
 
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, WireJson.Options, ct);
+            activity = JsonSerializer.Deserialize<Activity>(body, WireJson.Options);
         }
-        catch (Exception ex) when (ex is JsonException or IOException or BadHttpRequestException)
+        catch (JsonException)
         {
-            // Bad JSON, or the client went away mid-body: nothing to process, nothing worth an error log.
+            // Wrong shapes (an object where a list belongs, a list for a name): nothing to process, nothing worth an error log.
             return Results.BadRequest();
         }
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type)) return Results.BadRequest();
+        if (activity is null || !ActivityRules.IsAcceptable(activity, options.IsAnonymous)) return Results.BadRequest();
 
         if (!await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity, ct))
         {
             return Results.Unauthorized();
         }
 
-        var outcome = await dedup.RunOnceAsync(ActivityDeduplicator.KeyOf(activity), () => RunTurnAsync(activity, messenger, handler, time, log));
+        var authenticated = !options.IsAnonymous;
+        var outcome = await dedup.RunOnceAsync(ActivityDeduplicator.KeyOf(activity), () => RunTurnAsync(activity, authenticated, messenger, handler, time, log));
         return outcome.ToHttpResult();
     }
 
-    private static async Task<TurnOutcome> RunTurnAsync(Activity activity, IMessenger messenger, ITurnHandler handler, TimeProvider time, ILogger log)
+    private static async Task<TurnOutcome> RunTurnAsync(Activity activity, bool authenticated, IMessenger messenger, ITurnHandler handler, TimeProvider time, ILogger log)
     {
-        var turn = ActivityMapper.ToTurn(activity, messenger, time.GetUtcNow());
+        var turn = ActivityMapper.ToTurn(activity, messenger, time.GetUtcNow(), authenticated);
         var isInvoke = activity.Type == ActivityTypes.Invoke;
         // The turn gets its own time budget: Teams gives up after ~15 s and the request token would cut work short.
         using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(14));
@@ -99,7 +108,7 @@ public static partial class BotEndpoint
             if (!IsInvoke || Invoke is null) return Results.Ok();
             return Invoke.Body is null
                 ? Results.StatusCode(Invoke.Status)
-                : Results.Content(Invoke.Body.ToJsonString(), "application/json", System.Text.Encoding.UTF8, Invoke.Status);
+                : Results.Content(Invoke.Body.ToJsonString(WireJson.Options), "application/json", System.Text.Encoding.UTF8, Invoke.Status);
         }
     }
 

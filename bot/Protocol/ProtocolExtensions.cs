@@ -13,11 +13,7 @@ public static class ProtocolExtensions
         var options = new BotFrameworkOptions();
         configuration.Bind(options);
         BotFrameworkOptionsValidator.ThrowIfInvalid(options);
-        if (options.IsAnonymous && environment.IsProduction())
-        {
-            throw new ConfigurationException(
-                "MicrosoftAppId is empty, which turns off all authentication; set it (with MicrosoftAppPassword) or run with ASPNETCORE_ENVIRONMENT=Development for local testing.");
-        }
+        if (options.IsAnonymous) AnonymousBinding.ThrowIfExposed(configuration, environment);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new WallClock(sp.GetRequiredService<TimeProvider>()));

@@ -18,6 +18,9 @@ public sealed class ConversationStore
     /// <summary>
     /// Upserts the reference from a turn; the serviceUrl is always the latest one seen. A write costs a disk
     /// flush, so an unchanged reference is only written again once an hour (to keep "last seen" useful).
+    /// Where messages go (serviceUrl, tenant, bot, user) is only REPLACED by an authenticated turn from the same
+    /// conversation; an unauthenticated one (anonymous mode) may add a new conversation, but never one that
+    /// claims a user who already has a 1:1 chat — otherwise reminders meant for them would follow it.
     /// </summary>
     public ConversationRecord Touch(TurnContext turn)
     {
@@ -26,17 +29,24 @@ public sealed class ConversationStore
         var id = c.Scope == ConversationScope.Channel && c.ChannelId is not null ? c.ChannelId : c.ConversationId;
         var existing = _items.FindById(id);
         var record = existing is null ? new ConversationRecord { Id = id } : Copy(existing);
-        record.ServiceUrl = c.ServiceUrl;
-        record.TenantId = c.TenantId ?? record.TenantId;
-        record.BotId = c.BotId ?? record.BotId;
-        record.BotName = c.BotName ?? record.BotName;
-        record.Scope = c.Scope.ToString();
-        record.TeamId = c.TeamId ?? record.TeamId;
-        record.ChannelId = c.ChannelId ?? record.ChannelId;
-        if (c.Scope == ConversationScope.Personal)
+        var mayRoute = existing is null || turn.Authenticated;
+        if (mayRoute)
         {
-            record.UserId = c.UserId ?? record.UserId;
-            record.UserAadObjectId = c.UserAadObjectId ?? record.UserAadObjectId;
+            record.ServiceUrl = c.ServiceUrl;
+            record.TenantId = c.TenantId ?? record.TenantId;
+            record.BotId = c.BotId ?? record.BotId;
+            record.BotName = c.BotName ?? record.BotName;
+            record.Scope = c.Scope.ToString();
+            record.TeamId = c.TeamId ?? record.TeamId;
+            record.ChannelId = c.ChannelId ?? record.ChannelId;
+        }
+        if (c.Scope == ConversationScope.Personal && record.Scope == nameof(ConversationScope.Personal))
+        {
+            if (mayRoute && (turn.Authenticated || !ClaimsAnotherChat(id, c)))
+            {
+                record.UserId = c.UserId ?? record.UserId;
+                record.UserAadObjectId = c.UserAadObjectId ?? record.UserAadObjectId;
+            }
             record.UserName = turn.User.Name ?? record.UserName;
             record.Locale = turn.Culture.Name;
         }
@@ -46,6 +56,9 @@ public sealed class ConversationStore
         _items.Upsert(record);
         return record;
     }
+
+    private bool ClaimsAnotherChat(string id, ConversationRef c) =>
+        FindPersonal(c.UserAadObjectId, c.UserId) is { } chat && chat.Id != id;
 
     private static bool SameReference(ConversationRecord a, ConversationRecord b) =>
         a.ServiceUrl == b.ServiceUrl && a.TenantId == b.TenantId && a.BotId == b.BotId && a.BotName == b.BotName && a.Scope == b.Scope

@@ -26,12 +26,13 @@ public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvide
     {
         var input = s.Input;
         if (await CardItemAsync(s, form, input, ct) is not { } item) return;
-        var cardId = input.Trimmed("cardId");
+        var cardId = CardIdOf(input);
         var values = form.Read(s, item, input);
         var check = form.Check(s, item, values);
         if (check.Errors.Any || check.Data is null)
         {
-            await FormReply.CardAsync(s.Turn, cards.Form(s, form, item, values, check.Errors, cardId.Length > 0 ? cardId : NewCardId()), null, ct);
+            var again = FormBudget.Fit(values, v => cards.Form(s, form, item, v, check.Errors, cardId ?? NewCardId()));
+            await FormReply.CardAsync(s.Turn, again, null, ct);
             return;
         }
         var (stored, _) = store.Submit(new Submission
@@ -43,7 +44,7 @@ public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvide
             SubmittedByName = s.Member.Person.Name,
             SubmittedByAadObjectId = s.Turn.User.AadObjectId,
             SubmittedByTeamsId = s.Turn.User.Id,
-            IdempotencyKey = cardId.Length > 0 ? $"{s.WeekId}|{s.Department.Id}|{item.Key}|{cardId}" : null,
+            IdempotencyKey = cardId is not null ? $"{s.WeekId}|{s.Department.Id}|{item.Key}|{cardId}" : null,
             Data = check.Data,
         });
         await FormReply.CardAsync(s.Turn, cards.Receipt(s, form, item, stored), FormItems.Title(item, s.T), ct);
@@ -54,9 +55,9 @@ public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvide
     {
         var input = s.Input;
         if (await CardItemAsync(s, form, input, ct) is not { } item) return;
-        var cardId = input.Trimmed("cardId");
+        var cardId = CardIdOf(input);
         var values = change(form.Read(s, item, input));
-        await FormReply.CardAsync(s.Turn, cards.Form(s, form, item, values, new FieldErrors(), cardId.Length > 0 ? cardId : NewCardId()), null, ct);
+        await FormReply.CardAsync(s.Turn, FormBudget.Fit(values, v => cards.Form(s, form, item, v, new FieldErrors(), cardId ?? NewCardId())), null, ct);
     }
 
     /// <summary>
@@ -88,4 +89,14 @@ public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvide
     }
 
     public static string NewCardId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// The card's id as the bot made it (32 hex digits): it becomes part of a unique LiteDB key, so anything else
+    /// (a 2,000-character id would break the index) counts as no id.
+    /// </summary>
+    private static string? CardIdOf(FormInput input)
+    {
+        var id = input.Trimmed("cardId");
+        return id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit) ? id : null;
+    }
 }

@@ -14,6 +14,7 @@ public sealed class ConnectorClient(
     IHttpClientFactory httpClients,
     ConnectorRateLimiter limiter,
     ConnectorRetryPolicy retry,
+    ConnectorTokenProvider tokens,
     TimeProvider time,
     BotFrameworkOptions options,
     ILogger<ConnectorClient> logger)
@@ -43,6 +44,10 @@ public sealed class ConnectorClient(
 
     private async Task<ConnectorResponse> AttemptAsync(ConnectorRequest request, int attempt, CancellationToken ct)
     {
+        // Anonymous mode: whoever reached /api/messages chose the serviceUrl, so nothing leaves this machine
+        // (no cloud metadata address, no private network); a refusal is final, not retried.
+        if (!tokens.IsEnabled && !ActivityRules.IsLoopback(request.Uri))
+            return new ConnectorResponse(null, "", attempt, null, "RefusedAnonymousToNonLoopbackHost", FailureIsTransient: false);
         using var message = new HttpRequestMessage(request.Method, request.Uri);
         if (request.Body is not null)
         {

@@ -31,6 +31,7 @@ public sealed class ConversationStoreTests : IDisposable
             User = new UserRef("29:u", null, "U"),
             Culture = CultureInfo.GetCultureInfo("zh-CN"),
             ReceivedAt = at,
+            Authenticated = true,
         };
 
     [Fact]

@@ -1,7 +1,14 @@
 using VocEdWeek.Bot;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Hosting;
+using VocEdWeek.Bot.Operations.Backup;
 using VocEdWeek.Bot.Protocol;
+
+if (args is ["backup" or "restore", ..])
+{
+    Environment.ExitCode = await OperationsCommand.RunAsync(args, Console.Out, Console.Error);
+    return;
+}
 
 try
 {

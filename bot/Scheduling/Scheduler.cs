@@ -15,6 +15,14 @@ public sealed partial class Scheduler(
 {
     private readonly IReadOnlyList<ISlotSource> _sources = sources.ToList();
     private readonly SemaphoreSlim _oneRound = new(1, 1);
+    private long _lastTickTicks;
+
+    public bool Enabled => options.Enabled;
+
+    public TimeSpan TickInterval => options.TickInterval;
+
+    /// <summary>When the loop last finished a round (failed rounds count: the loop is alive); null before the first.</summary>
+    public DateTimeOffset? LastTick => Volatile.Read(ref _lastTickTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,6 +37,8 @@ public sealed partial class Scheduler(
             {
                 LogRoundFailed(log, ex);
             }
+            // Readiness asks for this: a loop stuck in a round or dead stops moving it.
+            Volatile.Write(ref _lastTickTicks, time.GetUtcNow().UtcTicks);
             try
             {
                 await Task.Delay(options.TickInterval, time, stoppingToken);

@@ -78,15 +78,10 @@ public static class BackupCommand
 
     private static SnapshotInfo Offline(StorageOptions storage, string target)
     {
-        try
-        {
-            // No other process holds it (direct mode would have refused us), so nothing writes during the copy.
-            using var db = new LiteDatabase(new ConnectionString { Filename = storage.DatabasePath, Connection = ConnectionType.Direct });
-            return DatabaseSnapshot.Write(db, target);
-        }
-        catch (IOException)
-        {
-            throw new BackupException($"The database in Storage:Directory '{storage.Directory}' is in use by a bot that published no address ({ControlFile.FileName}); back up through that bot or stop it first.");
-        }
+        // Held while copying: a bot starting meanwhile finds it taken and leaves backups to us.
+        using var held = StorageLock.TryTake(storage)
+            ?? throw new BackupException($"The database in Storage:Directory '{storage.Directory}' is in use by a bot that published no address ({ControlFile.FileName}); stop it, or start it on a real port, and try again.");
+        using var db = new LiteDatabase(new ConnectionString { Filename = storage.DatabasePath, Connection = ConnectionType.Direct });
+        return DatabaseSnapshot.Write(db, target);
     }
 }

@@ -13,17 +13,25 @@ namespace VocEdWeek.Bot.Operations.Backup;
 public sealed partial class ControlPublisher(
     IServer server, IHostApplicationLifetime lifetime, StorageOptions storage, ILogger<ControlPublisher> log) : IHostedService
 {
+    private FileStream? _lock;
+
     public string Key { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(Publish);
+        _lock = StorageLock.TryTake(storage);
+        // Another bot on the same folder: it owns backups (and two bots on one LiteDB file is a mistake to fix).
+        if (_lock is null) LogFolderInUse(log, storage.Directory);
+        else lifetime.ApplicationStarted.Register(Publish);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (ControlFile.TryRead(storage)?.Key == Key) ControlFile.Delete(storage);
+        if (_lock is null) return Task.CompletedTask;
+        ControlFile.Delete(storage);
+        _lock.Dispose();
+        _lock = null;
         return Task.CompletedTask;
     }
 
@@ -54,6 +62,9 @@ public sealed partial class ControlPublisher(
             : parsed.Host;
         return $"{parsed.Scheme}://{loopback}:{parsed.Port}";
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage:Directory {Directory} is used by another running bot; this one offers no backups")]
+    private static partial void LogFolderInUse(ILogger logger, string directory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "operations.json not written; online backups are unavailable: {Reason}")]
     private static partial void LogNotWritten(ILogger logger, string reason);

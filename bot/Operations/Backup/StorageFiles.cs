@@ -18,7 +18,7 @@ public static class StorageFiles
         {
             var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
             var name = Path.GetFileName(relative);
-            if (relative is DatabaseName or "vocedweek-log.db" or ControlFile.FileName) continue;
+            if (relative is DatabaseName or "vocedweek-log.db" or ControlFile.FileName or StorageLock.FileName) continue;
             if (name.StartsWith(".backup-", StringComparison.Ordinal) || (name.StartsWith(".incoming-", StringComparison.Ordinal) && name.EndsWith(".part", StringComparison.Ordinal))) continue;
             yield return relative;
         }

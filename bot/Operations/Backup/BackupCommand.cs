@@ -81,7 +81,15 @@ public static class BackupCommand
         // Held while copying: a bot starting meanwhile finds it taken and leaves backups to us.
         using var held = StorageLock.TryTake(storage)
             ?? throw new BackupException($"The database in Storage:Directory '{storage.Directory}' is in use by a bot that published no address ({ControlFile.FileName}); stop it, or start it on a real port, and try again.");
-        using var db = new LiteDatabase(new ConnectionString { Filename = storage.DatabasePath, Connection = ConnectionType.Direct });
-        return DatabaseSnapshot.Write(db, target);
+        // Nobody else has the file: fold the write-ahead log into it, close it, and the file alone is the database.
+        SnapshotInfo info;
+        using (var db = new LiteDatabase(new ConnectionString { Filename = storage.DatabasePath, Connection = ConnectionType.Direct }))
+        {
+            db.Checkpoint();
+            var names = db.GetCollectionNames().ToList();
+            info = new SnapshotInfo(names.Count, names.Sum(n => (long)db.GetCollection(n).LongCount()));
+        }
+        File.Copy(storage.DatabasePath, target);
+        return info;
     }
 }

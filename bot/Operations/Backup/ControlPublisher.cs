@@ -11,27 +11,24 @@ namespace VocEdWeek.Bot.Operations.Backup;
 /// it at shutdown. Without a real server (in-memory test host) there is no address and no file: backups are then offline.
 /// </summary>
 public sealed partial class ControlPublisher(
-    IServer server, IHostApplicationLifetime lifetime, StorageOptions storage, ILogger<ControlPublisher> log) : IHostedService
+    IServer server, IHostApplicationLifetime lifetime, BotDatabase db, StorageOptions storage, ILogger<ControlPublisher> log) : IHostedService
 {
-    private FileStream? _lock;
+    private int _published;
 
     public string Key { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _lock = StorageLock.TryTake(storage);
         // Another bot on the same folder: it owns backups (and two bots on one LiteDB file is a mistake to fix).
-        if (_lock is null) LogFolderInUse(log, storage.Directory);
+        if (!db.OwnsStorage) LogFolderInUse(log, storage.Directory);
         else lifetime.ApplicationStarted.Register(Publish);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_lock is null) return Task.CompletedTask;
-        ControlFile.Delete(storage);
-        _lock.Dispose();
-        _lock = null;
+        // No new backup requests from here on; the storage lock goes with the database, when it is closed.
+        if (Interlocked.Exchange(ref _published, 0) == 1) ControlFile.Delete(storage);
         return Task.CompletedTask;
     }
 
@@ -42,6 +39,7 @@ public sealed partial class ControlPublisher(
         try
         {
             new ControlFile(url, Key).Write(storage);
+            Volatile.Write(ref _published, 1);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

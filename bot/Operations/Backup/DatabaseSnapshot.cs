@@ -16,28 +16,39 @@ public static class DatabaseSnapshot
     public static SnapshotInfo Write(LiteDatabase source, string targetPath)
     {
         if (!source.BeginTrans()) throw new InvalidOperationException("This thread already has a LiteDB transaction; a snapshot needs its own.");
+        SnapshotInfo info;
         try
         {
-            var names = source.GetCollectionNames().Order(StringComparer.Ordinal).ToList();
-            // Deleting an id that cannot exist changes nothing but opens a write snapshot: the collection's lock.
-            foreach (var name in names) source.GetCollection(name).Delete(new BsonValue(Guid.NewGuid()));
-            using var target = new LiteDatabase(new ConnectionString { Filename = targetPath, Connection = ConnectionType.Direct });
-            long documents = 0;
-            foreach (var name in names)
-            {
-                var to = target.GetCollection(name);
-                foreach (var index in Indexes(source, name)) to.EnsureIndex(index.Name, BsonExpression.Create(index.Expression), index.Unique);
-                documents += to.InsertBulk(source.GetCollection(name).FindAll(), 5000);
-            }
-            target.UserVersion = source.UserVersion;
-            // Everything into the data file: the copy is one self-contained file.
-            target.Checkpoint();
-            return new SnapshotInfo(names.Count, documents);
+            info = Copy(source, targetPath);
         }
-        finally
+        catch
         {
-            source.Rollback();
+            // The transaction wrote nothing; a failing rollback must not hide the error that got us here.
+            try { source.Rollback(); } catch (LiteException) { }
+            throw;
         }
+        source.Rollback();
+        return info;
+    }
+
+    private static SnapshotInfo Copy(LiteDatabase source, string targetPath)
+    {
+        var names = source.GetCollectionNames().Order(StringComparer.Ordinal).ToList();
+        // Deleting an id that cannot exist changes nothing but opens a write snapshot: the collection's lock.
+        foreach (var name in names) source.GetCollection(name).Delete(new BsonValue(Guid.NewGuid()));
+        using var target = new LiteDatabase(new ConnectionString { Filename = targetPath, Connection = ConnectionType.Direct });
+        long documents = 0;
+        foreach (var name in names)
+        {
+            var to = target.GetCollection(name);
+            foreach (var index in Indexes(source, name)) to.EnsureIndex(index.Name, BsonExpression.Create(index.Expression), index.Unique);
+            documents += to.InsertBulk(source.GetCollection(name).FindAll(), 5000);
+        }
+        target.UserVersion = source.UserVersion;
+        // Everything into the data file: the copy is one self-contained file.
+        target.Checkpoint();
+        // Counted as the copy has them (an empty collection without indexes is not created), as a restore finds them.
+        return new SnapshotInfo(target.GetCollectionNames().Count(), documents);
     }
 
     private static List<(string Name, string Expression, bool Unique)> Indexes(LiteDatabase source, string collection)

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 
+using VocEdWeek.Bot.Storage;
+
 namespace VocEdWeek.Bot.Operations.Backup;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Outbox;
 
@@ -12,9 +13,6 @@ namespace VocEdWeek.Bot.Operations.Metrics;
 public sealed class BotMetrics
 {
     public const string MeterName = "VocEdWeek.Bot";
-
-    /// <summary>The outbox topic of automatic and one-click reminders (Features/Reminders' ReminderSender.Topic).</summary>
-    private const string ReminderTopic = "reminder";
 
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _outbox;
@@ -43,7 +41,7 @@ public sealed class BotMetrics
             new KeyValuePair<string, object?>("outbox.topic", topic),
             new KeyValuePair<string, object?>("outbox.outcome", Snake(outcome.ToString())),
             new KeyValuePair<string, object?>("outbox.state", Snake(state.ToString())));
-        if (topic == ReminderTopic && outcome == OutboxOutcome.Delivered) _reminders.Add(1);
+        if (topic == ReminderSender.Topic && outcome == OutboxOutcome.Delivered) _reminders.Add(1);
     }
 
     public void FileStored(MediaKind kind) =>

@@ -78,12 +78,13 @@ public sealed class ReadinessTests : IDisposable
     [Fact]
     public async Task Scheduler_is_unhealthy_when_its_loop_stops_turning()
     {
-        // No week: a round is over at once, so the first tick is recorded before StartAsync returns.
+        // No week: a round is over at once; the loop then waits on the fake clock.
         await using var sp = Start(new() { ["Scheduling:Enabled"] = "true", ["Scheduling:TickInterval"] = "00:00:20" }, week: false);
         Assert.Equal(HealthStatus.Unhealthy, (await CheckAsync(sp, "scheduler")).Status);
 
         var scheduler = sp.GetRequiredService<Scheduler>();
         await ((IHostedService)scheduler).StartAsync(CancellationToken.None);
+        await scheduler.FirstTick.WaitAsync(TimeSpan.FromSeconds(30)); // a safety net, not a timing: the round needs no clock
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync(sp, "scheduler")).Status);
         _clock.Advance(TimeSpan.FromSeconds(50));
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync(sp, "scheduler")).Status);

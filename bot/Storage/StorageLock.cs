@@ -1,10 +1,8 @@
-using VocEdWeek.Bot.Storage;
-
-namespace VocEdWeek.Bot.Operations.Backup;
+namespace VocEdWeek.Bot.Storage;
 
 /// <summary>
-/// <c>operations.lock</c>: held exclusively by the running bot, so the <c>backup</c> command knows whether it may open
-/// the database itself. LiteDB's direct mode does not stop a second process from opening the same file (and two
+/// <c>operations.lock</c>: held exclusively for as long as the bot has the database open (<see cref="BotDatabase"/>), so
+/// the <c>backup</c> command knows whether it may open the database itself. LiteDB's direct mode does not stop a second process from opening the same file (and two
 /// engines on one file corrupt it); an exclusive file handle does (.NET takes an flock for FileShare.None).
 /// </summary>
 public static class StorageLock

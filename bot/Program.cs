@@ -1,12 +1,19 @@
 using VocEdWeek.Bot;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Hosting;
+using VocEdWeek.Bot.Operations.Backup;
 using VocEdWeek.Bot.Operations.Check;
 using VocEdWeek.Bot.Protocol;
 
+// Operator commands run instead of the bot, reading the same configuration (see README "Go live").
 if (args is ["check", ..])
 {
     Environment.ExitCode = await CheckCommand.RunAsync(args, Console.Out);
+    return;
+}
+if (args is ["backup" or "restore", ..])
+{
+    Environment.ExitCode = await OperationsCommand.RunAsync(args, Console.Out, Console.Error);
     return;
 }
 

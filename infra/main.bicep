@@ -63,7 +63,9 @@ module app 'modules/appService.bicep' = {
     planSku: planSku
     linuxFxVersion: 'DOTNETCORE|10.0'
     identityId: identity.id
-    healthCheckPath: '/healthz/ready'
+    // Liveness, not readiness: App Service replaces an instance whose probe fails, and a SharePoint outage
+    // (which turns /healthz/ready to 503) is not cured by a restart.
+    healthCheckPath: '/healthz'
     tags: tags
   }
 }

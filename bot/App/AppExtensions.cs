@@ -22,6 +22,7 @@ using VocEdWeek.Bot.Files.Publishing;
 using VocEdWeek.Bot.Files.SharePoint;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Links;
+using VocEdWeek.Bot.Operations;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Progress;
 using VocEdWeek.Bot.Scheduling;
@@ -42,6 +43,8 @@ public static class AppExtensions
         services.AddSingleton(storage);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotDatabase>();
+        // Readiness checks, metrics (and their OTLP export when configured), the backup endpoint.
+        services.AddOperations(configuration);
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton(new WeekCatalog(configuration));
@@ -161,6 +164,7 @@ public static class AppExtensions
     public static WebApplication MapBotPages(this WebApplication app)
     {
         app.MapDashboard();
+        app.MapOperations();
 
         app.MapUploadPage();
         app.MapExportDownloads();

@@ -3,6 +3,7 @@ using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.Welcome;
+using VocEdWeek.Bot.Operations.Metrics;
 using VocEdWeek.Bot.Storage;
 
 namespace VocEdWeek.Bot.App;
@@ -17,10 +18,15 @@ public sealed class TurnRouter : ITurnHandler
     private readonly FileConsentHandler _consent;
     private readonly IReadOnlyList<ICommandHandler> _commands;
     private readonly IReadOnlyDictionary<string, ICardActionHandler> _actions;
+    private readonly BotMetrics _metrics;
+    private readonly TimeProvider _time;
 
     public TurnRouter(ConversationStore conversations, InstallHandler install, HelpHandler help, FileIntakeHandler files,
-        FileConsentHandler consent, IEnumerable<ICommandHandler> commands, IEnumerable<ICardActionHandler> actions)
+        FileConsentHandler consent, IEnumerable<ICommandHandler> commands, IEnumerable<ICardActionHandler> actions,
+        BotMetrics metrics, TimeProvider time)
     {
+        _metrics = metrics;
+        _time = time;
         _conversations = conversations;
         _install = install;
         _help = help;
@@ -42,6 +48,22 @@ public sealed class TurnRouter : ITurnHandler
     public async Task OnTurnAsync(TurnContext turn, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(turn.Conversation.ConversationId) || string.IsNullOrEmpty(turn.Conversation.ServiceUrl)) return;
+        // Measured here, not in Protocol/: the app's own time per kind, whatever carries the turns in.
+        var started = _time.GetTimestamp();
+        var failed = true;
+        try
+        {
+            await RouteAsync(turn, ct);
+            failed = false;
+        }
+        finally
+        {
+            _metrics.Turn(turn.Kind, _time.GetElapsedTime(started), failed);
+        }
+    }
+
+    private async Task RouteAsync(TurnContext turn, CancellationToken ct)
+    {
         var record = _conversations.Touch(turn);
         switch (turn.Kind)
         {

@@ -47,6 +47,13 @@ public sealed class MediaStore
     public IReadOnlyList<MediaRecord> NotUploaded() =>
         _items.Find(x => x.Remote == RemoteState.Waiting || x.Remote == RemoteState.Failed).OrderBy(x => x.ReceivedAt).ToList();
 
+    /// <summary>How many stored files wait for SharePoint, and when the longest-waiting one was received.</summary>
+    public (int Count, DateTime? OldestReceivedAt) UploadBacklog()
+    {
+        var waiting = _items.Find(x => x.Remote == RemoteState.Waiting && x.State == MediaState.Stored).Select(x => x.ReceivedAt).ToList();
+        return (waiting.Count, waiting.Count == 0 ? null : waiting.Min());
+    }
+
     public int CountByRemote(string weekId, RemoteState state) =>
         _items.Count(x => x.WeekId == weekId && x.Remote == state && x.State == MediaState.Stored);
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Operations.Metrics;
 
 namespace VocEdWeek.Bot.Outbox;
 
@@ -11,7 +12,7 @@ namespace VocEdWeek.Bot.Outbox;
 /// </summary>
 public sealed partial class OutboxDelivery(
     OutboxStore store, RecipientResolver resolver, IMessenger messenger, IEnumerable<IOutboxGuard> guards,
-    OutboxOptions options, TimeProvider time, ILogger<OutboxDelivery> log)
+    OutboxOptions options, BotMetrics metrics, TimeProvider time, ILogger<OutboxDelivery> log)
 {
     private readonly ConcurrentDictionary<string, Task<OutboxJob?>> _inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IOutboxGuard> _guards = guards.ToDictionary(g => g.Topic, StringComparer.Ordinal);
@@ -114,6 +115,7 @@ public sealed partial class OutboxDelivery(
         job.OutcomeDetail = detail;
         job.UpdatedAt = time.GetUtcNow().UtcDateTime;
         store.Update(job);
+        metrics.OutboxFinished(job.Topic, state, outcome);
         return job;
     }
 

@@ -58,6 +58,14 @@ public sealed class OutboxStore
     public DateTime? NextDue() =>
         _items.Find(x => x.State == OutboxState.Pending).Select(x => (DateTime?)x.NextAttemptAt).Min();
 
+    /// <summary>Pending jobs whose time has come but that are not sent yet, and since when the oldest has been due.</summary>
+    public (int Count, DateTime? OldestDueAt) DueBacklog(DateTimeOffset now)
+    {
+        var at = now.UtcDateTime;
+        var due = _items.Find(x => x.State == OutboxState.Pending && x.NextAttemptAt <= at).Select(x => x.NextAttemptAt).ToList();
+        return (due.Count, due.Count == 0 ? null : due.Min());
+    }
+
     public IReadOnlyList<OutboxJob> ByTopic(string topic) => _items.Find(x => x.Topic == topic).ToList();
 
     public int Count(OutboxState state) => _items.Count(x => x.State == state);

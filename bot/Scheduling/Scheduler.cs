@@ -15,6 +15,18 @@ public sealed partial class Scheduler(
 {
     private readonly IReadOnlyList<ISlotSource> _sources = sources.ToList();
     private readonly SemaphoreSlim _oneRound = new(1, 1);
+    private readonly TaskCompletionSource _firstTick = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _lastTickTicks;
+
+    public bool Enabled => options.Enabled;
+
+    public TimeSpan TickInterval => options.TickInterval;
+
+    /// <summary>When the loop last finished a round (failed rounds count: the loop is alive); null before the first.</summary>
+    public DateTimeOffset? LastTick => Volatile.Read(ref _lastTickTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    /// <summary>Completes when the loop has finished its first round (the loop runs on its own thread since .NET 10).</summary>
+    public Task FirstTick => _firstTick.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,6 +41,9 @@ public sealed partial class Scheduler(
             {
                 LogRoundFailed(log, ex);
             }
+            // Readiness asks for this: a loop stuck in a round or dead stops moving it.
+            Volatile.Write(ref _lastTickTicks, time.GetUtcNow().UtcTicks);
+            _firstTick.TrySetResult();
             try
             {
                 await Task.Delay(options.TickInterval, time, stoppingToken);

@@ -10,18 +10,30 @@ public sealed class BotDatabase : IDisposable
         try
         {
             System.IO.Directory.CreateDirectory(options.FullDirectory);
+            // Taken before the file is opened and let go after it is closed; a second bot on the same folder goes without.
+            _lock = StorageLock.TryTake(options);
             // UtcDate: dates come back as UTC whatever the host zone, so deadline maths never shifts.
             Database = new LiteDatabase(new ConnectionString { Filename = options.DatabasePath, Connection = ConnectionType.Direct }) { UtcDate = true };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
         {
+            _lock?.Dispose();
             throw new ConfigurationException($"Storage:Directory '{options.Directory}' cannot hold the database: {ex.Message}");
         }
     }
 
+    private readonly FileStream? _lock;
+
     public LiteDatabase Database { get; }
+
+    /// <summary>This process holds <see cref="StorageLock"/>: it alone may offer backups of the folder.</summary>
+    public bool OwnsStorage => _lock is not null;
 
     public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Database.Dispose();
+        _lock?.Dispose();
+    }
 }

@@ -1,3 +1,4 @@
+using VocEdWeek.Bot.Operations.Metrics;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Files.Publishing;
@@ -10,7 +11,7 @@ namespace VocEdWeek.Bot.Files.Publishing;
 /// </summary>
 public sealed partial class RemoteUploadWorker(
     MediaStore media, IFileStore local, IServiceProvider services, WeekCatalog weeks, UploadSignal signal,
-    RemoteUploadOptions options, TimeProvider time, ILogger<RemoteUploadWorker> log) : BackgroundService, IMediaStoredObserver
+    RemoteUploadOptions options, BotMetrics metrics, TimeProvider time, ILogger<RemoteUploadWorker> log) : BackgroundService, IMediaStoredObserver
 {
     private IRemoteFileStore? Remote => services.GetService<IRemoteFileStore>();
 
@@ -89,6 +90,7 @@ public sealed partial class RemoteUploadWorker(
             record.RemoteNextAttemptAt = null;
             media.Update(record);
             LogUploaded(log, record.FileName, landed.Path);
+            metrics.SharePointUpload("uploaded");
             RemoveLocalCopy(record);
             return true;
         }
@@ -112,6 +114,7 @@ public sealed partial class RemoteUploadWorker(
             record.RemoteErrorDetail = ex.Message;
             record.RemoteNextAttemptAt = time.GetUtcNow().Add(wait).UtcDateTime;
             media.Update(record);
+            metrics.SharePointUpload(ex.Throttled ? "throttled" : "retry");
             LogRetry(log, record.FileName, wait, ex.Message);
         }
         return false;
@@ -147,6 +150,7 @@ public sealed partial class RemoteUploadWorker(
         record.RemoteErrorDetail = detail;
         record.RemoteNextAttemptAt = null;
         media.Update(record);
+        metrics.SharePointUpload(reason == UploadReason.LocalMissing ? "local_missing" : "refused");
         LogFailed(log, record.FileName, detail);
     }
 

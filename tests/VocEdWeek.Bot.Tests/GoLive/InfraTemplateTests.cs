@@ -109,7 +109,7 @@ public sealed class InfraTemplateTests
         Assert.Equal("DOTNETCORE|10.0", (string?)config["linuxFxVersion"]);
         Assert.Equal("1.2", (string?)config["minTlsVersion"]);
         Assert.Equal("Disabled", (string?)config["ftpsState"]);
-        Assert.Equal("/healthz/ready", (string?)config["healthCheckPath"]);
+        Assert.Equal("/healthz", (string?)config["healthCheckPath"]);
         Assert.True((bool)config["alwaysOn"]!);
         Assert.False((bool)s.Single("Microsoft.Web/sites/basicPublishingCredentialsPolicies")["properties"]!["allow"]!);
 

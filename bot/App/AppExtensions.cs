@@ -48,6 +48,7 @@ public static class AppExtensions
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<ProgressService>();
         services.AddSingleton<IdentityResolver>();
+        services.AddSingleton<AccessGate>();
         services.AddSingleton(configuration.GetSection("Files").Get<FileIntakeOptions>() ?? new FileIntakeOptions());
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<MediaStore>();
@@ -71,6 +72,7 @@ public static class AppExtensions
         services.AddSingleton<HelpHandler>();
         services.AddSingleton<DigestChannelHandler>();
         services.AddSingleton<DigestChannelLocator>();
+        services.AddSingleton<DigestChannelStatus>();
         services.AddHostedService<StartupAnnouncer>();
 
         // Proactive delivery: the outbox, the scheduler, reminders (one-click and automatic) and the digest.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Identity;
@@ -42,7 +43,7 @@ public sealed partial class ExportHandler(
         if (!request.Understood)
         {
             var help = t["export_help"];
-            if (request.Rest.Length > 0) help = t.Format("export_help_unknown", request.Rest) + "\n\n" + help;
+            if (request.Rest.Length > 0) help = t.Format("export_help_unknown", PlainText.Escape(request.Rest)) + "\n\n" + help;
             await turn.ReplyAsync(help, ct);
             return;
         }

@@ -3,6 +3,7 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.DigestChannel;
 
@@ -12,7 +13,7 @@ namespace VocEdWeek.Bot.Features.DigestChannel;
 /// when, "恢复通知频道" moves it back to the one before. Every change is logged with who, when, old and new.
 /// </summary>
 public sealed partial class DigestChannelHandler(
-    SettingsStore settings, AccessGate gate, IdentityResolver identity, DigestChannelStatus status, ILogger<DigestChannelHandler> log) : ICommandHandler
+    SettingsStore settings, WeekCatalog weeks, IdentityResolver identity, DigestChannelStatus status, ILogger<DigestChannelHandler> log) : ICommandHandler
 {
     public const string SettingKey = "digestChannel";
 
@@ -30,6 +31,12 @@ public sealed partial class DigestChannelHandler(
         if (text.IsOneOf(ShowWords))
         {
             await turn.ReplyAsync(status.Describe(turn, t), ct);
+            return;
+        }
+        // Changed only by the office of the week being run (the gate also lets the latest week's office in between weeks).
+        if (weeks.Active is not { } week)
+        {
+            await turn.ReplyAsync(t["channel_no_week"], ct);
             return;
         }
         var restore = text.IsOneOf(RestoreWords);
@@ -53,7 +60,6 @@ public sealed partial class DigestChannelHandler(
             target = channel;
         }
 
-        var week = gate.RosterWeek(Access) ?? throw new InvalidOperationException("The access gate let a turn through without a week.");
         var name = (await identity.ResolveAsync(turn, week, ct))?.Person.Name ?? turn.User.Name;
         var by = turn.User.AadObjectId ?? turn.User.Id;
         var was = settings.Get(SettingKey);

@@ -101,4 +101,23 @@ public sealed class DigestChannelBindingTests : IAsyncLifetime
 
         Assert.Contains("Office:DigestChannelId", answer);
     }
+
+    [Fact]
+    public async Task BetweenWeeks_TheOfficeSeesTheChannel_ButCannotMoveIt()
+    {
+        await using var between = await ExportApp.StartAsync(new()
+        {
+            ["Week:DefinitionFile"] = "",
+            ["Week:ArchiveFiles:0"] = Path.Combine(RepoPaths.Samples, "2024-wuxi.json"),
+        });
+        var mark = between.Mark();
+
+        await between.SayAsync(FormsWorld.Staff, "设为通知频道", channel: true);
+
+        Assert.Contains("没有进行中的职业教育活动周", between.Texts(mark));
+        Assert.Null(between.Services.GetRequiredService<SettingsStore>().Get(DigestChannelHandler.SettingKey));
+        mark = between.Mark();
+        await between.SayAsync(FormsWorld.Staff, "通知频道");
+        Assert.Contains("Office:DigestChannelId", between.Texts(mark));
+    }
 }

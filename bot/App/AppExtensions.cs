@@ -51,6 +51,7 @@ public static class AppExtensions
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<ProgressService>();
         services.AddSingleton<IdentityResolver>();
+        services.AddSingleton<AccessGate>();
         services.AddSingleton(FileIntakeOptions.From(configuration));
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<MediaStore>();
@@ -75,6 +76,7 @@ public static class AppExtensions
         services.AddSingleton<HelpHandler>();
         services.AddSingleton<DigestChannelHandler>();
         services.AddSingleton<DigestChannelLocator>();
+        services.AddSingleton<DigestChannelStatus>();
         services.AddHostedService<StartupAnnouncer>();
 
         // Proactive delivery: the outbox, the scheduler, reminders (one-click and automatic) and the digest.

@@ -7,5 +7,8 @@ public interface ICardActionHandler
 {
     IEnumerable<string> Verbs { get; }
 
+    /// <summary>Who may press it; <see cref="AccessGate"/> refuses everyone else before <see cref="HandleAsync"/>.</summary>
+    Access Access { get; }
+
     Task HandleAsync(TurnContext turn, CancellationToken ct);
 }

@@ -5,6 +5,9 @@ namespace VocEdWeek.Bot.App;
 /// <summary>A typed command. Handlers are tried in registration order; the first match wins.</summary>
 public interface ICommandHandler
 {
+    /// <summary>Who may run it; <see cref="AccessGate"/> refuses everyone else before <see cref="HandleAsync"/>.</summary>
+    Access Access { get; }
+
     bool Matches(CommandText text, TurnContext turn);
 
     Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct);

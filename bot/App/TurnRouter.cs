@@ -8,7 +8,7 @@ using VocEdWeek.Bot.Storage;
 
 namespace VocEdWeek.Bot.App;
 
-/// <summary>Every turn: refresh the stored reference, then route by kind, command or card verb.</summary>
+/// <summary>Every turn: refresh the stored reference, then route by kind, command or card verb — through the access gate.</summary>
 public sealed class TurnRouter : ITurnHandler
 {
     private readonly ConversationStore _conversations;
@@ -16,15 +16,17 @@ public sealed class TurnRouter : ITurnHandler
     private readonly HelpHandler _help;
     private readonly FileIntakeHandler _files;
     private readonly FileConsentHandler _consent;
+    private readonly AccessGate _gate;
     private readonly IReadOnlyList<ICommandHandler> _commands;
     private readonly IReadOnlyDictionary<string, ICardActionHandler> _actions;
     private readonly BotMetrics _metrics;
     private readonly TimeProvider _time;
 
     public TurnRouter(ConversationStore conversations, InstallHandler install, HelpHandler help, FileIntakeHandler files,
-        FileConsentHandler consent, IEnumerable<ICommandHandler> commands, IEnumerable<ICardActionHandler> actions,
+        FileConsentHandler consent, AccessGate gate, IEnumerable<ICommandHandler> commands, IEnumerable<ICardActionHandler> actions,
         BotMetrics metrics, TimeProvider time)
     {
+        _gate = gate;
         _metrics = metrics;
         _time = time;
         _conversations = conversations;
@@ -97,7 +99,7 @@ public sealed class TurnRouter : ITurnHandler
         {
             if (command.Matches(text, turn))
             {
-                await command.HandleAsync(turn, text, ct);
+                await _gate.CommandAsync(command, turn, text, ct);
                 return;
             }
         }
@@ -109,7 +111,7 @@ public sealed class TurnRouter : ITurnHandler
     {
         if (turn.Verb is { } verb && _actions.TryGetValue(verb, out var handler))
         {
-            await handler.HandleAsync(turn, ct);
+            await _gate.ActionAsync(handler, turn, ct);
             return;
         }
         if (turn.Kind == TurnKind.CardAction)

@@ -1,3 +1,4 @@
+using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Localization;
 
 namespace VocEdWeek.Bot.Files;
@@ -27,13 +28,15 @@ public static class MediaSummary
         return $"{Counts(files, t)}{(IsEnglish(t) ? ": " : "：")}{names}{more}";
     }
 
-    /// <summary>"[a.jpg](https://…)" when uploaded, else the plain name.</summary>
+    /// <summary>
+    /// "[a.jpg](https://…)" when uploaded, else the plain name. The name is the sender's (escaped: shown as text); only the
+    /// address of our own copy in SharePoint is a link.
+    /// </summary>
     public static string Link(MediaRecord file)
     {
+        var text = PlainText.Escape(file.FileName);
         if (string.IsNullOrEmpty(file.WebUrl) || !Uri.TryCreate(file.WebUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
-            return file.FileName;
-        // Brackets and parentheses would end the markdown link early.
-        var text = file.FileName.Replace('[', '【').Replace(']', '】');
+            return text;
         var url = uri.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
         return $"[{text}]({url})";
     }

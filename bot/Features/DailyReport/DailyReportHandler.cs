@@ -13,6 +13,8 @@ public sealed class DailyReportHandler(FormAccess access, FormFlow flow, DailyRe
 
     public IEnumerable<string> Verbs => [SubmitVerb];
 
+    public Access Access => Access.Liaison;
+
     public bool Matches(CommandText text, TurnContext turn) =>
         FormWords.Matches(text, FormWords.Report)
         || DatePhrase.Find(text.Original, AnyDay) is { } m && FormWords.Matches(CommandText.From(m.Rest), FormWords.Report);

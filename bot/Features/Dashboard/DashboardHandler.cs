@@ -12,28 +12,27 @@ namespace VocEdWeek.Bot.Features.Dashboard;
 
 /// <summary>
 /// "看板" / "dashboard" from office staff: a small card with a signed, expiring link to the live dashboard page of the
-/// active week (or a past one named by year or id). Liaisons are pointed to "我的提交"; anyone else to the office.
+/// active week (or a past one named by year or id). Office staff only: the access gate points liaisons to "我的提交"
+/// and anyone else to the office.
 /// Registered before the office questions, which would read "dashboard" as "progress".
 /// </summary>
 public sealed class DashboardHandler(WeekCatalog weeks, IdentityResolver identity, DashboardLinks links, CardTemplates cards) : ICommandHandler
 {
+    public Access Access => Access.Staff;
+
     public bool Matches(CommandText text, TurnContext turn) => DashboardCommand.Parse(text, weeks) is not null;
 
     public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)
     {
         var t = Strings.For(turn.Culture);
         var active = weeks.Active;
-        var member = await identity.ResolveAsync(turn, ct);
-        if (active is null || member is null || member.Role != Role.Staff)
+        if (active is null)
         {
-            if (active is not null && member is { Role: Role.Liaison })
-            {
-                await FormReply.TextAsync(turn, t.Format("dashboard_liaison_refused", active.Definition.Office.Name), ct);
-                return;
-            }
-            await OfficeAnswers.OutsiderAsync(turn, active, t, ct);
+            await OfficeAnswers.OutsiderAsync(turn, null, t, ct);
             return;
         }
+        // The access gate let only staff through; the member's name goes on the link.
+        if (await identity.ResolveAsync(turn, ct) is not { Role: Role.Staff } member) return;
         var week = active;
         if (DashboardCommand.Parse(text, weeks)?.WeekWords is { } words)
         {

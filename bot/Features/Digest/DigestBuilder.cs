@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Features.DailyReport;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Files;
@@ -139,7 +140,8 @@ public sealed class DigestBuilder(ProgressService progress, SubmissionStore subm
     {
         var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         if (string.IsNullOrEmpty(line)) return null;
-        return line.Length > options.HighlightLength ? line[..options.HighlightLength] + "…" : line;
+        // A liaison's words, posted to the office under the bot's name: shown as text, never as links or formatting.
+        return PlainText.Escape(line.Length > options.HighlightLength ? line[..options.HighlightLength] + "…" : line);
     }
 
     private static DailyReportData? Read(string json)

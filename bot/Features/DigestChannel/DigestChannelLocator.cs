@@ -3,7 +3,10 @@ using VocEdWeek.Bot.Storage;
 
 namespace VocEdWeek.Bot.Features.DigestChannel;
 
-/// <summary>Finds the office's digest channel: the one set from Teams, else <c>Office:DigestChannelId</c>.</summary>
+/// <summary>
+/// Finds the office's digest channel: the one office staff bound from Teams, else <c>Office:DigestChannelId</c>. The binding
+/// wins because it is the later, deliberate act of the office; "恢复通知频道" back past the first binding returns to the configuration.
+/// </summary>
 public sealed class DigestChannelLocator(SettingsStore settings, ConversationStore conversations, IConfiguration configuration)
 {
     public ConversationRef? Find()

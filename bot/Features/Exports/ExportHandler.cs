@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Identity;
@@ -10,12 +11,13 @@ namespace VocEdWeek.Bot.Features.Exports;
 
 /// <summary>
 /// "导出统计表" / "export all" from office staff: builds the files (in the background, so the turn answers in time; a
-/// progress line first when it takes a moment), then one card with a link per file. Liaisons and strangers are refused
-/// before anything is built. Also the card's "send to chat" button, which starts the file consent flow.
+/// progress line first when it takes a moment), then one card with a link per file. Office staff only (the access gate
+/// refuses liaisons and strangers before anything is built). Also the card's "send to chat" button, which starts the file consent flow.
 /// Registered before the office questions and the forms: "导出总结" is an export, not the summary form.
 /// </summary>
 public sealed partial class ExportHandler(
     WeekCatalog weeks,
+    AccessGate gate,
     IdentityResolver identity,
     ExportService exports,
     ExportStore store,
@@ -29,22 +31,19 @@ public sealed partial class ExportHandler(
 
     public IEnumerable<string> Verbs => [ExportCard.SendVerb];
 
+    public Access Access => Access.Staff;
+
     public bool Matches(CommandText text, TurnContext turn) => Parse(text) is not null;
 
     public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)
     {
         if (Parse(text) is not { } request) return;
         var t = Strings.For(turn.Culture);
-        if (weeks.All.Count == 0)
-        {
-            await turn.ReplyAsync(t["export_no_week"], ct);
-            return;
-        }
-        if (await StaffOrRefuseAsync(turn, t, ct) is not { } staff) return;
+        if (await StaffAsync(turn, ct) is not { } staff) return;
         if (!request.Understood)
         {
             var help = t["export_help"];
-            if (request.Rest.Length > 0) help = t.Format("export_help_unknown", request.Rest) + "\n\n" + help;
+            if (request.Rest.Length > 0) help = t.Format("export_help_unknown", PlainText.Escape(request.Rest)) + "\n\n" + help;
             await turn.ReplyAsync(help, ct);
             return;
         }
@@ -84,7 +83,7 @@ public sealed partial class ExportHandler(
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)
     {
         var t = Strings.For(turn.Culture);
-        if (await StaffOrRefuseAsync(turn, t, ct) is null) return;
+        if (await StaffAsync(turn, ct) is null) return;
         var record = store.Find(ExportId(turn.Value));
         if (record is null)
         {
@@ -139,20 +138,12 @@ public sealed partial class ExportHandler(
         await turn.Messenger.SendAsync(turn.Conversation, OutgoingMessage.FromCard(rendered, summary), turn.ActivityId, ct);
     }
 
-    /// <summary>The staff member, or null after telling a liaison or stranger why not.</summary>
-    private async Task<Member?> StaffOrRefuseAsync(TurnContext turn, Strings t, CancellationToken ct)
-    {
-        // Between weeks (no active one) the office of the latest week still exports the past ones.
-        var week = weeks.Active ?? weeks.All.OrderByDescending(w => w.Definition.Start).First();
-        var member = await identity.ResolveAsync(turn, week, ct);
-        if (member is { Role: Role.Staff }) return member;
-        var office = week.Definition.Office.Name;
-        var text = member is { Role: Role.Liaison }
-            ? t.Format("export_liaison_refused", office)
-            : t.Format("export_stranger_refused", office, FormAccess.OfficeContact(week.Definition, t));
-        await FormReply.TextAsync(turn, text, ct);
-        return null;
-    }
+    /// <summary>
+    /// The staff member, for the export's "made by". The access gate let only staff through (between weeks, the latest
+    /// week's office, which still exports the past ones); null only when reached another way, and then nothing is built.
+    /// </summary>
+    private async Task<Member?> StaffAsync(TurnContext turn, CancellationToken ct) =>
+        gate.RosterWeek(Access) is { } week && await identity.ResolveAsync(turn, week, ct) is { Role: Role.Staff } member ? member : null;
 
     /// <summary>The named week (id/title, or the only week of a year), else the active one (else the latest).</summary>
     private ActiveWeek? WeekOf(ExportRequest request)

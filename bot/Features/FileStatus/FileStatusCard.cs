@@ -41,7 +41,7 @@ public sealed class FileStatusCard(CardTemplates cards, MediaStore media, Remote
         var recent = uploads.Enabled ? media.RecentlyUploaded(week.Definition.Id, recentRows) : [];
         var items = notUploaded.Take(take).Select(r => (JsonNode)new JsonObject
         {
-            ["what"] = $"**{week.Department(r.DepartmentId)?.Name ?? r.DepartmentId}** · {ItemName(r, t)} · {r.FileName} ({Size(r.Size, t)})",
+            ["what"] = $"**{week.Department(r.DepartmentId)?.Name ?? r.DepartmentId}** · {ItemName(r, t)} · {PlainText.Escape(r.FileName)} ({Size(r.Size, t)})",
             ["why"] = Reason(r, calendar, t),
             ["color"] = r.Remote == RemoteState.Failed ? "Attention" : "Warning",
         }).ToArray();

@@ -2,7 +2,6 @@ using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Files.Publishing;
 using VocEdWeek.Bot.Features.Forms;
-using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 
@@ -12,13 +11,15 @@ namespace VocEdWeek.Bot.Features.FileStatus;
 /// "文件状态" / "upload status" (and the card buttons): for office staff, what is still waiting for
 /// SharePoint and why; "重试上传" puts refused files back in the queue.
 /// </summary>
-public sealed class FileStatusHandler(WeekCatalog weeks, IdentityResolver identity, FileStatusCard card, RemoteUploadWorker uploads, TimeProvider time)
+public sealed class FileStatusHandler(WeekCatalog weeks, FileStatusCard card, RemoteUploadWorker uploads, TimeProvider time)
     : ICommandHandler, ICardActionHandler
 {
     public const string ShowVerb = "files.status";
     public const string RetryVerb = "files.retry";
 
     public IEnumerable<string> Verbs => [ShowVerb, RetryVerb];
+
+    public Access Access => Access.Staff;
 
     public bool Matches(CommandText text, TurnContext turn) =>
         text.IsOneOf("文件状态", "上传状态", "上传队列", "素材状态", "文件上传状态", "查看文件状态", "重试上传", "重新上传",
@@ -32,11 +33,9 @@ public sealed class FileStatusHandler(WeekCatalog weeks, IdentityResolver identi
     private async Task RespondAsync(TurnContext turn, bool retry, CancellationToken ct)
     {
         var t = Strings.For(turn.Culture);
-        var week = weeks.Active;
-        var member = await identity.ResolveAsync(turn, ct);
-        if (week is null || member?.Role != Role.Staff)
+        if (weeks.Active is not { } week)
         {
-            await FormReply.TextAsync(turn, t["filestatus_staff_only"], ct);
+            await FormReply.TextAsync(turn, t["office_no_week"], ct);
             return;
         }
         if (retry)

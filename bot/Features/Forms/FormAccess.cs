@@ -1,3 +1,4 @@
+using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
@@ -6,8 +7,9 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Features.Forms;
 
 /// <summary>
-/// Forms are for department liaisons of the active week. Anyone else gets a polite answer (who to
-/// contact, or which commands are theirs) and never sees any department's data.
+/// Forms are for department liaisons of the active week: the session of a liaison. The router's access gate already
+/// refused anyone else; a form reached another way (an office question passing a liaison on to "我的提交") is checked
+/// again here, with the gate's own words, so nobody sees another department's data.
 /// </summary>
 public sealed class FormAccess(WeekCatalog weeks, IdentityResolver identity, TimeProvider time)
 {
@@ -18,21 +20,16 @@ public sealed class FormAccess(WeekCatalog weeks, IdentityResolver identity, Tim
         var week = weeks.Active;
         if (week is null)
         {
-            await FormReply.TextAsync(turn, t["form_no_week"], ct);
+            await FormReply.TextAsync(turn, t["access_no_week"], ct);
             return null;
         }
         var member = await identity.ResolveAsync(turn, ct);
-        switch (member)
+        if (AccessGate.Refusal(Access.Liaison, week, member, t) is { } refusal)
         {
-            case { Role: Role.Liaison, Department: not null }:
-                return new FormSession(turn, week, member, t, time.GetUtcNow());
-            case { Role: Role.Staff }:
-                await FormReply.TextAsync(turn, t.Format("form_staff_only", week.Definition.Office.Name), ct);
-                return null;
-            default:
-                await FormReply.TextAsync(turn, t.Format("form_stranger", week.Definition.Title, OfficeContact(week.Definition, t)), ct);
-                return null;
+            await FormReply.TextAsync(turn, refusal, ct);
+            return null;
         }
+        return new FormSession(turn, week, member!, t, time.GetUtcNow());
     }
 
     /// <summary>"教务处（吴苏玲）": the office and its staff, as named in the week file.</summary>

@@ -52,14 +52,15 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store, ItemFi
         var dueDay = s.Calendar.LocalDate(deadline);
         var at = FormTime.Instant(stored.SubmittedAt);
         var received = ItemFiles.Describe(files.Stored(s, item), t);
-        var allFacts = form.Facts(s, item, stored).ToList();
+        // The facts are what the liaison typed: text, never links or formatting (the file names below escape their own).
+        var allFacts = form.Facts(s, item, stored).Select(f => f with { Value = PlainText.Escape(f.Value) }).ToList();
         if (received.Length > 0) allFacts.Add(new FormFact(t["receipt_files_title"], received));
         else if (item.Kind == ItemKind.DailyReport) allFacts.Add(new FormFact(t["receipt_files_title"], t["form_files_none_report"]));
         var facts = new JsonArray(allFacts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray());
         var lines = history.Count > 1
             ? history.TakeLast(10).Select(h => (JsonNode)new JsonObject
             {
-                ["line"] = t.Format("receipt_history_line", h.Version, FormTime.DateTime(FormTime.Instant(h.SubmittedAt), s.Calendar, t), h.SubmittedByName),
+                ["line"] = t.Format("receipt_history_line", h.Version, FormTime.DateTime(FormTime.Instant(h.SubmittedAt), s.Calendar, t), PlainText.Escape(h.SubmittedByName)),
             }).ToArray()
             : [];
         return new JsonObject
@@ -71,7 +72,7 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store, ItemFi
             ["subtitle"] = Subtitle(s),
             ["statusText"] = t.Format("receipt_status", FormItems.StatusLabel(status, t), FormTime.When(at, s.Calendar, t, dueDay)),
             ["statusColor"] = FormItems.StatusColor(status, false),
-            ["versionText"] = t.Format("receipt_version", stored.Version, stored.SubmittedByName),
+            ["versionText"] = t.Format("receipt_version", stored.Version, PlainText.Escape(stored.SubmittedByName)),
             ["lateNote"] = status is ItemStatus.Late or ItemStatus.MadeUp
                 ? t.Format("receipt_late_note", FormTime.DateTime(deadline, s.Calendar, t), FormTime.DateTime(firstAt, s.Calendar, t))
                 : "",

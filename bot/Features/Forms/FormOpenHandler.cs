@@ -10,6 +10,8 @@ public sealed class FormOpenHandler(FormAccess access, FormFlow flow, IEnumerabl
 
     public IEnumerable<string> Verbs => [OpenVerb];
 
+    public Access Access => Access.Liaison;
+
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)
     {
         if (await access.StartAsync(turn, ct) is not { } s) return;

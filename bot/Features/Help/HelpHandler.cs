@@ -15,6 +15,8 @@ public sealed class HelpHandler(CardTemplates cards, ChatFileReach chatFiles) : 
 
     public IEnumerable<string> Verbs => [ShowVerb];
 
+    public Access Access => Access.Anyone;
+
     public bool Matches(CommandText text, TurnContext turn) =>
         text.IsOneOf("help", "帮助", "?", "？", "菜单", "menu", "commands", "命令", "怎么用", "使用说明", "hi", "hello", "你好", "您好");
 
@@ -35,7 +37,8 @@ public sealed class HelpHandler(CardTemplates cards, ChatFileReach chatFiles) : 
     public async Task SendUnknownAsync(TurnContext turn, string original, CancellationToken ct)
     {
         var t = Strings.For(turn.Culture);
-        var shown = original.Length > 40 ? original[..40] + "…" : original;
+        // Echoed in a channel under the bot's name: the typed words as text.
+        var shown = PlainText.Escape(original.Length > 40 ? original[..40] + "…" : original);
         await turn.ReplyAsync(new OutgoingMessage { Text = t.Format("unknown_command", shown) }, ct);
         await turn.ReplyAsync(OutgoingMessage.FromCard(Card(turn)), ct);
     }

@@ -11,6 +11,8 @@ public sealed class MySubmissionsHandler(FormAccess access, MySubmissionsCard ca
 
     public IEnumerable<string> Verbs => [ShowVerb];
 
+    public Access Access => Access.Liaison;
+
     public bool Matches(CommandText text, TurnContext turn) => FormWords.Matches(text, FormWords.Mine);
 
     public Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct) => HandleAsync(turn, ct);

@@ -14,6 +14,8 @@ namespace VocEdWeek.Bot.Features.Office;
 /// </summary>
 public sealed class ExemptionHandler(WeekCatalog weeks, IdentityResolver identity, SubmissionStore store, TimeProvider time) : ICommandHandler
 {
+    public Access Access => Access.Staff;
+
     public bool Matches(CommandText text, TurnContext turn) => ExemptionRequest.IsCommand(text.Original);
 
     public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)
@@ -24,12 +26,8 @@ public sealed class ExemptionHandler(WeekCatalog weeks, IdentityResolver identit
             await FormReply.TextAsync(turn, t["office_no_week"], ct);
             return;
         }
-        var member = await identity.ResolveAsync(turn, ct);
-        if (member is not { Role: Role.Staff })
-        {
-            await FormReply.TextAsync(turn, t.Format("office_exempt_staff_only", week.Definition.Office.Name, FormAccess.OfficeContact(week.Definition, t)), ct);
-            return;
-        }
+        // The access gate let only staff through; the member is who set the exemption.
+        if (await identity.ResolveAsync(turn, ct) is not { Role: Role.Staff } member) return;
         await FormReply.TextAsync(turn, Apply(week, member, text.Original, t), ct);
     }
 

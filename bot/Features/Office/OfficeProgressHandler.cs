@@ -1,7 +1,6 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
-using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Progress;
 using VocEdWeek.Bot.Weeks;
@@ -10,21 +9,21 @@ namespace VocEdWeek.Bot.Features.Office;
 
 /// <summary>
 /// The buttons of the office cards: "全部进度" (progress.full) and "查看未交名单" (progress.item). The answer replaces the card
-/// in place, for everyone in a channel — so only office staff may press them; others get a short message instead.
+/// in place, for everyone in a channel — so only office staff may press them (the access gate answers others with a short message).
 /// </summary>
-public sealed class OfficeProgressHandler(WeekCatalog weeks, IdentityResolver identity, ProgressService progress, ProgressCard progressCard, OfficeAnswers answers)
+public sealed class OfficeProgressHandler(WeekCatalog weeks, ProgressService progress, ProgressCard progressCard, OfficeAnswers answers)
     : ICardActionHandler
 {
     public IEnumerable<string> Verbs => [ProgressCard.FullVerb, ProgressCard.ItemVerb];
 
+    public Access Access => Access.Staff;
+
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)
     {
         var t = Strings.For(turn.Culture);
-        var week = weeks.Active;
-        var member = await identity.ResolveAsync(turn, ct);
-        if (week is null || member is not { Role: Role.Staff })
+        if (weeks.Active is not { } week)
         {
-            await OfficeAnswers.OutsiderAsync(turn, week, t, ct);
+            await OfficeAnswers.OutsiderAsync(turn, null, t, ct);
             return;
         }
         var input = new FormInput(turn.Value);

@@ -9,12 +9,17 @@ namespace VocEdWeek.Bot.Features.Office;
 /// <summary>
 /// "今天谁还没报送", "统计表进度", "status for May 14" … in a personal chat or with @bot in a channel. Registered before the
 /// forms' commands because "日报" or "今天的日报" is a question when office staff type it and a form when a liaison does:
-/// the asker's role decides, and a non-staff turn that is also a later command ("日报", "总结") goes on to that command.
+/// the asker's role decides, and a non-staff turn that is also a later command ("日报", "总结") goes on to that command
+/// (through the access gate, as if routed there). Open to anyone: staff get the office's answer, a liaison their own
+/// department's standing, anyone else whom to ask.
 /// </summary>
-public sealed class OfficeQuestionHandler(WeekCatalog weeks, IdentityResolver identity, OfficeAnswers answers, TimeProvider time, IServiceProvider services)
+public sealed class OfficeQuestionHandler(
+    WeekCatalog weeks, IdentityResolver identity, AccessGate gate, OfficeAnswers answers, TimeProvider time, IServiceProvider services)
     : ICommandHandler
 {
     private IReadOnlyList<ICommandHandler>? _later;
+
+    public Access Access => Access.Anyone;
 
     public bool Matches(CommandText text, TurnContext turn) => Parse(text) is not null;
 
@@ -31,7 +36,7 @@ public sealed class OfficeQuestionHandler(WeekCatalog weeks, IdentityResolver id
         }
         if (LaterCommand(text, turn) is { } command)
         {
-            await command.HandleAsync(turn, text, ct);
+            await gate.CommandAsync(command, turn, text, ct);
             return;
         }
         if (week is not null && member is { Role: Role.Liaison, Department: not null })

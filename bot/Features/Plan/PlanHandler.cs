@@ -14,6 +14,8 @@ public sealed class PlanHandler(FormAccess access, FormFlow flow, PlanForm form)
 
     public IEnumerable<string> Verbs => [SubmitVerb, AddVerb, RemoveVerb];
 
+    public Access Access => Access.Liaison;
+
     public bool Matches(CommandText text, TurnContext turn) => FormWords.Matches(text, FormWords.Plan);
 
     public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)

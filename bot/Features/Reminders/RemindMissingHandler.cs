@@ -23,16 +23,14 @@ public sealed class RemindMissingHandler(
 
     public IEnumerable<string> Verbs => [Verb];
 
+    public Access Access => Access.Staff;
+
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)
     {
         var t = Strings.For(turn.Culture);
         var week = weeks.Active;
-        var member = await identity.ResolveAsync(turn, ct);
-        if (member?.Role != Role.Staff)
-        {
-            await FormReply.TextAsync(turn, t["remind_staff_only"], ct);
-            return;
-        }
+        // The access gate let only staff through; the member's name goes on the reminders.
+        if (await identity.ResolveAsync(turn, ct) is not { Role: Role.Staff } member) return;
         if (week is null || Read(turn, "weekId") != week.Definition.Id || WeekItem.Parse(Read(turn, "itemKey")) is not { } item
             || !week.Calendar.Items.Contains(item))
         {

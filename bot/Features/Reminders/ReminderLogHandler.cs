@@ -1,20 +1,21 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
-using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.Reminders;
 
 /// <summary>"催报记录" / "reminder log" (and the card button <c>reminder.log</c>): the last reminders, for office staff.</summary>
-public sealed class ReminderLogHandler(WeekCatalog weeks, IdentityResolver identity, ReminderLogCard card, ReminderOptions options, TimeProvider time)
+public sealed class ReminderLogHandler(WeekCatalog weeks, ReminderLogCard card, ReminderOptions options, TimeProvider time)
     : ICommandHandler, ICardActionHandler
 {
     public const string Verb = "reminder.log";
     private const int MaxEntries = 100;
 
     public IEnumerable<string> Verbs => [Verb];
+
+    public Access Access => Access.Staff;
 
     public bool Matches(CommandText text, TurnContext turn) =>
         text.IsOneOf("催报记录", "催办记录", "提醒记录", "催报日志", "提醒日志", "查看催报记录", "reminder log", "reminders log", "reminder history", "reminders sent", "show reminder log");
@@ -24,11 +25,9 @@ public sealed class ReminderLogHandler(WeekCatalog weeks, IdentityResolver ident
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)
     {
         var t = Strings.For(turn.Culture);
-        var week = weeks.Active;
-        var member = await identity.ResolveAsync(turn, ct);
-        if (week is null || member?.Role != Role.Staff)
+        if (weeks.Active is not { } week)
         {
-            await FormReply.TextAsync(turn, t["remind_staff_only"], ct);
+            await FormReply.TextAsync(turn, t["office_no_week"], ct);
             return;
         }
         var rendered = card.Render(week, Math.Clamp(options.LogEntries, 1, MaxEntries), time.GetUtcNow(), t);

@@ -12,6 +12,8 @@ public sealed class StatisticsHandler(FormAccess access, FormFlow flow, Statisti
 
     public IEnumerable<string> Verbs => [SubmitVerb];
 
+    public Access Access => Access.Liaison;
+
     public bool Matches(CommandText text, TurnContext turn) => FormWords.Matches(text, FormWords.Statistics);
 
     public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)

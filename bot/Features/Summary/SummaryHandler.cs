@@ -12,6 +12,8 @@ public sealed class SummaryHandler(FormAccess access, FormFlow flow, SummaryForm
 
     public IEnumerable<string> Verbs => [SubmitVerb];
 
+    public Access Access => Access.Liaison;
+
     public bool Matches(CommandText text, TurnContext turn) => FormWords.Matches(text, FormWords.Summary);
 
     public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)

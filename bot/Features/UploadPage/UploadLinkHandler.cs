@@ -17,24 +17,15 @@ public sealed class UploadLinkHandler(
     WeekCatalog weeks, IdentityResolver identity, ConversationStore conversations, UploadLinks links, UploadLinkCard card, TimeProvider time)
     : ICommandHandler
 {
+    public Access Access => Access.Liaison;
+
     public bool Matches(CommandText text, TurnContext turn) => UploadWords.Parse(text) is not null;
 
     public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)
     {
         var t = Strings.For(turn.Culture);
-        if (weeks.Active is not { } week)
-        {
-            await turn.ReplyAsync(t["upload_no_week"], ct);
-            return;
-        }
-        var member = await identity.ResolveAsync(turn, ct);
-        if (member is not { Role: Role.Liaison, Department: { } department })
-        {
-            await turn.ReplyAsync(member is { Role: Role.Staff }
-                ? t.Format("upload_staff_only", week.Definition.Office.Name)
-                : t.Format("upload_stranger", week.Definition.Title, FormAccess.OfficeContact(week.Definition, t)), ct);
-            return;
-        }
+        // The access gate refused everyone but a liaison of the active week; this only names the department.
+        if (weeks.Active is not { } week || await identity.ResolveAsync(turn, ct) is not { Role: Role.Liaison, Department: { } department } member) return;
         // The link is personal: posted in a group chat or channel, anyone there could add files in this liaison's name.
         if (turn.Conversation.Scope != ConversationScope.Personal)
         {

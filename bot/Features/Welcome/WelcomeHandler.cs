@@ -14,6 +14,8 @@ public sealed class WelcomeHandler(CardTemplates cards, ChatFileReach chatFiles)
 
     public IEnumerable<string> Verbs => [ShowVerb];
 
+    public Access Access => Access.Anyone;
+
     public Task SendAsync(TurnContext turn, CancellationToken ct) =>
         turn.Messenger.SendAsync(turn.Conversation, OutgoingMessage.FromCard(Card(turn), Strings.For(turn.Culture)["welcome_title"]), null, ct);
 

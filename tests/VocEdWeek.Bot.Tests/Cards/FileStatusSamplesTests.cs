@@ -13,7 +13,7 @@ public sealed class FileStatusSamplesTests(FileStatusSamples samples) : IClassFi
         var text = CardJson.Show(samples["mixed.zh"].Card);
         Assert.Contains("已存入 SharePoint 3 个，等待上传 3 个，上传失败 1 个。", text, StringComparison.Ordinal);
         Assert.Contains("最近存入 SharePoint：", text, StringComparison.Ordinal);
-        var jg = text.IndexOf("**经济管理学院** · 5月13日（周一）日报 · [校企签约【现场】.png](https://college.sharepoint.example/", StringComparison.Ordinal);
+        var jg = text.IndexOf("**经济管理学院** · 5月13日（周一）日报 · [校企签约\\\\[现场\\\\].png](https://college.sharepoint.example/", StringComparison.Ordinal);
         var xx = text.IndexOf("**信息工程学院** · 5月14日（周二）日报 · [实训中心开放日 (剪辑版).mp4](https://college.sharepoint.example/", StringComparison.Ordinal);
         var jd = text.IndexOf("**机电工程学院** · 5月14日（周二）日报 · [开幕式.jpg](https://college.sharepoint.example/", StringComparison.Ordinal);
         Assert.True(jg >= 0 && xx > jg && jd > xx, $"newest first: {jg} {xx} {jd}\n{text}");

@@ -113,7 +113,7 @@ public sealed class RemindersTests
     {
         using var world = World();
         var liaison = await world.ClickAsync(ZhangWei, "张伟", Remind());
-        Assert.Equal("一键催报仅供教务处使用。", (string?)liaison.Body!["value"]);
+        Assert.Equal("此功能仅供教务处使用。如需查看本部门的报送情况，请发送“我的提交”。", (string?)liaison.Body!["value"]);
         var stale = await world.ClickAsync(DeliveryWorld.StaffAad, "吴苏玲", new JsonObject { ["verb"] = "remind.missing", ["weekId"] = "2023-old", ["itemKey"] = "plan" });
         Assert.Equal("这张卡片已过期，请重新询问“今天谁还没报送”。", (string?)stale.Body!["value"]);
         Assert.Empty(world.Messenger.Sent);
@@ -138,7 +138,7 @@ public sealed class RemindersTests
         Assert.Contains("one-click by 吴苏玲 · delivered", Texts(english.Single().Cards[0]));
 
         var denied = await world.SayAsync(ZhangWei, "张伟", "催报记录");
-        Assert.Equal("一键催报仅供教务处使用。", denied.Single().Text);
+        Assert.Equal("此功能仅供教务处使用。如需查看本部门的报送情况，请发送“我的提交”。", denied.Single().Text);
     }
 
     [Fact]

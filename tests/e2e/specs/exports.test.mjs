@@ -69,7 +69,7 @@ test('staff export the statistics table and the card\'s link downloads the xlsx'
 test('a liaison asking for the statistics table is refused and gets no link', async () => {
   const since = liaison.mark();
   await liaison.say(liaison.ids.personal, '导出统计表');
-  const reply = await liaison.waitFrame(f => f.action === 'createMessage' && inConv(liaison.ids.personal)(f) && /仅供教务处使用|are for 教务处 only/.test(f.message.text ?? ''), { since });
+  const reply = await liaison.waitFrame(f => f.action === 'createMessage' && inConv(liaison.ids.personal)(f) && /仅供教务处使用|for 教务处 only/.test(f.message.text ?? ''), { since });
   assert.match(reply.message.text, /我的提交|my submissions/);
   await new Promise(r => setTimeout(r, 500));
   assert.ok(!liaison.frames.slice(since).some(f => isCard(f) && /download/.test(cardText(cardOf(f)))), 'no export card for a liaison');

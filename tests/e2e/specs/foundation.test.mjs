@@ -3,11 +3,14 @@
 // after a bot restart, from the reference kept in LiteDB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBot, startPlayground, isCard, cardOf, cardText, inConv } from '../lib/harness.mjs';
+import { join } from 'node:path';
+import { startBot, startPlayground, isCard, cardOf, cardText, inConv, repoRoot } from '../lib/harness.mjs';
 
+// The playground user here is office staff (吴苏玲) of this week: only office staff may set the digest channel.
+const week = { Week__DefinitionFile: join(repoRoot, 'bot', 'Weeks', 'Samples', '2024-wuxi.json') };
 let bot, pg;
 before(async () => {
-  bot = await startBot();
+  bot = await startBot({ extraEnv: week });
   pg = await startPlayground({ botEndpoint: bot.endpoint, as: 'office' });
 });
 after(async () => { await pg?.stop(); await bot?.stop(); });
@@ -71,7 +74,7 @@ test('set digest channel in the team, restart the bot, and the channel gets a pr
   // Restart on the same LiteDB folder: nothing in memory survives, only what was stored.
   await bot.stop();
   since = pg.mark();
-  bot = await startBot({ dataDir: bot.dataDir, port: bot.port });
+  bot = await startBot({ dataDir: bot.dataDir, port: bot.port, extraEnv: week });
   const notice = await pg.waitFrame(f => f.action === 'createMessage' && /online|已上线/.test(f.message.text ?? ''), { since, timeout: 20000 });
   assert.equal(notice.actionConversationId.split(';')[0], channel);
 });

@@ -60,7 +60,7 @@ public sealed class DashboardCommandTests : IAsyncLifetime
         var posts = await _site.SayAsync(Liaison, "看板");
 
         var text = DashboardSite.Text(posts);
-        Assert.Equal("进度看板仅供教务处使用。如需查看本部门的报送情况，请发送“我的提交”。", text);
+        Assert.Equal("此功能仅供教务处使用。如需查看本部门的报送情况，请发送“我的提交”。", text);
         Assert.DoesNotContain("/dashboard", string.Join("", posts.Select(p => p.ToJsonString())));
     }
 
@@ -70,7 +70,7 @@ public sealed class DashboardCommandTests : IAsyncLifetime
         var posts = await _site.SayAsync(Stranger, "dashboard", "en-US");
 
         Assert.DoesNotContain("/dashboard", string.Join("", posts.Select(p => p.ToJsonString())));
-        Assert.StartsWith("Progress and missing lists are for 教务处 only", DashboardSite.Text(posts), StringComparison.Ordinal);
+        Assert.Equal("This is for 教务处 only. If you need it, please contact 教务处 (吴苏玲).", DashboardSite.Text(posts));
     }
 
     [Fact]

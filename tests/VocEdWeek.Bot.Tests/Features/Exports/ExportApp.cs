@@ -40,18 +40,20 @@ public sealed class ExportApp : IAsyncDisposable
     public ExportStore Store => Services.GetRequiredService<ExportStore>();
 
     /// <param name="gate">When given, every writer waits for it before writing (to see what a slow export looks like).</param>
+    /// <param name="services">More test services (e.g. a capturing logger provider).</param>
     public static async Task<ExportApp> StartAsync(Dictionary<string, string?>? settings = null, bool withPastWeek = false,
-        Task? gate = null)
+        Task? gate = null, Action<IServiceCollection>? services = null)
     {
         var connector = await ConnectorRecorder.StartAsync();
         var all = new Dictionary<string, string?>(settings ?? []);
         if (withPastWeek) all["Week:ArchiveFiles:0"] = Path.Combine(RepoPaths.Samples, "2020-shandong.json");
         var bot = new BotApp(all);
         var clock = new FakeTimeProvider(FormsWorld.Beijing(2024, 5, 14, 10, 0));
-        var factory = bot.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        var factory = bot.WithWebHostBuilder(b => b.ConfigureTestServices(collection =>
         {
-            services.AddSingleton<TimeProvider>(clock);
-            if (gate is not null) GatedWriter.Wrap(services, gate);
+            collection.AddSingleton<TimeProvider>(clock);
+            if (gate is not null) GatedWriter.Wrap(collection, gate);
+            services?.Invoke(collection);
         }));
         return new ExportApp(bot, factory, connector, clock);
     }

@@ -70,7 +70,7 @@ public sealed class ExportDeliveryTests : IAsyncLifetime
         await _app.SayAsync(FormsWorld.Liaison, "导出统计表");
 
         Assert.Empty(_app.Cards());
-        Assert.Equal("导出文件汇总了所有学院的数据，仅供教务处使用。您可以发送“我的提交”查看本学院的报送情况。", _app.Texts());
+        Assert.Equal("此功能仅供教务处使用。如需查看本部门的报送情况，请发送“我的提交”。", _app.Texts());
         Assert.Empty(_app.Store.ForWeek("2024-wuxi"));
     }
 
@@ -89,7 +89,7 @@ public sealed class ExportDeliveryTests : IAsyncLifetime
         await _app.SayAsync(FormsWorld.Stranger, "export all", locale: "en-US");
 
         Assert.Empty(_app.Cards());
-        Assert.Equal("Exports are for 教务处 only. If you need a file, please contact 教务处 (吴苏玲).", _app.Texts());
+        Assert.Equal("This is for 教务处 only. If you need it, please contact 教务处 (吴苏玲).", _app.Texts());
         Assert.Empty(_app.Store.ForWeek("2024-wuxi"));
     }
 

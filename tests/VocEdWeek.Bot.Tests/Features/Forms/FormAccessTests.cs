@@ -68,7 +68,7 @@ public sealed class FormAccessTests : IDisposable
     {
         // Plain "日报" from staff is an office question (who has not reported today); asking to fill in the form is not.
         var text = await _world.TextForAsync(Staff, "我要填日报");
-        Assert.Equal("表单由各二级学院（部门）联络员填写。教务处老师可以发送“进度”或“谁没交”查看报送情况。", text);
+        Assert.Equal("表单和材料由各二级学院（部门）联络员报送。教务处老师可以发送“进度”或“谁没交”查看报送情况。", text);
     }
 
     [Fact]

@@ -88,8 +88,8 @@ public sealed class ExemptionTests : IDisposable
     [Fact]
     public async Task Exempt_ByALiaisonOrStranger_IsRefused()
     {
-        Assert.Equal("免报由教务处设置。如需免报，请联系教务处（吴苏玲）。", await _world.TextAsync(Liaison, "免报 机电工程学院 5月14日"));
-        Assert.Equal("免报由教务处设置。如需免报，请联系教务处（吴苏玲）。", await _world.TextAsync(Stranger, "免报 机电工程学院 5月14日"));
+        Assert.Equal("此功能仅供教务处使用。如需查看本部门的报送情况，请发送“我的提交”。", await _world.TextAsync(Liaison, "免报 机电工程学院 5月14日"));
+        Assert.Equal("此功能仅供教务处使用。如有需要，请联系教务处（吴苏玲）。", await _world.TextAsync(Stranger, "免报 机电工程学院 5月14日"));
         Assert.Empty(_world.Store.Exemptions("2024-wuxi"));
     }
 }

@@ -81,6 +81,6 @@ public sealed class OfficeAccessTests : IDisposable
 
         var answer = await _world.ExecuteAsync(Liaison, CardJson.Click(missing, "progress.full"), ConversationScope.Channel);
 
-        Assert.Contains("仅供教务处查看", answer.Message());
+        Assert.Equal("此功能仅供教务处使用。如需查看本部门的报送情况，请发送“我的提交”。", answer.Message());
     }
 }

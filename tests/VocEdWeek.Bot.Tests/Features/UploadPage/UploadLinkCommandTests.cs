@@ -72,7 +72,7 @@ public sealed class UploadLinkCommandTests
     public async Task Staff_and_strangers_get_no_link_but_a_clear_answer()
     {
         using var world = new FormsWorld();
-        Assert.Contains("上传链接供各二级学院（部门）联络员", await world.TextForAsync(Staff, "上传链接"), StringComparison.Ordinal);
+        Assert.Contains("表单和材料由各二级学院（部门）联络员报送", await world.TextForAsync(Staff, "上传链接"), StringComparison.Ordinal);
         Assert.Contains("不在“2024年职业教育活动周”的联络员名单中", await world.TextForAsync(Stranger, "上传链接"), StringComparison.Ordinal);
         Assert.Contains("吴苏玲", await world.TextForAsync(Stranger, "上传链接"), StringComparison.Ordinal);
         Assert.Contains("As 教务处 staff", await world.TextForAsync(Staff, "upload link", "en-US"), StringComparison.Ordinal);

@@ -20,8 +20,8 @@ public sealed class FileStatusWithoutSharePointTests
     public async Task Liaisons_and_strangers_are_refused(string command)
     {
         using var world = new OfficeWorld(FormsWorld.Beijing(2024, 5, 14, 10, 0));
-        Assert.Equal("文件上传状态仅向教务处工作人员开放。", await world.TextAsync(OfficeWorld.Liaison, command));
-        Assert.Equal("文件上传状态仅向教务处工作人员开放。", await world.TextAsync(OfficeWorld.Stranger, command));
+        Assert.Equal("此功能仅供教务处使用。如需查看本部门的报送情况，请发送“我的提交”。", await world.TextAsync(OfficeWorld.Liaison, command));
+        Assert.Equal("此功能仅供教务处使用。如有需要，请联系教务处（吴苏玲）。", await world.TextAsync(OfficeWorld.Stranger, command));
     }
 
     private static string CardJsonText(System.Text.Json.Nodes.JsonObject card) => Fakes.CardJson.Show(card);

@@ -25,7 +25,15 @@ public sealed class MediaLinkTests
     public void Brackets_and_parentheses_cannot_break_the_link()
     {
         var link = MediaSummary.Link(File("合影[1] (2).jpg", "https://c.sharepoint.com/a (2).jpg"));
-        Assert.Equal("[合影【1】 (2).jpg](https://c.sharepoint.com/a%20%282%29.jpg)", link);
+        Assert.Equal(@"[合影\[1\] (2).jpg](https://c.sharepoint.com/a%20%282%29.jpg)", link);
+    }
+
+    [Fact]
+    public void A_name_that_is_markdown_stays_text_linked_or_not()
+    {
+        const string name = "[点我](https://evil.example).jpg";
+        Assert.Equal("\\[点我\\](https\u2060://evil.example).jpg", MediaSummary.Link(File(name, null)));
+        Assert.Equal("[\\[点我\\](https\u2060://evil.example).jpg](https://c.sharepoint.com/x.jpg)", MediaSummary.Link(File(name, "https://c.sharepoint.com/x.jpg")));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Storage;
@@ -144,9 +145,11 @@ public sealed partial class FileIntakeWorker(
             };
             var separator = MediaSummary.Separator(t);
             var counts = " " + MediaSummary.Counts(stored, t);
-            lines.Add(t.Format("files_received", counts, string.Join(separator, stored.Select(r => r.FileName)), department, itemName));
+            lines.Add(t.Format("files_received", counts, string.Join(separator, stored.Select(r => PlainText.Escape(r.FileName))), department, itemName));
         }
-        var reasons = batch.Where(r => r.State == MediaState.Refused).Select(r => r.RefusedReason ?? r.FileName).ToList();
+        // Names are the liaison's own text: shown as text, never as markdown or links.
+        var reasons = batch.Where(r => r.State == MediaState.Refused)
+            .Select(r => PlainText.Escape(r.RefusedReason ?? r.FileName)).ToList();
         if (batch.Sum(r => r.BatchOverflow) is var overflow and > 0) reasons.Add(t.Format("files_reason_overflow", overflow, maxFilesPerMessage));
         if (reasons.Count > 0) lines.Add(t.Format("files_refused", string.Join(english ? "; " : "；", reasons)));
         return string.Join("\n\n", lines);

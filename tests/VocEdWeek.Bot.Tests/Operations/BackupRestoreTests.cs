@@ -33,8 +33,8 @@ public sealed class BackupRestoreTests
         using var scratch = new TempDir();
         var backup = Path.Combine(scratch.Path, "backup");
         var restored = Path.Combine(scratch.Path, "restored");
-        var photo = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
-        var video = Enumerable.Range(0, 900_000).Select(i => (byte)(i * 13)).ToArray();
+        var photo = MediaBytes.Jpeg(300_000);
+        var video = MediaBytes.Mp4(900_000);
         var acked = new ConcurrentQueue<(string Department, string Marker)>();
         IReadOnlyList<(string Department, string Marker)> ackedBeforeBackup;
         var output = new StringWriter();

@@ -68,7 +68,7 @@ public sealed class MetricsTests
 
         await using var bot = new BotApp(new() { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint, ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf" });
         using var http = bot.CreateClient();
-        using var content = new StringContent(TestActivities.Event().ToJsonString(), Encoding.UTF8, "application/json");
+        using var content = new StringContent(TestActivities.Event("http://127.0.0.1:9/").ToJsonString(), Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/api/messages", content)).StatusCode);
 
         Assert.True(bot.Services.GetRequiredService<MeterProvider>().ForceFlush(30_000));

@@ -21,10 +21,23 @@ public sealed class ConnectorClient(
 
     public async Task<ConnectorResponse> SendAsync(ConnectorRequest request, CancellationToken ct = default)
     {
+        // A deadline cuts the waiting (rate limits, back-off), never an attempt already on the wire.
+        using var expiry = request.NotAfter is { } notAfter ? new CancellationTokenSource(Until(notAfter), time) : null;
+        using var waiting = expiry is null ? null : CancellationTokenSource.CreateLinkedTokenSource(ct, expiry.Token);
+        var waitToken = waiting?.Token ?? ct;
         for (var attempt = 1; ; attempt++)
         {
-            if (request.ThreadKey is not null || request.TenantKey is not null)
-                await limiter.AcquireAsync(request.ThreadKey, request.TenantKey, ct);
+            try
+            {
+                if (request.ThreadKey is not null || request.TenantKey is not null)
+                    await limiter.AcquireAsync(request.ThreadKey, request.TenantKey, waitToken);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return Expired(request, attempt);
+            }
+            // The slot may have come just as the deadline passed: a stale message is not worth sending.
+            if (IsStale(request)) return Expired(request, attempt);
 
             var response = await AttemptAsync(request, attempt, ct);
             if (response.IsSuccess) return response;
@@ -34,9 +47,24 @@ public sealed class ConnectorClient(
                 return response;
             }
             var delay = retry.DelayAfter(attempt, response.RetryAfter);
+            if (request.NotAfter is { } deadline && time.GetUtcNow() + delay > deadline) return Expired(request, attempt);
             ConnectorLog.Retrying(logger, request.Operation, response.Status, response.Failure, attempt, delay.TotalMilliseconds);
             await Task.Delay(delay, time, ct);
         }
+    }
+
+    private TimeSpan Until(DateTimeOffset deadline)
+    {
+        var left = deadline - time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private bool IsStale(ConnectorRequest request) => request.NotAfter is { } deadline && time.GetUtcNow() > deadline;
+
+    private ConnectorResponse Expired(ConnectorRequest request, int attempt)
+    {
+        ConnectorLog.Expired(logger, request.Operation, attempt - 1);
+        return new ConnectorResponse(null, "", attempt - 1, null, "Expired", FailureIsTransient: false);
     }
 
     private async Task<ConnectorResponse> AttemptAsync(ConnectorRequest request, int attempt, CancellationToken ct)

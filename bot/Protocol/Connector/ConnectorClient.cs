@@ -84,11 +84,13 @@ public sealed class ConnectorClient(
         }
         catch (HttpRequestException ex) when (!ct.IsCancellationRequested)
         {
-            return new ConnectorResponse(null, "", attempt, null, "NetworkError: " + ex.HttpRequestError);
+            return NeverSent(ex.HttpRequestError) || request.IsIdempotent
+                ? new ConnectorResponse(null, "", attempt, null, "NetworkError: " + ex.HttpRequestError)
+                : Unconfirmed(attempt, "NetworkError " + ex.HttpRequestError);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new ConnectorResponse(null, "", attempt, null, "Timeout");
+            return request.IsIdempotent ? new ConnectorResponse(null, "", attempt, null, "Timeout") : Unconfirmed(attempt, "Timeout");
         }
         catch (MsalServiceException ex) when (IsTransientTokenFailure(ex))
         {
@@ -102,6 +104,18 @@ public sealed class ConnectorClient(
             return new ConnectorResponse(null, "", attempt, null, "TokenAcquisitionFailed: " + ex.ErrorCode, FailureIsTransient: false);
         }
     }
+
+    /// <summary>The connection failed before the request left: another attempt cannot duplicate anything.</summary>
+    private static bool NeverSent(HttpRequestError error) =>
+        error is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+
+    /// <summary>
+    /// The request went out and no answer came back: Teams may have posted it. It has no idempotency key, so a new
+    /// attempt could post the message twice; the send is reported as unconfirmed instead of being repeated.
+    /// </summary>
+    private static ConnectorResponse Unconfirmed(int attempt, string why) =>
+        new(null, "", attempt, null, "Unconfirmed: " + why, FailureIsTransient: false);
 
     private static bool IsTransientTokenFailure(MsalServiceException ex) =>
         ex.StatusCode is 429 or >= 500 || ex.ErrorCode is MsalError.RequestTimeout or MsalError.ServiceNotAvailable;

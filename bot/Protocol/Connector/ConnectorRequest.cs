@@ -12,4 +12,11 @@ public sealed record ConnectorRequest(
     byte[]? Body,
     string? ThreadKey,
     string? TenantKey,
-    DateTimeOffset? NotAfter = null);
+    DateTimeOffset? NotAfter = null)
+{
+    /// <summary>
+    /// Whether sending it twice does no harm: reads, updates (PUT the same content) and opening a 1:1 chat (Teams
+    /// returns the same one). A POSTed message or a new channel thread would appear twice.
+    /// </summary>
+    public bool IsIdempotent => Method != HttpMethod.Post || Operation == "createConversation";
+}

@@ -12,7 +12,7 @@ using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Tests.Delivery;
 
 // FAULTS figure: the 09:00 reminder to N liaisons while the connector answers 30 % of the sends badly.
-// Usage: dotnet VocEdWeek.Bot.Reliability.Faults.dll --repo DIR [--bot-dll FILE] [--liaisons 300] [--results FILE]
+// Usage: dotnet VocEdWeek.Bot.Reliability.Faults.dll --repo DIR [--bot-dll FILE] [--liaisons 300] [--results FILE] [--log FILE]
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "", StringComparer.Ordinal);
 var repo = Path.GetFullPath(options.GetValueOrDefault("repo", "."));
@@ -77,6 +77,7 @@ try
             last = now;
         }
         await bot.StopAsync();
+        if (options.GetValueOrDefault("log") is { Length: > 0 } logFile) await File.WriteAllLinesAsync(logFile, bot.Lines.Select(l => l.Line));
     }
 
     // What the bot recorded, read from its database after it stopped.

@@ -15,4 +15,4 @@ dotnet build bot -c Release -v quiet -nologo
 dotnet build tests/reliability/faults -c Release -v quiet -nologo
 echo "==> faults"
 dotnet tests/reliability/faults/bin/Release/net10.0/VocEdWeek.Bot.Reliability.Faults.dll --repo . \
-  --liaisons "${FAULTS_LIAISONS:-300}" --results artifacts/reliability/faults.md
+  --liaisons "${FAULTS_LIAISONS:-300}" --results artifacts/reliability/faults.md --log artifacts/reliability/faults-bot.log

@@ -8,7 +8,7 @@ using VocEdWeek.Bot.Tests.Fakes;
 using static VocEdWeek.Bot.Reliability.Stats;
 
 // FLOOD figure: one user sends 2,000 messages in 3 s to the bot process while 20 others write at human pace.
-// Usage: dotnet VocEdWeek.Bot.Reliability.Flood.dll --repo DIR [--bot-dll FILE] [--messages 2000] [--seconds 3] [--results FILE]
+// Usage: dotnet VocEdWeek.Bot.Reliability.Flood.dll --repo DIR [--bot-dll FILE] [--messages 2000] [--seconds 3] [--results FILE] [--log FILE]
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "", StringComparer.Ordinal);
 var repo = Path.GetFullPath(options.GetValueOrDefault("repo", "."));
@@ -83,8 +83,9 @@ try
     var rssAfter = bot.RssMegabytes();
     var levels = bot.LevelsSince(floodStart);
     var dropped = bot.Lines.Count(l => l.At >= floodStart && l.Line.Contains("its deadline passed", StringComparison.Ordinal));
-    var overBudget = bot.Lines.Count(l => l.At >= floodStart && l.Line.Contains("budget", StringComparison.Ordinal));
+    var overBudget = bot.Lines.Count(l => l.At >= floodStart && l.Line.Contains("ran out of its", StringComparison.Ordinal));
     await bot.StopAsync();
+    if (options.GetValueOrDefault("log") is { Length: > 0 } logFile) await File.WriteAllLinesAsync(logFile, bot.Lines.Select(l => l.Line));
 
     var requests = connector.Requests.Skip(before).ToList();
     var toFlooder = requests.Where(r => r.Method == "POST" && r.Path.Contains("a:flooder", StringComparison.Ordinal)).ToList();

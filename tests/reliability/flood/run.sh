@@ -14,4 +14,4 @@ dotnet build bot -c Release -v quiet -nologo
 dotnet build tests/reliability/flood -c Release -v quiet -nologo
 echo "==> flood"
 dotnet tests/reliability/flood/bin/Release/net10.0/VocEdWeek.Bot.Reliability.Flood.dll --repo . \
-  --messages "${FLOOD_MESSAGES:-2000}" --seconds "${FLOOD_SECONDS:-3}" --results artifacts/reliability/flood.md
+  --messages "${FLOOD_MESSAGES:-2000}" --seconds "${FLOOD_SECONDS:-3}" --results artifacts/reliability/flood.md --log artifacts/reliability/flood-bot.log

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace VocEdWeek.Bot.Reliability;
 
@@ -16,15 +14,14 @@ public sealed class BotProcess : IAsyncDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<(DateTimeOffset At, string Line)> lines = new();
 
-    private BotProcess(Process process, Uri baseUrl)
+    private BotProcess(Process process)
     {
         this.process = process;
-        BaseUrl = baseUrl;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
     }
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
     public Uri Messages => new(BaseUrl, "api/messages");
 
@@ -34,11 +31,11 @@ public sealed class BotProcess : IAsyncDisposable
 
     public static async Task<BotProcess> StartAsync(string botDll, IDictionary<string, string> settings)
     {
-        var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(botDll);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        // Port 0: the bot takes a free port itself and logs it, so no other program on the machine can take it in between.
+        start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
@@ -46,13 +43,20 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         start.Environment["Logging__LogLevel__System.Net.Http.HttpClient"] = "Warning";
         foreach (var (key, value) in settings) start.Environment[key] = value;
-        var bot = new BotProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), new Uri($"http://127.0.0.1:{port}/"));
+        var bot = new BotProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
         bot.process.BeginOutputReadLine();
         bot.process.BeginErrorReadLine();
         using var http = new HttpClient();
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 600; i++)
         {
             if (bot.process.HasExited) break;
+            var listening = bot.Lines.Select(l => l.Line).FirstOrDefault(l => l.Contains("Now listening on: http://127.0.0.1:", StringComparison.Ordinal));
+            if (listening is null)
+            {
+                await Task.Delay(100);
+                continue;
+            }
+            bot.BaseUrl = new Uri(listening[listening.IndexOf("http://", StringComparison.Ordinal)..].Trim().TrimEnd('/') + "/");
             try
             {
                 if ((await http.GetAsync(new Uri(bot.BaseUrl, "healthz"))).IsSuccessStatusCode) return bot;
@@ -111,13 +115,6 @@ public sealed class BotProcess : IAsyncDisposable
     {
         await StopAsync();
         process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Keep(string? line)

@@ -14,6 +14,11 @@ public sealed record OutgoingMessage
     public string? Summary { get; init; }
     /// <summary>Raise an activity-feed alert (Teams <c>notification.alert</c>).</summary>
     public bool Alert { get; init; }
+    /// <summary>
+    /// Drop instead of sending once this instant has passed (a reply whose turn is over is worthless): a send
+    /// still waiting for Teams' rate limits or a retry at that moment gives up. Null: no deadline (proactive messages).
+    /// </summary>
+    public DateTimeOffset? NotAfter { get; init; }
 
     public static OutgoingMessage FromText(string text) => new() { Text = text };
 

@@ -13,6 +13,8 @@ public sealed class TurnContext(IMessenger messenger)
     public required UserRef User { get; init; }
     public required CultureInfo Culture { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>Replies through this turn are dropped, not sent late, after this instant (the turn's time budget).</summary>
+    public DateTimeOffset? ReplyBy { get; init; }
 
     /// <summary>
     /// The channel's signature was checked (false in anonymous local mode): only such a turn may change where a stored
@@ -44,7 +46,7 @@ public sealed class TurnContext(IMessenger messenger)
     public IMessenger Messenger => messenger;
 
     public Task<SendResult> ReplyAsync(OutgoingMessage message, CancellationToken ct = default) =>
-        messenger.SendAsync(Conversation, message, ActivityId, ct);
+        messenger.SendAsync(Conversation, WithDeadline(message), ActivityId, ct);
 
     public Task<SendResult> ReplyAsync(string text, CancellationToken ct = default) =>
         ReplyAsync(OutgoingMessage.FromText(text), ct);
@@ -52,6 +54,9 @@ public sealed class TurnContext(IMessenger messenger)
     /// <summary>Replaces the card the user acted on (Action.Submit path).</summary>
     public Task<SendResult> UpdateActedOnAsync(OutgoingMessage message, CancellationToken ct = default) =>
         ReplyToId is { Length: > 0 } id
-            ? messenger.UpdateAsync(Conversation, id, message, ct)
+            ? messenger.UpdateAsync(Conversation, id, WithDeadline(message), ct)
             : ReplyAsync(message, ct);
+
+    private OutgoingMessage WithDeadline(OutgoingMessage message) =>
+        message.NotAfter is null && ReplyBy is not null ? message with { NotAfter = ReplyBy } : message;
 }

@@ -87,7 +87,7 @@ public sealed partial class OutboxDelivery(
             job.NextAttemptAt = time.GetUtcNow().UtcDateTime + RetryDelay(job.Attempts);
             return Finish(job, OutboxState.Pending, outcome, detail);
         }
-        return Finish(job, retry ? OutboxState.Failed : outcome == OutboxOutcome.Failed ? OutboxState.Failed : OutboxState.Gone, outcome, detail);
+        return Finish(job, retry || outcome is OutboxOutcome.Failed or OutboxOutcome.Unconfirmed ? OutboxState.Failed : OutboxState.Gone, outcome, detail);
     }
 
     private async Task<SendResult> TrySendAsync(ConversationRef conversation, OutgoingMessage message)

@@ -21,6 +21,8 @@ public enum OutboxOutcome
     Throttled,
     /// <summary>The process stopped during the send; not resent so nobody gets it twice.</summary>
     Interrupted,
+    /// <summary>The send went out but no answer came back (timeout, connection lost): not resent so nobody gets it twice.</summary>
+    Unconfirmed,
     /// <summary>Not sent because it was no longer needed.</summary>
     NoLongerNeeded,
     Failed,

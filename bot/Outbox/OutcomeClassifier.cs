@@ -12,6 +12,8 @@ public static class OutcomeClassifier
         var text = code + " " + result.ErrorMessage;
         if (Has(text, "ConversationBlockedByUser") || Has(text, "MessageWritesBlocked")) return (OutboxOutcome.Blocked, false);
         if (Has(text, "BotDisabledByAdmin")) return (OutboxOutcome.DisabledByAdmin, false);
+        // Teams may have posted it: sending again could deliver it twice, so it is reported instead.
+        if (result.HttpStatus is null && code == "Unconfirmed") return (OutboxOutcome.Unconfirmed, false);
         if (Has(text, "ForbiddenOperationException") || Has(text, "BotNotInConversationRoster")) return (OutboxOutcome.NotInstalled, false);
         return result.Status switch
         {

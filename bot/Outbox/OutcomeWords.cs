@@ -27,6 +27,7 @@ public static class OutcomeWords
         OutboxOutcome.ConversationGone => "conversation_gone",
         OutboxOutcome.Throttled => "throttled",
         OutboxOutcome.Interrupted => "interrupted",
+        OutboxOutcome.Unconfirmed => "unconfirmed",
         OutboxOutcome.NoLongerNeeded => "no_longer_needed",
         _ => "failed",
     };

@@ -6,7 +6,7 @@ namespace VocEdWeek.Bot.Protocol;
 /// <summary>Translates a wire activity into the app's <see cref="TurnContext"/>. Nothing past here sees wire types.</summary>
 public static class ActivityMapper
 {
-    public static TurnContext ToTurn(Activity activity, IMessenger messenger, DateTimeOffset receivedAt, bool authenticated = false)
+    public static TurnContext ToTurn(Activity activity, IMessenger messenger, DateTimeOffset receivedAt, bool authenticated = false, DateTimeOffset? replyBy = null)
     {
         var kind = KindOf(activity);
         var (verb, value) = ActionOf(activity, kind);
@@ -18,6 +18,7 @@ public static class ActivityMapper
             User = new UserRef(activity.From?.Id ?? "", activity.From?.AadObjectId, activity.From?.Name),
             Culture = ActivityLocale.Resolve(activity),
             ReceivedAt = receivedAt,
+            ReplyBy = replyBy,
             Text = activity.Type == ActivityTypes.Message ? ActivityText.Clean(activity) : "",
             Value = value,
             Verb = verb,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Protocol.Auth;
+using VocEdWeek.Bot.Protocol.Inbound;
 
 namespace VocEdWeek.Bot.Protocol;
 
@@ -8,10 +9,18 @@ namespace VocEdWeek.Bot.Protocol;
 /// <c>POST /api/messages</c>: parse, authenticate, de-duplicate, hand the turn to the app, and
 /// answer with 200 (or the invoke response). A body over the limit is 413 (bytes counted, chunked or not), bad
 /// input 400, bad auth 401, never a 500.
+/// A sender past its inbound allowance gets its answer at once, without a turn (<see cref="InboundLimiter"/>);
+/// every other answer comes within <see cref="AnswerBy"/>, under Teams' 15 s, whatever the turn is still doing.
 /// </summary>
 public static partial class BotEndpoint
 {
     private const long MaxBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>The turn's budget: its token is cancelled and its replies are dropped, not sent late, after this.</summary>
+    private static readonly TimeSpan TurnBudget = TimeSpan.FromSeconds(14);
+
+    /// <summary>A turn that ignores its token does not hold the answer past this (Teams gives up at 15 s).</summary>
+    private static readonly TimeSpan AnswerBy = TimeSpan.FromSeconds(14.5);
 
     public static IEndpointRouteBuilder MapBotEndpoint(this IEndpointRouteBuilder app, string pattern = "/api/messages")
     {
@@ -24,6 +33,8 @@ public static partial class BotEndpoint
         IInboundAuthenticator authenticator,
         BotFrameworkOptions options,
         ActivityDeduplicator dedup,
+        InboundLimiter limiter,
+        SlowDownNotices notices,
         IMessenger messenger,
         ITurnHandler handler,
         TimeProvider time,
@@ -57,19 +68,58 @@ public static partial class BotEndpoint
         }
 
         var authenticated = !options.IsAnonymous;
-        var outcome = await dedup.RunOnceAsync(ActivityDeduplicator.KeyOf(activity), () => RunTurnAsync(activity, authenticated, messenger, handler, time, log));
+        // Inside the de-duplication: a copy Teams re-delivers gets the first delivery's answer and is not counted again.
+        var outcome = await dedup.RunOnceAsync(ActivityDeduplicator.KeyOf(activity), () => limiter.Check(activity) is { Admitted: false } refused
+            ? Task.FromResult(Refuse(activity, refused, notices))
+            : RunTurnAsync(activity, authenticated, messenger, handler, time, log));
         return outcome.ToHttpResult();
+    }
+
+    private static TurnOutcome Refuse(Activity activity, InboundVerdict verdict, SlowDownNotices notices)
+    {
+        if (verdict.Notify && activity.Type == ActivityTypes.Message) notices.Send(activity);
+        if (activity.Type != ActivityTypes.Invoke) return new TurnOutcome(false, null);
+        // A card button has a documented way to show a line of text (the invoke "message" answer), at no send cost.
+        // Other invokes have none, and a 200 would claim they were handled: 429 says "not now" truthfully.
+        if (activity.Name != InvokeNames.AdaptiveCardAction) return new TurnOutcome(true, new InvokeResult(StatusCodes.Status429TooManyRequests, null));
+        return new TurnOutcome(true, InvokeResult.Message(ActivityLocale.Resolve(activity) == ActivityLocale.English
+            ? "Too many clicks at once. Please slow down and try again in a minute."
+            : "操作太频繁，请稍后再试。"));
     }
 
     private static async Task<TurnOutcome> RunTurnAsync(Activity activity, bool authenticated, IMessenger messenger, ITurnHandler handler, TimeProvider time, ILogger log)
     {
-        var turn = ActivityMapper.ToTurn(activity, messenger, time.GetUtcNow(), authenticated);
+        var received = time.GetUtcNow();
+        var turn = ActivityMapper.ToTurn(activity, messenger, received, authenticated, received + TurnBudget);
         var isInvoke = activity.Type == ActivityTypes.Invoke;
-        // The turn gets its own time budget: Teams gives up after ~15 s and the request token would cut work short.
-        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(14));
+        // The turn gets its own time budget, on the app's clock: Teams gives up after ~15 s and the request token
+        // would cut work short.
+        using var budget = new CancellationTokenSource(TurnBudget, time);
+        var work = RunHandlerAsync(turn, isInvoke, handler, budget, activity, log);
+        try
+        {
+            return await work.WaitAsync(AnswerBy, time);
+        }
+        catch (TimeoutException)
+        {
+            // The handler ignores its token; answer now, its replies are dropped at their deadline anyway.
+            LogTurnStillRunning(log, activity.Type, activity.Id);
+            return isInvoke ? new TurnOutcome(true, TimedOut(turn)) : new TurnOutcome(false, null);
+        }
+    }
+
+    private static async Task<TurnOutcome> RunHandlerAsync(TurnContext turn, bool isInvoke, ITurnHandler handler, CancellationTokenSource budget, Activity activity, ILogger log)
+    {
         try
         {
             await handler.OnTurnAsync(turn, budget.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            // Its own budget ran out (replies stuck behind Teams' limits, a slow store): expected under load, no stack
+            // trace, and no apology — it could not be sent in time either.
+            LogTurnOverBudget(log, activity.Type, activity.Id, TurnBudget.TotalSeconds);
+            return isInvoke ? new TurnOutcome(true, TimedOut(turn)) : new TurnOutcome(false, null);
         }
         catch (Exception ex)
         {
@@ -80,20 +130,25 @@ public static partial class BotEndpoint
                     ? InvokeResult.Error(500, "InternalError", "Something went wrong. Your input was kept; please try again.")
                     : InvokeResult.Error(500, "InternalError", "处理时出错，您填写的内容已保留，请重试。"));
             }
-            await TryApologiseAsync(turn);
+            await TryApologiseAsync(turn, budget.Token);
             return new TurnOutcome(false, null);
         }
         return new TurnOutcome(isInvoke, isInvoke ? turn.InvokeResult ?? InvokeResult.NotImplemented() : null);
     }
 
-    private static async Task TryApologiseAsync(TurnContext turn)
+    private static InvokeResult TimedOut(TurnContext turn) => turn.IsEnglish
+        ? InvokeResult.Error(503, "Timeout", "This took too long. Your input was kept; please try again in a moment.")
+        : InvokeResult.Error(503, "Timeout", "处理超时，您填写的内容已保留，请稍后重试。");
+
+    /// <summary>The apology is a reply like any other: it carries the turn's deadline and is dropped when stale.</summary>
+    private static async Task TryApologiseAsync(TurnContext turn, CancellationToken ct)
     {
         if (turn.Kind is not (TurnKind.Message or TurnKind.CardSubmit)) return;
         try
         {
             await turn.ReplyAsync(turn.IsEnglish
                 ? "Sorry, something went wrong. Anything you submitted was kept; please try again in a moment."
-                : "抱歉，处理时出错。您已提交的内容不会丢失，请稍后重试。");
+                : "抱歉，处理时出错。您已提交的内容不会丢失，请稍后重试。", ct);
         }
         catch (Exception)
         {
@@ -114,4 +169,10 @@ public static partial class BotEndpoint
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for {Type} activity {Id}")]
     private static partial void LogTurnFailed(ILogger logger, Exception ex, string? type, string? id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn for {Type} activity {Id} ran out of its {Seconds} s budget; answered without it")]
+    private static partial void LogTurnOverBudget(ILogger logger, string? type, string? id, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn for {Type} activity {Id} was still running at the answer deadline; answered without it")]
+    private static partial void LogTurnStillRunning(ILogger logger, string? type, string? id);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Protocol.Auth;
 using VocEdWeek.Bot.Protocol.Connector;
+using VocEdWeek.Bot.Protocol.Inbound;
 
 namespace VocEdWeek.Bot.Protocol;
 
@@ -33,6 +34,7 @@ public static class ProtocolExtensions
         }
 
         services.AddBotConnector(configuration);
+        services.AddInboundLimits(configuration);
         // Pasted images live on the connector and need the same bot token (null in anonymous mode).
         services.TryAddSingleton<IConnectorTokenSource>(sp => sp.GetRequiredService<ConnectorTokenProvider>());
         // No HttpClient timeout (a 2 GB video takes long): file intake sets idle and overall limits per download; a host

@@ -90,6 +90,9 @@ public sealed class BenchEnvironment : IAsyncDisposable
         ["Logging:LogLevel:Default"] = "Warning",
         // Measures the server, not Teams' per-tenant ceiling (default 30/s, which would cap replies at 30/s).
         ["Connector:TenantRequestsPerSecond"] = "100000",
+        // The same for the inbound allowance (20 per user per 10 s): 200 simulated users far outpace any human.
+        ["Inbound:PerUserLimit"] = "100000000",
+        ["Inbound:PerConversationLimit"] = "100000000",
     };
 
     private static Uri AddressOf(IServiceProvider services)

@@ -24,10 +24,23 @@ public sealed class ConnectorClient(
 
     public async Task<ConnectorResponse> SendAsync(ConnectorRequest request, CancellationToken ct = default)
     {
+        // A deadline cuts the waiting (rate limits, back-off), never an attempt already on the wire.
+        using var expiry = request.NotAfter is { } notAfter ? new CancellationTokenSource(Until(notAfter), time) : null;
+        using var waiting = expiry is null ? null : CancellationTokenSource.CreateLinkedTokenSource(ct, expiry.Token);
+        var waitToken = waiting?.Token ?? ct;
         for (var attempt = 1; ; attempt++)
         {
-            if (request.ThreadKey is not null || request.TenantKey is not null)
-                await limiter.AcquireAsync(request.ThreadKey, request.TenantKey, ct);
+            try
+            {
+                if (request.ThreadKey is not null || request.TenantKey is not null)
+                    await limiter.AcquireAsync(request.ThreadKey, request.TenantKey, waitToken);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return Expired(request, attempt);
+            }
+            // The slot may have come just as the deadline passed: a stale message is not worth sending.
+            if (IsStale(request)) return Expired(request, attempt);
 
             var response = await AttemptAsync(request, attempt, ct);
             if (response.IsSuccess) return response;
@@ -37,9 +50,24 @@ public sealed class ConnectorClient(
                 return response;
             }
             var delay = retry.DelayAfter(attempt, response.RetryAfter);
+            if (request.NotAfter is { } deadline && time.GetUtcNow() + delay > deadline) return Expired(request, attempt);
             ConnectorLog.Retrying(logger, request.Operation, response.Status, response.Failure, attempt, delay.TotalMilliseconds);
             await Task.Delay(delay, time, ct);
         }
+    }
+
+    private TimeSpan Until(DateTimeOffset deadline)
+    {
+        var left = deadline - time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private bool IsStale(ConnectorRequest request) => request.NotAfter is { } deadline && time.GetUtcNow() > deadline;
+
+    private ConnectorResponse Expired(ConnectorRequest request, int attempt)
+    {
+        ConnectorLog.Expired(logger, request.Operation, attempt - 1);
+        return new ConnectorResponse(null, "", attempt - 1, null, "Expired", FailureIsTransient: false);
     }
 
     private async Task<ConnectorResponse> AttemptAsync(ConnectorRequest request, int attempt, CancellationToken ct)
@@ -63,11 +91,13 @@ public sealed class ConnectorClient(
         }
         catch (HttpRequestException ex) when (!ct.IsCancellationRequested)
         {
-            return new ConnectorResponse(null, "", attempt, null, "NetworkError: " + ex.HttpRequestError);
+            return NeverSent(ex.HttpRequestError) || request.IsIdempotent
+                ? new ConnectorResponse(null, "", attempt, null, "NetworkError: " + ex.HttpRequestError)
+                : Unconfirmed(attempt, "NetworkError " + ex.HttpRequestError);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new ConnectorResponse(null, "", attempt, null, "Timeout");
+            return request.IsIdempotent ? new ConnectorResponse(null, "", attempt, null, "Timeout") : Unconfirmed(attempt, "Timeout");
         }
         catch (Exception ex) when (IdentityErrors.IsTokenFailure(ex))
         {
@@ -79,6 +109,18 @@ public sealed class ConnectorClient(
             return new ConnectorResponse(null, "", attempt, null, "TokenAcquisitionFailed: " + code, FailureIsTransient: false);
         }
     }
+
+    /// <summary>The connection failed before the request left: another attempt cannot duplicate anything.</summary>
+    private static bool NeverSent(HttpRequestError error) =>
+        error is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+
+    /// <summary>
+    /// The request went out and no answer came back: Teams may have posted it. It has no idempotency key, so a new
+    /// attempt could post the message twice; the send is reported as unconfirmed instead of being repeated.
+    /// </summary>
+    private static ConnectorResponse Unconfirmed(int attempt, string why) =>
+        new(null, "", attempt, null, "Unconfirmed: " + why, FailureIsTransient: false);
 
     private TimeSpan? RetryAfterOf(HttpResponseMessage response)
     {

@@ -23,4 +23,8 @@ internal static partial class ConnectorLog
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning,
         Message = "Connector {Operation} skipped: invalid serviceUrl")]
     public static partial void InvalidServiceUrl(ILogger logger, string operation);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Information,
+        Message = "Connector {Operation} dropped after {Attempts} attempt(s): its deadline passed before it could be sent")]
+    public static partial void Expired(ILogger logger, string operation, int attempts);
 }

@@ -22,7 +22,7 @@ public sealed class ConnectorMessenger(ConnectorClient client, ILogger<Connector
             ? ConnectorPaths.Activity(conversation.ServiceUrl, conversation.ConversationId, replyToId!)
             : ConnectorPaths.Activities(conversation.ServiceUrl, conversation.ConversationId);
         var activity = OutgoingActivity.Build(conversation, message, reply ? replyToId : null);
-        var response = await client.SendAsync(Write(operation, HttpMethod.Post, uri, activity, conversation), ct);
+        var response = await client.SendAsync(Write(operation, HttpMethod.Post, uri, activity, conversation) with { NotAfter = message.NotAfter }, ct);
         return SendResultClassifier.Classify(response);
     }
 
@@ -32,7 +32,7 @@ public sealed class ConnectorMessenger(ConnectorClient client, ILogger<Connector
         var activity = OutgoingActivity.Build(conversation, message, null);
         activity.Id = activityId;
         var uri = ConnectorPaths.Activity(conversation.ServiceUrl, conversation.ConversationId, activityId);
-        var response = await client.SendAsync(Write("update", HttpMethod.Put, uri, activity, conversation), ct);
+        var response = await client.SendAsync(Write("update", HttpMethod.Put, uri, activity, conversation) with { NotAfter = message.NotAfter }, ct);
         var result = SendResultClassifier.Classify(response);
         // An update answers with the same id or none at all.
         return result.Delivered ? result with { ActivityId = result.ActivityId ?? activityId } : result;

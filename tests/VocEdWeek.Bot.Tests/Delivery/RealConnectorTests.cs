@@ -79,4 +79,28 @@ public sealed class RealConnectorTests
         Assert.Equal(OutboxState.Pending, throttled.State);
         Assert.Equal("发送受限，稍后重试", OutcomeWords.Of(throttled, t));
     }
+
+    [Fact]
+    public async Task A_send_Teams_may_have_taken_without_answering_is_reported_not_resent()
+    {
+        // Timeout or a dropped connection after the message went out: Teams has no idempotency key, so a second
+        // POST could show the reminder twice. The job is closed as unconfirmed, in words, and never sent again.
+        await using var fake = await FakeConnector.StartAsync();
+        await using var protocol = Protocol();
+        using var world = new DeliveryWorld(Beijing(5, 14, 10, 0), messenger: protocol.GetRequiredService<IMessenger>()) { TurnServiceUrl = fake.ServiceUrl };
+        var silent = world.Talked("0b0b0b0b-0000-4000-8000-000000000003");
+        fake.ScriptAlways("POST", Activities(silent), FakeResponse.Dropped());
+        var outbox = world.Get<OutboxQueue>();
+        outbox.Enqueue(outbox.NewJob("real|silent", "test", new OutboxRecipient { AadObjectId = "0b0b0b0b-0000-4000-8000-000000000003", Name = "silent" }, OutgoingMessage.FromText("hi")));
+
+        await world.DrainAsync();
+        world.Clock.Advance(TimeSpan.FromHours(1));
+        await world.DrainAsync();
+
+        var job = world.Jobs.Find("real|silent")!;
+        Assert.Equal(OutboxState.Failed, job.State);
+        Assert.Equal(OutboxOutcome.Unconfirmed, job.Outcome);
+        Assert.Contains("未确认是否送达", OutcomeWords.Of(job, Strings.For("zh-CN")), StringComparison.Ordinal);
+        Assert.Single(fake.RequestsTo("POST", Activities(silent)));
+    }
 }

@@ -24,6 +24,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
             // Off unless a test asks: the 09:00 reminder is still in its grace period at 09:30 and would
             // otherwise land in the middle of whatever conversation the test is checking.
             ["Scheduling:Enabled"] = "false",
+            // Tests play many turns a second as one user; the inbound limit has its own tests (FloodTests), which set it.
+            ["Inbound:PerUserLimit"] = "1000000",
+            ["Inbound:PerConversationLimit"] = "1000000",
         };
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
     }

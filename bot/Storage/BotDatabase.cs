@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 
 namespace VocEdWeek.Bot.Storage;
 
@@ -10,8 +11,8 @@ public sealed class BotDatabase : IDisposable
         try
         {
             System.IO.Directory.CreateDirectory(options.FullDirectory);
-            // UtcDate: dates come back as UTC whatever the host zone, so deadline maths never shifts.
-            Database = new LiteDatabase(new ConnectionString { Filename = options.DatabasePath, Connection = ConnectionType.Direct }) { UtcDate = true };
+            var space = new StorageSpace(options);
+            Database = Open(() => new LiteEngine(new EngineSettings { Filename = options.DatabasePath }), space.EnsureRoom);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
         {
@@ -19,9 +20,17 @@ public sealed class BotDatabase : IDisposable
         }
     }
 
+    /// <summary>A database on engines made by <paramref name="openEngine"/> (tests: over streams that fail like a disk).</summary>
+    internal BotDatabase(Func<ILiteEngine> openEngine, Action beforeWrite) => Database = Open(openEngine, beforeWrite);
+
     public LiteDatabase Database { get; }
 
     public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
+
+    // UtcDate: dates come back as UTC whatever the host zone, so deadline maths never shifts. The engine is reopened
+    // after a disk error (ReopeningEngine), so a full disk costs the writes that hit it, not the process.
+    private static LiteDatabase Open(Func<ILiteEngine> openEngine, Action beforeWrite) =>
+        new(new ReopeningEngine(openEngine, beforeWrite)) { UtcDate = true };
 
     public void Dispose() => Database.Dispose();
 }

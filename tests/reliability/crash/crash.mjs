@@ -33,6 +33,8 @@ for (let run = 1; run <= runs; run++) {
   let killed = null;
   let inFlight = 0;
   let inFlightAtKill = 0;
+  let killedAfterMs = 0;
+  const began = performance.now();
   const tasks = Array.from({ length: submissions }, (_, i) => async () => {
     const liaison = liaisons[i % liaisons.length];
     const cardId = randomUUID().replaceAll('-', '');
@@ -43,7 +45,7 @@ for (let run = 1; run <= runs; run++) {
     // A receipt that still got out after the signal counts too: the liaison saw it.
     if (isReceipt(res, marker)) {
       acked.add(`${weekId}|${liaison.department}|report:${days[i % days.length]}|${cardId}`);
-      if (!killed && acked.size >= killAt) { inFlightAtKill = inFlight; killed = bot.kill(); }
+      if (!killed && acked.size >= killAt) { inFlightAtKill = inFlight; killedAfterMs = performance.now() - began; killed = bot.kill(); }
     }
   });
   const sent = await pool(tasks, concurrency, () => killed !== null);
@@ -69,7 +71,7 @@ for (let run = 1; run <= runs; run++) {
   const unacknowledgedStored = Math.max(0, keys.size - present - (writeOk ? 1 : 0));
   const opened = store.opened === true && readOk && writeOk && (store.inconsistentSlots ?? []).length === 0;
   const row = {
-    run, sent, killAt, inFlightAtKill, signal: exit.signal, acknowledged: acked.size, present, lost: acked.size - present,
+    run, sent, killAt, inFlightAtKill, perSecond: Math.round(killAt / (killedAfterMs / 1000)), signal: exit.signal, acknowledged: acked.size, present, lost: acked.size - present,
     unacknowledgedStored, opened, restartMs: Math.round(restartMs), inconsistent: store.inconsistentSlots?.length ?? -1, error: store.error,
   };
   rows.push(row);
@@ -81,11 +83,12 @@ await connector.close();
 const sum = k => rows.reduce((a, r) => a + r[k], 0);
 const ms = rows.map(r => r.restartMs).sort((a, b) => a - b);
 const median = ms[Math.floor((ms.length - 1) / 2)];
+const medianOf = k => rows.map(r => r[k]).sort((a, b) => a - b)[Math.floor((rows.length - 1) / 2)];
 const md = [
-  '| run | sent | acknowledged | present after restart | lost | in flight at SIGKILL | stored, not acknowledged | database opened | restart (ms) |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |',
-  ...rows.map(r => `| ${r.run} | ${r.sent} | ${r.acknowledged} | ${r.present} | ${r.lost} | ${r.inFlightAtKill} | ${r.unacknowledgedStored} | ${r.opened ? 'yes' : 'NO'} | ${r.restartMs} |`),
-  `| **${rows.length} runs** | ${sum('sent')} | **${sum('acknowledged')}** | **${sum('present')}** | **${sum('lost')}** | ${sum('inFlightAtKill')} | ${sum('unacknowledgedStored')} | **${rows.filter(r => r.opened).length}/${rows.length}** | median ${median} |`,
+  '| run | sent | acknowledged | present after restart | lost | in flight at SIGKILL | stored, not acknowledged | database opened | restart (ms) | receipts/s before the kill |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: |',
+  ...rows.map(r => `| ${r.run} | ${r.sent} | ${r.acknowledged} | ${r.present} | ${r.lost} | ${r.inFlightAtKill} | ${r.unacknowledgedStored} | ${r.opened ? 'yes' : 'NO'} | ${r.restartMs} | ${r.perSecond} |`),
+  `| **${rows.length} runs** | ${sum('sent')} | **${sum('acknowledged')}** | **${sum('present')}** | **${sum('lost')}** | ${sum('inFlightAtKill')} | ${sum('unacknowledgedStored')} | **${rows.filter(r => r.opened).length}/${rows.length}** | median ${median} | median ${medianOf('perSecond')} |`,
 ].join('\n');
 writeFileSync(join(out, 'crash.md'), `### Crash\n\n${md}\n`);
 console.log(`\n${md}\n`);

@@ -59,10 +59,6 @@ public sealed class SubmissionStore
                 RollBack();
                 throw;
             }
-            // LiteDB's commit hands the log pages to a background writer and returns before they are written; the
-            // liaison's receipt must not come sooner. A checkpoint waits for that writer and copies the pages into the
-            // data file (flushed to disk), so a submission acknowledged is one that survives the process dying next.
-            if (own) _db.Checkpoint();
             if (_times.TryGetValue(candidate.WeekId, out var times))
             {
                 var k = (candidate.DepartmentId, candidate.ItemKey);

@@ -31,6 +31,15 @@ try {
   process.exit(2);
 }
 
+// Stopped or out of time (a hung bot): unmount and leave nothing behind; the bot itself is killed on exit.
+const cleanup = code => {
+  try { execFileSync('umount', ['-l', storage]); } catch { /* already unmounted */ }
+  rmSync(work, { recursive: true, force: true });
+  process.exit(code);
+};
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => cleanup(130));
+setTimeout(() => { console.error('The disk-full figure did not finish within 10 minutes (a request hung); see the bot log.'); cleanup(1); }, 600000).unref();
+
 const weekFile = join(work, 'week.json');
 const liaisons = writeWeek(weekFile, 10);
 const connector = await startConnector({});
@@ -175,7 +184,10 @@ try {
   ].join('\n');
   const notes = `The bot kept running while the disk was full (health check and reads answered): ${aliveWhileFull ? 'yes' : 'NO'}. `
     + `Database opened after the run, by the bot and by the reader: ${reopened ? 'yes' : 'NO'}.`;
-  writeFileSync(join(out, 'diskfull.md'), `### Disk full\n\n${md}\n\n${notes}\n`);
+  const title = reserveMb > 0
+    ? `**With the reserve** (\`Storage:ReserveBytes\` = ${reserveMb} MiB on a ${sizeMb} MiB disk): the bot refuses before the disk is full.`
+    : `**Without a reserve** (\`Storage:ReserveBytes\` = 0 on a ${sizeMb} MiB disk): LiteDB and the file store meet the real "No space left on device".`;
+  writeFileSync(join(out, `diskfull-reserve${reserveMb}.md`), `${title}\n\n${md}\n\n${notes}\n`);
   console.log(`\n${md}\n\n${notes}\n`);
 } finally {
   if (bot?.alive()) await bot.kill();

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# DISK FULL figure: the bot's storage folder on a tiny tmpfs (DISKFULL_MB, 16; the bot keeps DISKFULL_RESERVE_MB, 4, free); photos through the upload page and
-# daily reports until it is full, then space freed under the running bot. Every acknowledgement must be stored, every
-# refusal must say "服务器存储空间不足…", the bot must keep running and take submissions again once there is room.
+# DISK FULL figure: the bot's storage folder on a tiny tmpfs (DISKFULL_MB, 16); photos through the upload page until
+# they are refused, then the disk filled to the last byte from outside, daily reports until refused, then space freed
+# under the running bot. Every acknowledgement must be stored, every refusal must say "服务器存储空间不足…", the bot
+# must keep answering and take submissions again once there is room. Two passes: with the bot's free-space reserve
+# (DISKFULL_RESERVE_MB, 4) and without one (0), where LiteDB itself meets "No space left on device".
 #
 #   bash tests/reliability/diskfull/run.sh      (as root: it mounts a tmpfs)
 #
@@ -15,5 +17,13 @@ fi
 command -v node >/dev/null || { echo "Node.js 20+ is required (node not found)." >&2; exit 1; }
 echo "==> build (Release): the bot and the store reader"
 dotnet build tests/VocEdWeek.Bot.StoreReader -c Release -v quiet -nologo
-echo "==> disk full: a ${DISKFULL_MB:-16} MiB tmpfs under the bot's storage folder"
-node tests/reliability/diskfull/diskfull.mjs
+out=artifacts/reliability
+rm -f "$out"/diskfull-reserve*.md
+status=0
+for reserve in "${DISKFULL_RESERVE_MB:-4}" 0; do
+  echo "==> disk full: a ${DISKFULL_MB:-16} MiB tmpfs under the bot's storage folder, ${reserve} MiB reserve"
+  DISKFULL_RESERVE_MB="$reserve" node tests/reliability/diskfull/diskfull.mjs || status=1
+done
+{ echo "### Disk full"; echo; for r in "${DISKFULL_RESERVE_MB:-4}" 0; do [ -f "$out/diskfull-reserve$r.md" ] && { cat "$out/diskfull-reserve$r.md"; echo; }; done; } >"$out/diskfull.md"
+cat "$out/diskfull.md"
+exit "$status"

@@ -36,6 +36,10 @@ export function writeWeek(path, extra) {
   return liaisons;
 }
 
+// A script that ends (or is stopped) never leaves a bot behind.
+const running = new Set();
+process.on('exit', () => { for (const p of running) p.kill('SIGKILL'); });
+
 /** Starts the bot; resolves once /healthz answers. `startMs` is from spawn to that answer. */
 export async function startBot({ storage, week, log, env = {} }) {
   const port = await freePort();
@@ -58,8 +62,9 @@ export async function startBot({ storage, week, log, env = {} }) {
     },
   });
   closeSync(out);
+  running.add(proc);
   let exit = null;
-  const exited = new Promise(ok => proc.on('exit', (code, signal) => { exit = { code, signal }; ok(exit); }));
+  const exited = new Promise(ok => proc.on('exit', (code, signal) => { exit = { code, signal }; running.delete(proc); ok(exit); }));
   for (let i = 0; i < 600 && exit === null; i++) {
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;

@@ -8,9 +8,8 @@ namespace VocEdWeek.Bot.Storage;
 /// included) and every later call rethrows it, so one moment without space would leave the bot unable even to read
 /// until restarted. This wrapper drops a closed engine and opens the same file anew on the next call: what was
 /// committed is read back from the file and its log, and the bot carries on as soon as there is space again.
-/// Before a write, <c>beforeWrite</c> may refuse it (<see cref="StorageSpace"/>: the disk is at its reserve), so that
-/// LiteDB's own writer never meets a full disk: when its background log writer does, it deadlocks closing itself and
-/// keeps the file locked until the process ends.
+/// Before a write, <c>beforeWrite</c> may refuse it (<see cref="StorageSpace"/>: the disk is at its reserve), so LiteDB
+/// seldom meets a full disk at all; reads are never refused.
 /// </summary>
 public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) : ILiteEngine
 {

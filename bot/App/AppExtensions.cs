@@ -158,7 +158,8 @@ public static class AppExtensions
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<FileStatusHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<ExportHandler>());
 
-        services.AddSingleton<ITurnHandler, TurnRouter>();
+        services.AddSingleton<TurnRouter>();
+        services.AddSingleton<ITurnHandler, StorageFullGuard>();
         return services;
     }
 

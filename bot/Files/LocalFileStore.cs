@@ -10,10 +10,14 @@ namespace VocEdWeek.Bot.Files;
 public sealed class LocalFileStore(StorageOptions storage) : IFileStore
 {
     private static readonly Lock NameGate = new();
+    // Checked before a file starts and after every MiB: a file may not eat the database's reserve (StorageSpace).
+    private const long SpaceCheckEvery = 1024 * 1024;
     private readonly string _root = Path.Combine(storage.FullDirectory, "files");
+    private readonly StorageSpace _space = new(storage);
 
     public async Task<StoredFile> SaveAsync(IReadOnlyList<string> folder, string fileName, Stream content, CancellationToken ct)
     {
+        _space.EnsureRoom(SpaceCheckEvery);
         var segments = folder.Select(s => FileNameCleaner.Clean(s, "_")).ToArray();
         var directory = Path.Combine([_root, .. segments]);
         Directory.CreateDirectory(directory);
@@ -33,6 +37,7 @@ public sealed class LocalFileStore(StorageOptions storage) : IFileStore
                     hash.AppendData(buffer, 0, read);
                     await target.WriteAsync(buffer.AsMemory(0, read), ct);
                     size += read;
+                    if (size % SpaceCheckEvery < read) _space.EnsureRoom(SpaceCheckEvery);
                 }
                 sha = Convert.ToHexStringLower(hash.GetHashAndReset());
             }

@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 
 namespace VocEdWeek.Bot.Storage;
 
@@ -12,8 +13,8 @@ public sealed class BotDatabase : IDisposable
             System.IO.Directory.CreateDirectory(options.FullDirectory);
             // Taken before the file is opened and let go after it is closed; a second bot on the same folder goes without.
             _lock = StorageLock.TryTake(options);
-            // UtcDate: dates come back as UTC whatever the host zone, so deadline maths never shifts.
-            Database = new LiteDatabase(new ConnectionString { Filename = options.DatabasePath, Connection = ConnectionType.Direct }) { UtcDate = true };
+            var space = new StorageSpace(options);
+            Database = Open(() => new LiteEngine(new EngineSettings { Filename = options.DatabasePath }), space.EnsureRoom);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
         {
@@ -24,12 +25,20 @@ public sealed class BotDatabase : IDisposable
 
     private readonly FileStream? _lock;
 
+    /// <summary>A database on engines made by <paramref name="openEngine"/> (tests: over streams that fail like a disk).</summary>
+    internal BotDatabase(Func<ILiteEngine> openEngine, Action beforeWrite) => Database = Open(openEngine, beforeWrite);
+
     public LiteDatabase Database { get; }
 
     /// <summary>This process holds <see cref="StorageLock"/>: it alone may offer backups of the folder.</summary>
     public bool OwnsStorage => _lock is not null;
 
     public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
+
+    // UtcDate: dates come back as UTC whatever the host zone, so deadline maths never shifts. The engine is reopened
+    // after a disk error (ReopeningEngine), so a full disk costs the writes that hit it, not the process.
+    private static LiteDatabase Open(Func<ILiteEngine> openEngine, Action beforeWrite) =>
+        new(new ReopeningEngine(openEngine, beforeWrite)) { UtcDate = true };
 
     public void Dispose()
     {

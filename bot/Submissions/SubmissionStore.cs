@@ -8,6 +8,7 @@ namespace VocEdWeek.Bot.Submissions;
 /// <summary>Versions of every submission, and exemptions, in LiteDB. Written before the bot answers.</summary>
 public sealed class SubmissionStore
 {
+    private readonly LiteDatabase _db;
     private readonly ILiteCollection<Submission> _items;
     private readonly ILiteCollection<Exemption> _exemptions;
     // Versioning needs "read newest, write next" to be atomic; submissions are rare enough for one lock.
@@ -18,6 +19,7 @@ public sealed class SubmissionStore
 
     public SubmissionStore(BotDatabase db)
     {
+        _db = db.Database;
         _items = db.Collection<Submission>("submissions");
         _items.EnsureIndex(x => x.WeekId);
         _items.EnsureIndex(x => x.IdempotencyKey);
@@ -35,16 +37,28 @@ public sealed class SubmissionStore
             {
                 return (existing, true);
             }
-            var history = History(candidate.WeekId, candidate.DepartmentId, candidate.ItemKey);
-            foreach (var old in history.Where(h => h.IsCurrent))
+            // One transaction: a write that fails half-way (a full disk) must not leave the old version demoted and
+            // no new one current.
+            var own = _db.BeginTrans();
+            try
             {
-                old.IsCurrent = false;
-                _items.Update(old);
+                var history = History(candidate.WeekId, candidate.DepartmentId, candidate.ItemKey);
+                foreach (var old in history.Where(h => h.IsCurrent))
+                {
+                    old.IsCurrent = false;
+                    _items.Update(old);
+                }
+                candidate.Id = ObjectId.NewObjectId().ToString();
+                candidate.Version = history.Count + 1;
+                candidate.IsCurrent = true;
+                _items.Insert(candidate);
+                if (own) _db.Commit();
             }
-            candidate.Id = ObjectId.NewObjectId().ToString();
-            candidate.Version = history.Count + 1;
-            candidate.IsCurrent = true;
-            _items.Insert(candidate);
+            catch when (own)
+            {
+                RollBack();
+                throw;
+            }
             if (_times.TryGetValue(candidate.WeekId, out var times))
             {
                 var k = (candidate.DepartmentId, candidate.ItemKey);
@@ -52,6 +66,18 @@ public sealed class SubmissionStore
                 _times[candidate.WeekId] = times.SetItem(k, new SubmissionTimes(first, candidate.SubmittedAt, candidate.Version));
             }
             return (candidate, false);
+        }
+    }
+
+    private void RollBack()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (Exception ex) when (ex is IOException or LiteException)
+        {
+            // The engine closed on the disk error (nothing of the transaction was committed); it reopens on the next call.
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
 using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.UploadPage;
@@ -77,6 +78,11 @@ public sealed partial class UploadReceiver(
             }
             stored = await store.SaveAsync(FileIntakeWorker.FolderOf(record, weeks), record.FileName, head.Content, ctx.RequestAborted);
         }
+        catch (Exception ex) when (StorageFull.Is(ex))
+        {
+            await RefuseFullAsync(ctx, t, name, ex);
+            return;
+        }
         catch (Exception ex) when (ex is FileTooLargeException || ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             await UploadResponses.JsonAsync(ctx, StatusCodes.Status413PayloadTooLarge, tooLarge);
@@ -88,9 +94,26 @@ public sealed partial class UploadReceiver(
             LogAborted(log, name, ex.Message);
             return;
         }
-        arrival.Stored(record, stored);
+        try
+        {
+            arrival.Stored(record, stored);
+        }
+        catch (Exception ex) when (StorageFull.Is(ex))
+        {
+            // The file made it to disk but its record did not: without the record nobody would ever see it, so it goes.
+            store.Delete(stored.Location);
+            await RefuseFullAsync(ctx, t, name, ex);
+            return;
+        }
         LogStored(log, stored.Location, stored.Size);
         await UploadResponses.JsonAsync(ctx, StatusCodes.Status200OK, new { name = stored.FileName, size = stored.Size });
+    }
+
+    // 507 Insufficient Storage with the reason in words: the page shows it next to the file, never "已保存".
+    private async Task RefuseFullAsync(HttpContext ctx, Localization.Strings t, string name, Exception ex)
+    {
+        LogFull(log, name, ex.Message);
+        await UploadResponses.JsonAsync(ctx, StatusCodes.Status507InsufficientStorage, new { error = t.Format("storage_full_upload", name) });
     }
 
     /// <summary>The page's batch id: random letters, checked so it cannot reach into another batch's key.</summary>
@@ -102,6 +125,9 @@ public sealed partial class UploadReceiver(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload page stored {Location} ({Size} bytes)")]
     private static partial void LogStored(ILogger logger, string location, long size);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage is full; upload of {Name} refused: {Reason}")]
+    private static partial void LogFull(ILogger logger, string name, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload of {Name} ended early: {Reason}")]
     private static partial void LogAborted(ILogger logger, string name, string reason);

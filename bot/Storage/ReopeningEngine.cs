@@ -1,0 +1,101 @@
+using LiteDB;
+using LiteDB.Engine;
+
+namespace VocEdWeek.Bot.Storage;
+
+/// <summary>
+/// LiteDB's engine, opened again after a disk error. LiteDB closes its engine for good on any IOException (a full disk
+/// included) and every later call rethrows it, so one moment without space would leave the bot unable even to read
+/// until restarted. This wrapper drops a closed engine and opens the same file anew on the next call: what was
+/// committed is read back from the file and its log, and the bot carries on as soon as there is space again.
+/// Before a write, <c>beforeWrite</c> may refuse it (<see cref="StorageSpace"/>: the disk is at its reserve), so LiteDB
+/// seldom meets a full disk at all; reads are never refused.
+/// </summary>
+public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) : ILiteEngine
+{
+    private readonly Lock _gate = new();
+    private ILiteEngine? _engine;
+    private bool _disposed;
+
+    private T Write<T>(Func<ILiteEngine, T> call)
+    {
+        beforeWrite();
+        return Run(call);
+    }
+
+    private T Run<T>(Func<ILiteEngine, T> call)
+    {
+        var engine = Current();
+        try
+        {
+            return call(engine);
+        }
+        catch (Exception ex) when (Closes(ex))
+        {
+            Drop(engine);
+            throw;
+        }
+    }
+
+    // What makes LiteDB close its engine (EngineState.Handle): an IOException, or a data file it finds inconsistent.
+    private static bool Closes(Exception ex) =>
+        ex is IOException || ex is LiteException { ErrorCode: LiteException.INVALID_DATAFILE_STATE or LiteException.ENGINE_DISPOSED };
+
+    private ILiteEngine Current()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_engine is { } engine) return engine;
+            return _engine = open();
+        }
+    }
+
+    private void Drop(ILiteEngine engine)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(_engine, engine)) return; // another thread dropped it already
+            _engine = null;
+        }
+        try
+        {
+            engine.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or LiteException)
+        {
+            // Already closed by LiteDB itself; nothing more to release.
+        }
+    }
+
+    public int Checkpoint() => Run(e => e.Checkpoint());
+    public long Rebuild(RebuildOptions options) => Run(e => e.Rebuild(options));
+    public bool BeginTrans() => Run(e => e.BeginTrans());
+    public bool Commit() => Run(e => e.Commit());
+    public bool Rollback() => Run(e => e.Rollback());
+    public IBsonDataReader Query(string collection, Query query) => Run(e => e.Query(collection, query));
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(e => e.Insert(collection, docs, autoId));
+    public int Update(string collection, IEnumerable<BsonDocument> docs) => Write(e => e.Update(collection, docs));
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Write(e => e.UpdateMany(collection, transform, predicate));
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(e => e.Upsert(collection, docs, autoId));
+    public int Delete(string collection, IEnumerable<BsonValue> ids) => Write(e => e.Delete(collection, ids));
+    public int DeleteMany(string collection, BsonExpression predicate) => Write(e => e.DeleteMany(collection, predicate));
+    public bool DropCollection(string name) => Run(e => e.DropCollection(name));
+    public bool RenameCollection(string name, string newName) => Write(e => e.RenameCollection(name, newName));
+    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => Run(e => e.EnsureIndex(collection, name, expression, unique));
+    public bool DropIndex(string collection, string name) => Run(e => e.DropIndex(collection, name));
+    public BsonValue Pragma(string name) => Run(e => e.Pragma(name));
+    public bool Pragma(string name, BsonValue value) => Run(e => e.Pragma(name, value));
+
+    public void Dispose()
+    {
+        ILiteEngine? engine;
+        lock (_gate)
+        {
+            _disposed = true;
+            engine = _engine;
+            _engine = null;
+        }
+        engine?.Dispose();
+    }
+}

@@ -9,26 +9,8 @@ namespace VocEdWeek.Bot.Tests.EndToEnd;
 /// Every recorded or documented Teams payload goes through POST /api/messages of the real app and
 /// gets the answer the protocol asks for. serviceUrl is pointed at a local recording connector.
 /// </summary>
-public sealed class TeamsFixtureTests : IAsyncLifetime
+public sealed class TeamsFixtureTests : RecordingBotTest
 {
-    private ConnectorRecorder _connector = null!;
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorRecorder.StartAsync();
-        _app = new BotApp();
-        _client = _app.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     public static TheoryData<string> ActivityFixtures()
     {
         var data = new TheoryData<string>();
@@ -51,7 +33,7 @@ public sealed class TeamsFixtureTests : IAsyncLifetime
     public async Task Every_inbound_fixture_gets_the_right_answer(string name)
     {
         var activity = Envelope(name, JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.TeamsFixtures, name)))!.AsObject());
-        activity["serviceUrl"] = _connector.ServiceUrl;
+        activity["serviceUrl"] = Recorder.ServiceUrl;
         var response = await PostAsync(activity);
 
         var type = activity["type"]!.GetValue<string>();
@@ -77,23 +59,23 @@ public sealed class TeamsFixtureTests : IAsyncLifetime
     public async Task Same_activity_delivered_twice_is_handled_once()
     {
         var activity = Envelope("message_personal_chat.json", Load("message_personal_chat.json"));
-        activity["serviceUrl"] = _connector.ServiceUrl;
+        activity["serviceUrl"] = Recorder.ServiceUrl;
         activity["text"] = "help";
         var first = await PostAsync(activity);
         var second = await PostAsync(activity);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Single(_connector.Posts);
+        Assert.Single(Recorder.Posts);
     }
 
     [Fact]
     public async Task Bot_mention_is_stripped_before_matching_a_command()
     {
         var activity = Load("message_channel_bot_mention.json");
-        activity["serviceUrl"] = _connector.ServiceUrl;
+        activity["serviceUrl"] = Recorder.ServiceUrl;
         activity["text"] = "<at>ridotest</at> help";
         await PostAsync(activity);
-        var reply = Assert.Single(_connector.Posts);
+        var reply = Assert.Single(Recorder.Posts);
         Assert.Contains("What I can do", reply!.ToJsonString(), StringComparison.Ordinal); // locale en-US in the fixture
     }
 
@@ -101,11 +83,11 @@ public sealed class TeamsFixtureTests : IAsyncLifetime
     public async Task Chinese_locale_gets_Chinese_answers()
     {
         var activity = Load("message_personal_chat.json");
-        activity["serviceUrl"] = _connector.ServiceUrl;
+        activity["serviceUrl"] = Recorder.ServiceUrl;
         activity["locale"] = "zh-CN";
         activity["text"] = "帮助";
         await PostAsync(activity);
-        Assert.Contains("我能做什么", Assert.Single(_connector.Posts)!.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+        Assert.Contains("我能做什么", Assert.Single(Recorder.Posts)!.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -117,7 +99,7 @@ public sealed class TeamsFixtureTests : IAsyncLifetime
     public async Task Malformed_bodies_are_400_not_500(string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        var response = await _client.PostAsync("/api/messages", content);
+        var response = await Client.PostAsync("/api/messages", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
@@ -125,18 +107,18 @@ public sealed class TeamsFixtureTests : IAsyncLifetime
     public async Task Unknown_activity_types_and_events_get_200()
     {
         var activity = Load("message_personal_chat.json");
-        activity["serviceUrl"] = _connector.ServiceUrl;
+        activity["serviceUrl"] = Recorder.ServiceUrl;
         activity["type"] = "somethingNew";
         activity["id"] = "new-1";
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(activity)).StatusCode);
-        Assert.Empty(_connector.Posts);
+        Assert.Empty(Recorder.Posts);
     }
 
     [Fact]
     public async Task Unknown_invoke_gets_501()
     {
         var activity = Load("invoke_adaptiveCard_action_personal.json");
-        activity["serviceUrl"] = _connector.ServiceUrl;
+        activity["serviceUrl"] = Recorder.ServiceUrl;
         activity["name"] = "task/fetch";
         Assert.Equal(HttpStatusCode.NotImplemented, (await PostAsync(activity)).StatusCode);
     }
@@ -168,6 +150,6 @@ public sealed class TeamsFixtureTests : IAsyncLifetime
     private async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {
         using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        return await _client.PostAsync("/api/messages", content);
+        return await Client.PostAsync("/api/messages", content);
     }
 }

@@ -14,26 +14,8 @@ namespace VocEdWeek.Bot.Tests.Protocol.Hardening;
 /// Issue 15, hole 2: input that used to end in a 500 with a stack trace. Every answer here is a status code
 /// with no internals in the body, through the real /api/messages of the real app.
 /// </summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests : RecordingBotTest
 {
-    private ConnectorRecorder _connector = null!;
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorRecorder.StartAsync();
-        _app = new BotApp();
-        _client = _app.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     public static TheoryData<string, byte[]> BadBytes() => new()
     {
         { "raw 0xFF", [0xFF] },
@@ -45,9 +27,9 @@ public sealed class HostileInputTests : IAsyncLifetime
     [MemberData(nameof(BadBytes))]
     public async Task Invalid_text_in_an_invoke_verb_is_400(string label, byte[] raw)
     {
-        var activity = Wire.Load("invoke_adaptiveCard_action_personal.json", _connector.ServiceUrl);
+        var activity = Wire.Load("invoke_adaptiveCard_action_personal.json", Recorder.ServiceUrl);
         activity["value"]!["action"]!["verb"] = "VERB_MARKER";
-        var response = await RawPost.BytesAsync(_client, RawPost.WithRawBytes(activity, "VERB_MARKER", raw));
+        var response = await RawPost.BytesAsync(Client, RawPost.WithRawBytes(activity, "VERB_MARKER", raw));
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{label}: {response.StatusCode}");
         await WireAssert.NoInternalsAsync(response);
     }
@@ -58,14 +40,14 @@ public sealed class HostileInputTests : IAsyncLifetime
     {
         foreach (var place in new[] { "action", "context" })
         {
-            var activity = Wire.FileConsent(_connector.ServiceUrl);
+            var activity = Wire.FileConsent(Recorder.ServiceUrl);
             if (place == "action") activity["value"]!["action"] = "MARKER";
             else activity["value"]!["context"] = new JsonObject { ["item"] = "MARKER" };
-            var response = await RawPost.BytesAsync(_client, RawPost.WithRawBytes(activity, "MARKER", raw));
+            var response = await RawPost.BytesAsync(Client, RawPost.WithRawBytes(activity, "MARKER", raw));
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{label} in {place}: {response.StatusCode}");
             await WireAssert.NoInternalsAsync(response);
         }
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Recorder.Calls);
     }
 
     [Theory]
@@ -74,25 +56,25 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("membersAdded")]
     public async Task Nulls_inside_arrays_are_skipped(string array)
     {
-        var activity = Wire.Load("message_personal_chat.json", _connector.ServiceUrl);
+        var activity = Wire.Load("message_personal_chat.json", Recorder.ServiceUrl);
         activity["text"] = "help";
         activity[array] = new JsonArray(null, activity[array]?.AsArray().FirstOrDefault()?.DeepClone());
-        var response = await RawPost.JsonAsync(_client, activity);
+        var response = await RawPost.JsonAsync(Client, activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await WireAssert.NoInternalsAsync(response);
-        Assert.Single(_connector.Calls); // the help card still went out
+        Assert.Single(Recorder.Calls); // the help card still went out
     }
 
     [Fact]
     public async Task Only_nulls_in_entities_still_resolve_a_locale()
     {
-        var activity = Wire.Load("message_personal_chat.json", _connector.ServiceUrl);
+        var activity = Wire.Load("message_personal_chat.json", Recorder.ServiceUrl);
         activity.Remove("locale");
         activity["text"] = "help";
         activity["entities"] = new JsonArray(null, null);
-        var response = await RawPost.JsonAsync(_client, activity);
+        var response = await RawPost.JsonAsync(Client, activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("我能做什么", Assert.Single(_connector.Calls).Body!.ToJsonString(Wire.Readable), StringComparison.Ordinal);
+        Assert.Contains("我能做什么", Assert.Single(Recorder.Calls).Body!.ToJsonString(Wire.Readable), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -103,7 +85,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("{\"type\":\"message\"}")]
     public async Task Wrong_shapes_are_400(string body)
     {
-        var response = await RawPost.BytesAsync(_client, Encoding.UTF8.GetBytes(body));
+        var response = await RawPost.BytesAsync(Client, Encoding.UTF8.GetBytes(body));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await WireAssert.NoInternalsAsync(response);
     }
@@ -118,7 +100,7 @@ public sealed class HostileInputTests : IAsyncLifetime
             s.AddLogging(l => l.AddProvider(logs));
         }));
         using var client = app.CreateClient();
-        var response = await RawPost.JsonAsync(client, Wire.Load("message_personal_chat.json", _connector.ServiceUrl));
+        var response = await RawPost.JsonAsync(client, Wire.Load("message_personal_chat.json", Recorder.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());

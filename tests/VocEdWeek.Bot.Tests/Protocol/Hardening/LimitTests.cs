@@ -15,26 +15,8 @@ namespace VocEdWeek.Bot.Tests.Protocol.Hardening;
 /// Issue 15, holes 7 and 8: body limits that count bytes (chunked or not), bounded fields and ids,
 /// and nothing stored or echoed that is unbounded — through the real /api/messages.
 /// </summary>
-public sealed class LimitTests : IAsyncLifetime
+public sealed class LimitTests : RecordingBotTest
 {
-    private ConnectorRecorder _connector = null!;
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorRecorder.StartAsync();
-        _app = new BotApp();
-        _client = _app.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(4_200_000, true)]
     [InlineData(10_000_000, true)]
@@ -48,7 +30,7 @@ public sealed class LimitTests : IAsyncLifetime
         // A plain client: the factory's own handlers buffer the body and would add a Content-Length.
         var address = kestrel.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         using var client = new HttpClient { BaseAddress = new Uri(address) };
-        var activity = Wire.LiaisonMessage(_connector.ServiceUrl, "help");
+        var activity = Wire.LiaisonMessage(Recorder.ServiceUrl, "help");
         activity["channelData"]!["padding"] = new string('x', bytes);
         HttpResponseMessage response;
         try
@@ -58,21 +40,21 @@ public sealed class LimitTests : IAsyncLifetime
         catch (HttpRequestException)
         {
             // Kestrel answered 413 and closed the connection while the client was still sending: refused, unread.
-            Assert.Empty(_connector.Calls);
+            Assert.Empty(Recorder.Calls);
             return;
         }
         Assert.Equal(chunked, response.RequestMessage!.Content!.Headers.ContentLength is null);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await WireAssert.NoInternalsAsync(response);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Recorder.Calls);
     }
 
     [Fact]
     public async Task A_body_just_under_the_limit_is_read()
     {
-        var activity = Wire.LiaisonMessage(_connector.ServiceUrl, "help");
+        var activity = Wire.LiaisonMessage(Recorder.ServiceUrl, "help");
         activity["channelData"]!["padding"] = new string('x', 1_000_000);
-        var response = await RawPost.BytesAsync(_client, Encoding.UTF8.GetBytes(activity.ToJsonString()), chunked: true);
+        var response = await RawPost.BytesAsync(Client, Encoding.UTF8.GetBytes(activity.ToJsonString()), chunked: true);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -80,30 +62,30 @@ public sealed class LimitTests : IAsyncLifetime
     public async Task A_3_MB_form_field_is_refused_at_the_wire_and_neither_stored_nor_echoed()
     {
         var activity = ReportSubmit(new string('文', 1_000_000));
-        var response = await RawPost.JsonAsync(_client, activity);
+        var response = await RawPost.JsonAsync(Client, activity);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadAsByteArrayAsync()).Length < 1024);
-        Assert.Empty(_connector.Calls);
-        Assert.Empty(_app.Services.GetRequiredService<SubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
+        Assert.Empty(Recorder.Calls);
+        Assert.Empty(TestBot.Services.GetRequiredService<SubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
     }
 
     [Fact]
     public async Task An_overlong_form_field_gets_the_localized_message_in_a_card_under_28_KB()
     {
-        var response = await RawPost.JsonAsync(_client, ReportSubmit(new string('文', 40_000)));
+        var response = await RawPost.JsonAsync(Client, ReportSubmit(new string('文', 40_000)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.True(body.Length < 28 * 1024, $"invoke answer of {body.Length} bytes");
         Assert.Contains("最多 3000 字", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
-        Assert.Empty(_app.Services.GetRequiredService<SubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
+        Assert.Empty(TestBot.Services.GetRequiredService<SubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
     }
 
     [Fact]
     public async Task A_message_echoed_nowhere_is_still_bounded()
     {
-        var response = await RawPost.JsonAsync(_client, Wire.LiaisonMessage(_connector.ServiceUrl, new string('字', 200_000)));
+        var response = await RawPost.JsonAsync(Client, Wire.LiaisonMessage(Recorder.ServiceUrl, new string('字', 200_000)));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Recorder.Calls);
     }
 
     public static TheoryData<string, string> BadIds() => new()
@@ -120,13 +102,13 @@ public sealed class LimitTests : IAsyncLifetime
     [MemberData(nameof(BadIds))]
     public async Task Long_or_odd_ids_are_400_and_nothing_is_stored(string where, string id)
     {
-        var activity = Wire.LiaisonMessage(_connector.ServiceUrl, "help");
+        var activity = Wire.LiaisonMessage(Recorder.ServiceUrl, "help");
         if (where is "conversation" or "from") activity[where]!["id"] = id; else activity[where] = id;
-        var response = await RawPost.JsonAsync(_client, activity);
+        var response = await RawPost.JsonAsync(Client, activity);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await WireAssert.NoInternalsAsync(response);
-        Assert.Empty(_connector.Calls);
-        Assert.Null(_app.Services.GetRequiredService<ConversationStore>().FindPersonal("11a150a0-0000-4000-8000-000000000001", null));
+        Assert.Empty(Recorder.Calls);
+        Assert.Null(TestBot.Services.GetRequiredService<ConversationStore>().FindPersonal("11a150a0-0000-4000-8000-000000000001", null));
     }
 
     [Fact]
@@ -134,16 +116,16 @@ public sealed class LimitTests : IAsyncLifetime
     {
         var activity = ReportSubmit("机电学院开放实训中心。");
         activity["value"]!["action"]!["data"]!["cardId"] = new string('k', 2000);
-        var response = await RawPost.JsonAsync(_client, activity);
+        var response = await RawPost.JsonAsync(Client, activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = Assert.Single(_app.Services.GetRequiredService<SubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
+        var stored = Assert.Single(TestBot.Services.GetRequiredService<SubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
         Assert.True((stored.IdempotencyKey?.Length ?? 0) < 200, "the key was built from the 2,000-character card id");
     }
 
     /// <summary>张伟 submits the 5月14日 report (Action.Execute) with <paramref name="typicalCase"/>.</summary>
     private JsonObject ReportSubmit(string typicalCase)
     {
-        var activity = Wire.LiaisonMessage(_connector.ServiceUrl, "");
+        var activity = Wire.LiaisonMessage(Recorder.ServiceUrl, "");
         activity.Remove("text");
         activity["type"] = "invoke";
         activity["name"] = "adaptiveCard/action";

@@ -85,12 +85,15 @@ public sealed class SharePointCheck : ICheck
     /// <summary>SharePoint's own credential settings when given, else the bot's, which it falls back to.</summary>
     private static EntraErrors.Keys KeysOf(IConfiguration configuration)
     {
+        // SharePoint's own credentials when set, else the bot's (the same fallback SharePointSettings makes).
         var o = configuration.GetSection("SharePoint").Get<SharePointOptions>() ?? new SharePointOptions();
         return new EntraErrors.Keys(
-            string.IsNullOrWhiteSpace(o.ClientId) ? "MicrosoftAppId" : "SharePoint:ClientId",
-            string.IsNullOrWhiteSpace(o.TenantId) ? "MicrosoftAppTenantId" : "SharePoint:TenantId",
-            string.IsNullOrWhiteSpace(o.ClientSecret) ? "MicrosoftAppPassword" : "SharePoint:ClientSecret",
+            KeyOf(o.ClientId, "SharePoint:ClientId", "MicrosoftAppId"),
+            KeyOf(o.TenantId, "SharePoint:TenantId", "MicrosoftAppTenantId"),
+            KeyOf(o.ClientSecret, "SharePoint:ClientSecret", "MicrosoftAppPassword"),
             "SharePoint:AuthorityHost",
             "SharePoint:CertificatePath");
     }
+
+    private static string KeyOf(string? value, string ownKey, string botKey) => string.IsNullOrWhiteSpace(value) ? botKey : ownKey;
 }

@@ -131,4 +131,14 @@ public sealed record CheckRun(int ExitCode, string Output)
 
     /// <summary>The one line of the check named <paramref name="name"/> (en-US names).</summary>
     public string Line(string name) => Assert.Single(Lines, l => l.Length > 2 && l[2..].StartsWith(name + ":", StringComparison.Ordinal));
+
+    /// <summary>The check's line, after asserting the run failed (exit 1), the line is a ✗ and it ends naming <paramref name="key"/>.</summary>
+    public string Failure(string name, string key)
+    {
+        Assert.Equal(1, ExitCode);
+        var line = Line(name);
+        Assert.StartsWith("✗", line, StringComparison.Ordinal);
+        Assert.EndsWith(key, line, StringComparison.Ordinal);
+        return line;
+    }
 }

@@ -12,6 +12,12 @@ public enum Access
     /// <summary>Department liaisons of the active week (forms, my submissions, upload links).</summary>
     Liaison,
 
-    /// <summary>Office staff of the active week; between weeks, of the latest week (exports of past weeks).</summary>
+    /// <summary>Anyone of the office — observers (read-only), staff, admins: progress and the dashboard.</summary>
+    Office,
+
+    /// <summary>Office staff and admins of the active week; between weeks, of the latest week (exports of past weeks).</summary>
     Staff,
+
+    /// <summary>Admins: setting up weeks, the liaison list and settings. <c>Office:Admins</c> are admins with no week at all.</summary>
+    Admin,
 }

@@ -30,9 +30,11 @@ public sealed class AccessGate(WeekCatalog weeks, IdentityResolver identity)
         if (access == Access.Anyone) return true;
         var t = Strings.For(turn.Culture);
         var week = RosterWeek(access);
-        var refusal = week is null
-            ? t[access == Access.Liaison ? "access_no_week" : "access_staff_no_week"]
-            : Refusal(access, week, await identity.ResolveAsync(turn, week, ct), t);
+        string? refusal;
+        if (week is not null) refusal = Refusal(access, week, await identity.ResolveAsync(turn, week, ct), t);
+        else if (access == Access.Admin)
+            refusal = await identity.ResolveAsync(turn, weeks.NoWeekRoster, ct) is { Role: Role.Admin } ? null : t["access_admin_no_week"];
+        else refusal = t[access == Access.Liaison ? "access_no_week" : "access_staff_no_week"];
         if (refusal is null) return true;
         await FormReply.TextAsync(turn, refusal, ct);
         return false;
@@ -42,20 +44,39 @@ public sealed class AccessGate(WeekCatalog weeks, IdentityResolver identity)
     public static string? Refusal(Access access, ActiveWeek week, Member? member, Strings t)
     {
         var office = week.Definition.Office.Name;
+        if (Allows(access, member)) return null;
         return (access, member) switch
         {
-            (Access.Anyone, _) or (Access.Staff, { Role: Role.Staff }) or (Access.Liaison, { Role: Role.Liaison, Department: not null }) => null,
-            (Access.Staff, { Role: Role.Liaison }) => t.Format("access_staff_liaison", office),
-            (Access.Staff, _) => t.Format("access_staff_stranger", office, FormAccess.OfficeContact(week.Definition, t)),
-            (Access.Liaison, { Role: Role.Staff }) => t.Format("access_liaison_staff", office),
+            (Access.Admin, _) => t.Format("access_admin_only", office, Admins(week, t)),
+            (Access.Staff, { Role: Role.Observer }) => t.Format("access_staff_observer", office),
+            (Access.Staff or Access.Office, { Role: Role.Liaison }) => t.Format("access_staff_liaison", office),
+            (Access.Staff or Access.Office, _) => t.Format("access_staff_stranger", office, FormAccess.OfficeContact(week.Definition, t)),
+            (Access.Liaison, { IsOffice: true }) => t.Format("access_liaison_staff", office),
             _ => t.Format("access_liaison_stranger", week.Definition.Title, FormAccess.OfficeContact(week.Definition, t)),
         };
     }
 
+    /// <summary>The one table of who may what: roles above cover the ones below, except that the office fills in no forms.</summary>
+    public static bool Allows(Access access, Member? member) => access switch
+    {
+        Access.Anyone => true,
+        Access.Liaison => member is { Role: Role.Liaison, Department: not null },
+        Access.Office => member is { IsOffice: true },
+        Access.Staff => member is { IsStaff: true },
+        Access.Admin => member is { Role: Role.Admin },
+        _ => false,
+    };
+
+    private static string Admins(ActiveWeek week, Strings t)
+    {
+        var names = week.Definition.Office.Admins.Select(p => p.Name).Where(n => n.Length > 0).ToList();
+        return names.Count > 0 ? string.Join(t["list_separator"], names) : FormAccess.OfficeContact(week.Definition, t);
+    }
+
     /// <summary>
     /// The roster a role is read from: the active week's. Between weeks (archives only) the office of the latest week is
-    /// still the office — it exports past weeks — but nobody is a liaison.
+    /// still the office — it exports past weeks, and its admins set up the next — but nobody is a liaison.
     /// </summary>
     public ActiveWeek? RosterWeek(Access access) =>
-        weeks.Active ?? (access == Access.Staff ? weeks.All.OrderByDescending(w => w.Definition.Start).FirstOrDefault() : null);
+        weeks.Active ?? (access != Access.Liaison ? weeks.Latest : null);
 }

@@ -47,7 +47,7 @@ public static class AppExtensions
         services.AddOperations(configuration);
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<SettingsStore>();
-        services.AddSingleton(new WeekCatalog(configuration));
+        services.AddWeeks(configuration);
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<ProgressService>();
         services.AddSingleton<IdentityResolver>();

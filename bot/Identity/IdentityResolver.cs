@@ -22,15 +22,18 @@ public sealed class IdentityResolver
         _time = time;
     }
 
+    /// <summary>Who is talking in the active week; with no week at all, only the admins of <c>Office:Admins</c> are someone.</summary>
     public Task<Member?> ResolveAsync(TurnContext turn, CancellationToken ct) =>
-        _weeks.Active is { } week ? ResolveAsync(turn, week, ct) : Task.FromResult<Member?>(null);
+        ResolveAsync(turn, _weeks.Active?.Roster ?? _weeks.NoWeekRoster, ct);
 
     /// <summary>Who is talking according to <paramref name="week"/>'s roster (a past week's, for its exports).</summary>
-    public async Task<Member?> ResolveAsync(TurnContext turn, ActiveWeek week, CancellationToken ct)
+    public Task<Member?> ResolveAsync(TurnContext turn, ActiveWeek week, CancellationToken ct) => ResolveAsync(turn, week.Roster, ct);
+
+    public async Task<Member?> ResolveAsync(TurnContext turn, Roster roster, CancellationToken ct)
     {
-        if (week.Roster.Find(turn.User.AadObjectId, null) is { } byId) return byId;
+        if (roster.Find(turn.User.AadObjectId, null) is { } byId) return byId;
         var known = await LookUpAsync(turn, ct);
-        return week.Roster.Find(known?.AadObjectId, known?.Email) ?? week.Roster.Find(null, known?.UserPrincipalName);
+        return roster.Find(known?.AadObjectId, known?.Email) ?? roster.Find(null, known?.UserPrincipalName);
     }
 
     /// <summary>A Teams user seen before whose e-mail or UPN is <paramref name="email"/>; null when never seen.</summary>

@@ -18,7 +18,16 @@ public sealed class WeekCalendar
         var afterWeek = week.End.AddDays(1).ToDateTime(new TimeOnly(17, 30));
         StatisticsDeadline = LocalOrDefault(week.Deadlines.Statistics, afterWeek);
         SummaryDeadline = LocalOrDefault(week.Deadlines.Summary, afterWeek);
+        Opens = ToInstant(week.Start.ToDateTime(TimeOnly.MinValue));
+        var lastReport = ToInstant(week.End.ToDateTime(ReportTime));
+        LastDeadline = new[] { lastReport, PlanDeadline, StatisticsDeadline, SummaryDeadline }.Max();
     }
+
+    /// <summary>Midnight starting the first day, in the week's zone.</summary>
+    public DateTimeOffset Opens { get; }
+
+    /// <summary>The latest of all the week's deadlines (usually the statistics table and the summary).</summary>
+    public DateTimeOffset LastDeadline { get; }
 
     public WeekDefinition Week { get; }
     public TimeZoneInfo Zone { get; }

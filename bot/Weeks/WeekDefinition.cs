@@ -29,7 +29,12 @@ public sealed record WeekDeadlines
 public sealed record OfficeInfo
 {
     public string Name { get; init; } = "教务处";
+    /// <summary>Progress, reminders, exemptions, exports.</summary>
     public IReadOnlyList<Person> Staff { get; init; } = [];
+    /// <summary>Read-only (e.g. school leaders): progress and the dashboard.</summary>
+    public IReadOnlyList<Person> Observers { get; init; } = [];
+    /// <summary>Everything staff do, plus setting up weeks, the roster and settings (<c>Office:Admins</c> are admins too).</summary>
+    public IReadOnlyList<Person> Admins { get; init; } = [];
 }
 
 public sealed record Department

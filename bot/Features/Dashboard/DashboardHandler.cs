@@ -18,7 +18,7 @@ namespace VocEdWeek.Bot.Features.Dashboard;
 /// </summary>
 public sealed class DashboardHandler(WeekCatalog weeks, IdentityResolver identity, DashboardLinks links, CardTemplates cards) : ICommandHandler
 {
-    public Access Access => Access.Staff;
+    public Access Access => Access.Office;
 
     public bool Matches(CommandText text, TurnContext turn) => DashboardCommand.Parse(text, weeks) is not null;
 
@@ -32,7 +32,7 @@ public sealed class DashboardHandler(WeekCatalog weeks, IdentityResolver identit
             return;
         }
         // The access gate let only staff through; the member's name goes on the link.
-        if (await identity.ResolveAsync(turn, ct) is not { Role: Role.Staff } member) return;
+        if (await identity.ResolveAsync(turn, ct) is not { IsOffice: true } member) return;
         var week = active;
         if (DashboardCommand.Parse(text, weeks)?.WeekWords is { } words)
         {

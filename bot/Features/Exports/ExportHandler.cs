@@ -143,7 +143,7 @@ public sealed partial class ExportHandler(
     /// week's office, which still exports the past ones); null only when reached another way, and then nothing is built.
     /// </summary>
     private async Task<Member?> StaffAsync(TurnContext turn, CancellationToken ct) =>
-        gate.RosterWeek(Access) is { } week && await identity.ResolveAsync(turn, week, ct) is { Role: Role.Staff } member ? member : null;
+        gate.RosterWeek(Access) is { } week && await identity.ResolveAsync(turn, week, ct) is { IsStaff: true } member ? member : null;
 
     /// <summary>The named week (id/title, or the only week of a year), else the active one (else the latest).</summary>
     private ActiveWeek? WeekOf(ExportRequest request)

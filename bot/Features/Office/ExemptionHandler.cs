@@ -27,7 +27,7 @@ public sealed class ExemptionHandler(WeekCatalog weeks, IdentityResolver identit
             return;
         }
         // The access gate let only staff through; the member is who set the exemption.
-        if (await identity.ResolveAsync(turn, ct) is not { Role: Role.Staff } member) return;
+        if (await identity.ResolveAsync(turn, ct) is not { IsStaff: true } member) return;
         await FormReply.TextAsync(turn, Apply(week, member, text.Original, t), ct);
     }
 

@@ -16,7 +16,7 @@ public sealed class OfficeProgressHandler(WeekCatalog weeks, ProgressService pro
 {
     public IEnumerable<string> Verbs => [ProgressCard.FullVerb, ProgressCard.ItemVerb];
 
-    public Access Access => Access.Staff;
+    public Access Access => Access.Office;
 
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)
     {

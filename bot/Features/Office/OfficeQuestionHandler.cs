@@ -29,7 +29,7 @@ public sealed class OfficeQuestionHandler(
         var t = Strings.For(turn.Culture);
         var week = weeks.Active;
         var member = await identity.ResolveAsync(turn, ct);
-        if (week is not null && member is { Role: Role.Staff })
+        if (week is not null && member is { IsOffice: true })
         {
             await answers.StaffAsync(turn, week, question, t, ct);
             return;

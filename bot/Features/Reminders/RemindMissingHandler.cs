@@ -30,7 +30,7 @@ public sealed class RemindMissingHandler(
         var t = Strings.For(turn.Culture);
         var week = weeks.Active;
         // The access gate let only staff through; the member's name goes on the reminders.
-        if (await identity.ResolveAsync(turn, ct) is not { Role: Role.Staff } member) return;
+        if (await identity.ResolveAsync(turn, ct) is not { IsStaff: true } member) return;
         if (week is null || Read(turn, "weekId") != week.Definition.Id || WeekItem.Parse(Read(turn, "itemKey")) is not { } item
             || !week.Calendar.Items.Contains(item))
         {

@@ -24,7 +24,7 @@ namespace VocEdWeek.Bot.Tests.App;
 /// </summary>
 public static class AccessTable
 {
-    public enum Role { Stranger, Liaison, Backup, Staff }
+    public enum Role { Stranger, Liaison, Backup, Observer, Staff, Admin }
 
     /// <summary>One command (typed <see cref="Input"/>) or button (<see cref="Input"/> is the verb).</summary>
     public sealed record Row(string Label, string Input, bool IsVerb, Type Handler, Access Access, bool InChannel = false)
@@ -43,13 +43,19 @@ public static class AccessTable
     public const string LiaisonOnlyToStaff = "表单和材料由各二级学院（部门）联络员报送。教务处老师可以发送“进度”或“谁没交”查看报送情况。";
     public const string LiaisonOnlyToStranger = "您不在“2024年职业教育活动周”的联络员名单中，暂时不能填报。如需填报，请联系教务处（吴苏玲）。";
     public const string ProgressToStranger = "报送进度和未交名单仅供教务处查看。如需了解，请联系教务处（吴苏玲）。";
+    public const string StaffOnlyToObserver = "您是只读查看人员，可以查看进度和看板；催报、免报、导出等操作由教务处工作人员进行。";
+    public const string AdminOnly = "活动周的设置（新建活动周、导入名单、更换联络员、调整截止时间等）仅限教务处的管理员操作。如需更改，请联系管理员（王强）。";
 
     public static string? GateRefusal(Access access, Role role) => (access, role) switch
     {
-        (Access.Anyone, _) or (Access.Staff, Role.Staff) or (Access.Liaison, Role.Liaison or Role.Backup) => null,
-        (Access.Staff, Role.Liaison or Role.Backup) => StaffOnlyToLiaison,
-        (Access.Staff, _) => StaffOnlyToStranger,
-        (Access.Liaison, Role.Staff) => LiaisonOnlyToStaff,
+        (Access.Anyone, _) => null,
+        (Access.Admin, Role.Admin) or (Access.Staff, Role.Staff or Role.Admin) or (Access.Office, Role.Observer or Role.Staff or Role.Admin) => null,
+        (Access.Liaison, Role.Liaison or Role.Backup) => null,
+        (Access.Admin, _) => AdminOnly,
+        (Access.Staff, Role.Observer) => StaffOnlyToObserver,
+        (Access.Staff or Access.Office, Role.Liaison or Role.Backup) => StaffOnlyToLiaison,
+        (Access.Staff or Access.Office, _) => StaffOnlyToStranger,
+        (Access.Liaison, Role.Observer or Role.Staff or Role.Admin) => LiaisonOnlyToStaff,
         _ => LiaisonOnlyToStranger,
     };
 
@@ -74,7 +80,7 @@ public static class AccessTable
         new("统计 / stats", "填写统计表", false, typeof(StatisticsHandler), Access.Liaison),
         new("总结 / summary", "填写总结", false, typeof(SummaryHandler), Access.Liaison),
         new("催报记录 / reminder log", "催报记录", false, typeof(ReminderLogHandler), Access.Staff),
-        new("看板 / dashboard", "看板", false, typeof(DashboardHandler), Access.Staff),
+        new("看板 / dashboard", "看板", false, typeof(DashboardHandler), Access.Office),
 
         new("button: help", HelpHandler.ShowVerb, true, typeof(HelpHandler), Access.Anyone),
         new("button: back to welcome", WelcomeHandler.ShowVerb, true, typeof(WelcomeHandler), Access.Anyone),
@@ -86,8 +92,8 @@ public static class AccessTable
         new("button: submit summary", SummaryHandler.SubmitVerb, true, typeof(SummaryHandler), Access.Liaison),
         new("button: my submissions", MySubmissionsHandler.ShowVerb, true, typeof(MySubmissionsHandler), Access.Liaison),
         new("button: fill in / edit", FormOpenHandler.OpenVerb, true, typeof(FormOpenHandler), Access.Liaison),
-        new("button: 全部进度", ProgressCard.FullVerb, true, typeof(OfficeProgressHandler), Access.Staff),
-        new("button: 查看未交名单", ProgressCard.ItemVerb, true, typeof(OfficeProgressHandler), Access.Staff),
+        new("button: 全部进度", ProgressCard.FullVerb, true, typeof(OfficeProgressHandler), Access.Office),
+        new("button: 查看未交名单", ProgressCard.ItemVerb, true, typeof(OfficeProgressHandler), Access.Office),
         new("button: 文件状态", FileStatusHandler.ShowVerb, true, typeof(FileStatusHandler), Access.Staff),
         new("button: 重试上传", FileStatusHandler.RetryVerb, true, typeof(FileStatusHandler), Access.Staff),
         new("button: 发送到聊天 (export)", ExportCard.SendVerb, true, typeof(ExportHandler), Access.Staff),
@@ -103,13 +109,13 @@ public static class AccessTable
         static string Mark(Row row, Role role) => row.Serves(role) ? "✓" : "✗";
         var lines = new List<string>
         {
-            "| command or button | stranger | liaison or backup | office staff |",
-            "| --- | :-: | :-: | :-: |",
+            "| command or button | stranger | liaison or backup | observer | office staff | admin |",
+            "| --- | :-: | :-: | :-: | :-: | :-: |",
         };
         foreach (var row in Rows)
         {
             var label = row.IsVerb ? $"{row.Label} (`{row.Input}`)" : row.Label;
-            lines.Add($"| {label} | {Mark(row, Role.Stranger)} | {Mark(row, Role.Liaison)} | {Mark(row, Role.Staff)} |");
+            lines.Add($"| {label} | {Mark(row, Role.Stranger)} | {Mark(row, Role.Liaison)} | {Mark(row, Role.Observer)} | {Mark(row, Role.Staff)} | {Mark(row, Role.Admin)} |");
         }
         return lines;
     }

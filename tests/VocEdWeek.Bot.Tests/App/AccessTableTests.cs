@@ -7,12 +7,13 @@ using static VocEdWeek.Bot.Tests.App.AccessTable;
 namespace VocEdWeek.Bot.Tests.App;
 
 /// <summary>
-/// Issue 15, "roles everywhere": every command and button × stranger, liaison, backup liaison and office staff, through
+/// Issue 15, "roles everywhere" (and issue 11's observers and admins): every command and button × stranger, liaison, backup
+/// liaison, observer, office staff and admin, through
 /// the real bot. A refused role gets exactly the one refusal for its role and nothing else; a served role never sees one.
 /// </summary>
 public sealed class AccessTableTests(AccessTableApp world) : IClassFixture<AccessTableApp>
 {
-    private static readonly string[] AllRefusals = [StaffOnlyToLiaison, StaffOnlyToStranger, LiaisonOnlyToStaff, LiaisonOnlyToStranger, ProgressToStranger];
+    private static readonly string[] AllRefusals = [StaffOnlyToLiaison, StaffOnlyToStranger, LiaisonOnlyToStaff, LiaisonOnlyToStranger, ProgressToStranger, StaffOnlyToObserver, AdminOnly];
 
     public static TheoryData<string, Role> Cases()
     {

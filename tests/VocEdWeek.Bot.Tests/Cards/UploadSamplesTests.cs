@@ -69,10 +69,7 @@ public sealed class UploadSamplesTests
 
     private static List<CardSample> Samples()
     {
-        var calendar = new WeekCatalog(new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Week:DefinitionFile"] = Path.Combine(Fakes.RepoPaths.Samples, "2024-wuxi.json"),
-        }).Build()).Active!.Calendar;
+        var calendar = new ActiveWeek(WeekLoader.Load(Path.Combine(Fakes.RepoPaths.Samples, "2024-wuxi.json"))).Calendar;
         var expires = new DateTimeOffset(2024, 5, 14, 21, 30, 0, TimeSpan.FromHours(8));
         const string url = "https://bot.college.example.edu.cn/upload/eyJ3IjoiMjAyNC13dXhpIn0.c2lnbmF0dXJl";
         var samples = new List<CardSample>();

@@ -161,10 +161,7 @@ public sealed class FileIntakeTests : IAsyncLifetime
         var db = new BotDatabase(storage);
         var conversations = new ConversationStore(db);
         conversations.Save(new ConversationRecord { Id = "a:zhang", ServiceUrl = _base + "/", Scope = "Personal", UserId = "29:zhang" });
-        var weeks = new WeekCatalog(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Week:DefinitionFile"] = Path.Combine(RepoPaths.Samples, "2024-wuxi.json"),
-        }).Build());
+        var weeks = TestWeeks.Catalog(db, TimeProvider.System, Path.Combine(RepoPaths.Samples, "2024-wuxi.json"));
         var media = new MediaStore(db);
         var messenger = new CapturingMessenger();
         var options = new FileIntakeOptions { MaxBytes = maxBytes };

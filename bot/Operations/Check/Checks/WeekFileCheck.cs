@@ -2,26 +2,42 @@ using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Operations.Check.Checks;
 
-/// <summary>Loads the active and archived weeks with the bot's own <see cref="WeekCatalog"/>: its errors name file, line and field.</summary>
+/// <summary>
+/// Loads the week files as start-up does (errors name file, line and field). Without a file the weeks are set up in Teams,
+/// which needs at least one admin in <c>Office:Admins</c>; the database itself is the running bot's and is not opened here.
+/// </summary>
 public sealed class WeekFileCheck : ICheck
 {
     public string NameKey => "check_name_week";
 
     public Task<CheckResult> RunAsync(CheckContext context, CancellationToken ct)
     {
-        WeekCatalog catalog;
+        IReadOnlyList<WeekSeeding.SeedFile> files;
+        OfficeAdmins admins;
         try
         {
-            catalog = new WeekCatalog(context.Configuration);
+            files = WeekSeeding.LoadFiles(context.Configuration);
         }
         catch (ConfigurationException ex)
         {
             return Task.FromResult(CheckResult.Fail(ex.Message, context.T("check_week_fix"), KeyOf(ex.Message, context.Configuration)));
         }
-        if (catalog.Active is not { } week)
-            return Task.FromResult(CheckResult.Fail(context.T("check_week_none"), context.T("check_week_none_fix"), "Week:DefinitionFile"));
-        var d = week.Definition;
-        return Task.FromResult(CheckResult.Pass(context.T("check_week_ok", d.Title, d.Start, d.End, d.Departments.Count, catalog.All.Count - 1)));
+        try
+        {
+            admins = OfficeAdmins.From(context.Configuration);
+        }
+        catch (ConfigurationException ex)
+        {
+            return Task.FromResult(CheckResult.Fail(ex.Message, context.T("check_admins_fix"), "Office:Admins"));
+        }
+        if (files.FirstOrDefault(f => !f.Archived) is not { } active)
+        {
+            return Task.FromResult(admins.People.Count > 0
+                ? CheckResult.Pass(context.T("check_week_teams", admins.People.Count, files.Count))
+                : CheckResult.Fail(context.T("check_week_none"), context.T("check_week_none_fix"), "Office:Admins"));
+        }
+        var d = active.Week;
+        return Task.FromResult(CheckResult.Pass(context.T("check_week_ok", d.Title, d.Start, d.End, d.Departments.Count, files.Count - 1)));
     }
 
     /// <summary>The sentence names the file at fault: the active week's, or else an archived one.</summary>

@@ -17,6 +17,7 @@ using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Features.Welcome;
+using VocEdWeek.Bot.Features.WeekSetup;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Files.Publishing;
 using VocEdWeek.Bot.Files.SharePoint;
@@ -133,6 +134,8 @@ public static class AppExtensions
 
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DigestChannelHandler>());
+        // Admins setting up: before everything that reads words, since a pasted notice mentions 日报, 统计表, 总结 ….
+        services.AddWeekSetup(configuration);
         // Before the office questions: "上传链接 5月13日" names a day but asks for a link, whoever types it.
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<UploadLinkHandler>());
         // Before the office questions and the forms: "导出总结" is an export, not the summary form.
@@ -171,6 +174,7 @@ public static class AppExtensions
 
         app.MapUploadPage();
         app.MapExportDownloads();
+        app.MapRosterTemplate();
         return app;
     }
 }

@@ -89,12 +89,18 @@ public sealed class TurnRouter : ITurnHandler
 
     private async Task OnMessageAsync(TurnContext turn, CancellationToken ct)
     {
+        var text = CommandText.From(turn.Text);
         if (turn.Files.Count > 0)
         {
+            // Words that ask for the files ("导入名单" with a sheet) decide; any other files are liaisons' material.
+            if (_commands.OfType<IFileCommand>().FirstOrDefault(c => c.Matches(text, turn)) is { } command)
+            {
+                await _gate.CommandAsync(command, turn, text, ct);
+                return;
+            }
             await _files.HandleAsync(turn, ct);
             return;
         }
-        var text = CommandText.From(turn.Text);
         foreach (var command in _commands)
         {
             if (command.Matches(text, turn))

@@ -13,18 +13,22 @@ namespace VocEdWeek.Bot.Files;
 /// </summary>
 public sealed partial class FileIntakeHandler(
     IdentityResolver identity, WeekCatalog weeks, MediaStore media, ConversationStore conversations, FileIntakeWorker worker,
-    FileIntakeOptions options, ILogger<FileIntakeHandler> log)
+    FileIntakeOptions options, IEnumerable<IOfficeFileHandler> officeFiles, ILogger<FileIntakeHandler> log)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)
     {
         var t = Strings.For(turn.Culture);
         var week = weeks.Active;
+        var member = await identity.ResolveAsync(turn, ct);
+        foreach (var office in officeFiles)
+        {
+            if (member is { IsOffice: true } && await office.TryTakeAsync(turn, member, ct)) return;
+        }
         if (week is null)
         {
             await turn.ReplyAsync(t["files_no_week"], ct);
             return;
         }
-        var member = await identity.ResolveAsync(turn, ct);
         if (member is not { Role: Role.Liaison, Department: { } department })
         {
             var staff = string.Join("、", week.Definition.Office.Staff.Select(s => s.Email is null ? s.Name : $"{s.Name} <{s.Email}>"));

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.Forms;
+using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Weeks.Settings;
+using VocEdWeek.Bot.Weeks.Settings.Changes;
+using VocEdWeek.Bot.Weeks.Store;
+
+namespace VocEdWeek.Bot.Features.WeekSetup;
+
+/// <summary>
+/// "确认导入": the previewed departments replace the week's roster in one change (the week and its log entry in one
+/// transaction — a failure leaves the old roster whole), effective at once. Refused when the roster changed after the
+/// preview was made: what is confirmed must be what was shown.
+/// </summary>
+public sealed class RosterApplyHandler(SetupPendingStore pending, SetupReceipt receipt, WeekEditor editor, WeekStore store, SetupActor actors)
+    : ICardActionHandler
+{
+    public const string ApplyVerb = "roster.apply";
+    public const string CancelVerb = "roster.cancel";
+
+    public IEnumerable<string> Verbs => [ApplyVerb, CancelVerb];
+
+    public Access Access => Access.Admin;
+
+    public async Task HandleAsync(TurnContext turn, CancellationToken ct)
+    {
+        var t = Strings.For(turn.Culture);
+        if (pending.Find(new FormInput(turn.Value).Text("importId"), SetupPending.RosterKind) is not { WeekId: { } weekId } import)
+        {
+            await FormReply.TextAsync(turn, t["setup_expired"], ct);
+            return;
+        }
+        if (import.DoneAt is not null)
+        {
+            await FormReply.TextAsync(turn, t.Format("setup_already_done", import.Outcome ?? ""), ct);
+            return;
+        }
+        if (turn.Verb == CancelVerb)
+        {
+            pending.Done(import, t["import_cancelled"]);
+            await receipt.ShowAsync(turn, t["import_cancelled"], [], good: false, ct);
+            return;
+        }
+        if (store.Find(weekId)?.Revision != import.Revision)
+        {
+            await FormReply.TextAsync(turn, t["import_changed_meanwhile"], ct);
+            return;
+        }
+        var departments = JsonSerializer.Deserialize<List<Department>>(import.Payload, WeekJson.Options) ?? [];
+        var outcome = editor.Apply(weekId, new ReplaceRoster(departments, import.Source), await actors.OfAsync(turn, ct));
+        if (!outcome.Applied)
+        {
+            await FormReply.TextAsync(turn, t.Format(outcome.RefusalKey!, outcome.RefusalArgs), ct);
+            return;
+        }
+        var title = t.Format("import_applied", departments.Count, departments.Sum(d => d.Liaisons.Count));
+        pending.Done(import, title);
+        await receipt.ShowAsync(turn, title, [t.Format("import_applied_detail", outcome.Week!.Definition.Title)], good: true, ct);
+    }
+}

@@ -25,6 +25,9 @@ public sealed class ConnectorRecorder : IAsyncDisposable
 
     public ConcurrentQueue<(string Method, string Path, JsonNode? Body)> Calls { get; } = new();
 
+    /// <summary>What GET …/members/{id} answers for a Teams user id (e-mail, UPN, Entra id); unknown ids get only their id.</summary>
+    public ConcurrentDictionary<string, JsonObject> Members { get; } = new(StringComparer.Ordinal);
+
     public string ServiceUrl { get; private set; } = "";
 
     /// <summary>Every call answered so far, recorded or not.</summary>
@@ -53,7 +56,15 @@ public sealed class ConnectorRecorder : IAsyncDisposable
                 recorder.Calls.Enqueue((ctx.Request.Method, Uri.UnescapeDataString(ctx.Request.Path.Value ?? ""), body));
             }
             ctx.Response.StatusCode = ctx.Request.Method == "GET" ? 200 : 201;
-            await ctx.Response.WriteAsJsonAsync(new { id = $"{Interlocked.Increment(ref recorder._ids)}" });
+            var path = Uri.UnescapeDataString(ctx.Request.Path.Value ?? "");
+            var id = $"{Interlocked.Increment(ref recorder._ids)}";
+            if (ctx.Request.Method == "GET" && path.Contains("/members/", StringComparison.Ordinal)
+                && recorder.Members.TryGetValue(path[(path.LastIndexOf('/') + 1)..], out var member))
+            {
+                await ctx.Response.WriteAsync(member.ToJsonString());
+                return;
+            }
+            await ctx.Response.WriteAsJsonAsync(new { id });
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -68,6 +68,23 @@ public sealed class ExportApp : IAsyncDisposable
         await IdleAsync();
     }
 
+    /// <summary>A personal-chat message with <paramref name="text"/> and files as Teams sends them (pre-authorised download links).</summary>
+    public async Task SendFilesAsync(TestUser user, string text, params (string Name, string Url)[] files)
+    {
+        var activity = Envelope(user, "message", false, "zh-CN");
+        activity["text"] = text;
+        activity["attachments"] = new JsonArray([.. files.Select((f, i) => (JsonNode)new JsonObject
+        {
+            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+            ["name"] = f.Name,
+            ["contentUrl"] = $"https://college.sharepoint.example/personal/office/Documents/{f.Name}",
+            ["content"] = new JsonObject { ["downloadUrl"] = f.Url, ["uniqueId"] = $"{activity["id"]}-{i}", ["fileType"] = Path.GetExtension(f.Name).TrimStart('.') },
+        })]);
+        var response = await PostAsync(activity);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await IdleAsync();
+    }
+
     /// <summary>Presses an Action.Execute button; returns the invoke's HTTP response.</summary>
     public Task<HttpResponseMessage> ExecuteAsync(TestUser user, JsonObject data, string replyToId, bool channel = false, string locale = "zh-CN")
     {

@@ -42,6 +42,14 @@ public sealed class NoticeNamePhrasingTests
     }
 
     [Fact]
+    public void Kangxi_radicals_from_a_pdf_read_as_the_usual_characters()
+    {
+        // Some PDF fonts map 日 and 月 to the radicals ⽇ (U+2F47) and ⽉ (U+2F49); they look the same on screen.
+        var notice = PhrasingNotices.Plain.Replace('日', '\u2F47').Replace('月', '\u2F49');
+        DraftAssert.Same(PhrasingNotices.PlainDraft, PhrasingNotices.Parse(notice));
+    }
+
+    [Fact]
     public void The_notices_own_title_names_the_place_and_the_theme_may_be_quoted()
     {
         var notice = PhrasingNotices.Plain

@@ -1,0 +1,45 @@
+namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
+
+/// <summary>
+/// Gives meaning to a sheet's rows below its header: departments (an empty or merged department cell continues
+/// the one above), their people, and a problem for everything that cannot be imported.
+/// </summary>
+public static class RosterRows
+{
+    private static readonly string[] ExampleMarks = ["示例", "例:", "样例", "example", "e.g."];
+
+    public static RosterRead Parse(RawTable table)
+    {
+        if (RosterHeader.Find(table) is not var (header, columns)) return RosterRead.Fail(RosterRead.NoHeader);
+        if (columns.Email < 0) return RosterRead.Fail(RosterRead.NoEmailColumn);
+        var people = new RosterPeople();
+        DepartmentDraft? current = null;
+        var anyRow = false;
+        foreach (var row in table.Rows.Where(r => r.Number > header.Number))
+        {
+            if (Skipped(row, columns)) continue;
+            anyRow = true;
+            var department = row[columns.Department];
+            if (department.Length > 0) current = people.Department(department, row.Number);
+            people.AddRow(current, row, columns);
+        }
+        if (!anyRow) return RosterRead.Fail(RosterRead.NoRows);
+        return RosterRead.Ok(people.Build(header.Number));
+    }
+
+    private static bool Skipped(RawRow row, RosterColumns columns)
+    {
+        int[] meaningful = [columns.Department, columns.Name, columns.Phone, columns.Email, columns.Role];
+        if (meaningful.All(c => row[c].Length == 0)) return true;
+        if (IsExample(row[columns.Numbering]) || IsExample(row[columns.Department])) return true;
+        // A note or a second title merged across the whole row repeats one text in every cell.
+        var filled = row.Cells.Where(c => c.Length > 0).ToList();
+        return filled.Count >= 2 && filled.Distinct(StringComparer.Ordinal).Count() == 1;
+    }
+
+    private static bool IsExample(string cell)
+    {
+        var key = CellText.Key(cell);
+        return ExampleMarks.Any(m => key.StartsWith(m, StringComparison.Ordinal)) || key.StartsWith("(示例", StringComparison.Ordinal);
+    }
+}

@@ -46,7 +46,8 @@ public static class RosterHeader
     public static ColumnKind Classify(string cell)
     {
         var key = CellText.Key(cell);
-        if (key.Length == 0 || key.Length > LongestHeaderCell) return ColumnKind.None;
+        // "填报单位：教务处" and "联系人：吴苏玲" above the table are a label with its value, not a column name.
+        if (key.Length == 0 || key.Length > LongestHeaderCell || key.Contains(':', StringComparison.Ordinal)) return ColumnKind.None;
         foreach (var (kind, words) in Exact)
         {
             if (words.Contains(key)) return kind;

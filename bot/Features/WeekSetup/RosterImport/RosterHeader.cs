@@ -9,7 +9,7 @@ public static class RosterHeader
     public const int SearchRows = 10;
 
     // A title such as "2024年各学院联络员名单" contains column words too; real header cells are short.
-    private const int LongestHeaderCell = 12;
+    private const int LongestHeaderCell = 16;
 
     private static readonly (ColumnKind Kind, string[] Words)[] Exact =
     [

@@ -53,8 +53,8 @@ internal sealed class RosterPeople
         var problems = _problems.ToList();
         foreach (var d in _departments.Where(d => d.People.Count == 0))
             problems.Add(new RosterProblem(d.FirstRow, RosterProblemKind.DepartmentWithoutLiaison, d.Name));
-        var ordered = problems.Select((p, i) => (p, i)).OrderBy(x => x.p.Row).ThenBy(x => x.i).Select(x => x.p).ToList();
-        return new RosterSheet(_departments.Select(d => d.Build()).ToList(), ordered, headerRow);
+        // OrderBy is stable: on one row, the person's problem comes before their department's.
+        return new RosterSheet(_departments.Select(d => d.Build()).ToList(), problems.OrderBy(p => p.Row).ToList(), headerRow);
     }
 
     private void Add(DepartmentDraft department, string name, string? emailText, string? phone, bool backup, int row)

@@ -10,7 +10,8 @@ public static class RosterRows
 
     public static RosterRead Parse(RawTable table)
     {
-        if (RosterHeader.Find(table) is not var (header, columns)) return RosterRead.Fail(RosterRead.NoHeader);
+        if (RosterHeader.Find(table) is not { } found) return RosterRead.Fail(RosterRead.NoHeader);
+        var (header, columns) = found;
         if (columns.Email < 0) return RosterRead.Fail(RosterRead.NoEmailColumn);
         var people = new RosterPeople();
         DepartmentDraft? current = null;

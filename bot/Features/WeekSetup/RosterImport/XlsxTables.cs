@@ -9,9 +9,12 @@ namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 /// </summary>
 public static class XlsxTables
 {
+    // A liaison list's sheet is far below a million characters; a part that expands past this is a zip bomb.
+    private static readonly OpenSettings Settings = new() { MaxCharactersInPart = 20_000_000 };
+
     public static IReadOnlyList<RawTable> Read(byte[] bytes)
     {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false, Settings);
         var book = document.WorkbookPart ?? throw new InvalidDataException("No workbook part.");
         var shared = book.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(ItemText).ToList() ?? [];
         var tables = new List<RawTable>();

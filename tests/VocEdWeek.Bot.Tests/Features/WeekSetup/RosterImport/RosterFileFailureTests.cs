@@ -66,6 +66,15 @@ public sealed class RosterFileFailureTests
         Assert.Equal(RosterRead.TooLarge, RosterFile.Read(Csv("部门,联络员,邮箱\n" + string.Join("\n", rows)), "big.csv").FailureKey);
     }
 
+    /// <summary>A small file whose sheet expands to tens of megabytes is refused before it is built in memory.</summary>
+    [Fact]
+    public void A_workbook_that_expands_past_any_list_is_refused()
+    {
+        var bomb = new XlsxRecipe("bomb.xlsx", false, [new("Sheet1", [(1, ["部门", "联络员", "邮箱"]), (2, [new string('机', 21_000_000)])], [])]).Build();
+        Assert.True(bomb.Length < 1_000_000);
+        Assert.Equal(RosterRead.Corrupt, RosterFile.Read(bomb, "bomb.xlsx").FailureKey);
+    }
+
     [Fact]
     public void Every_failure_key_has_a_text_in_both_languages()
     {

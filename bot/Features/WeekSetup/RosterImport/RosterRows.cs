@@ -33,9 +33,19 @@ public static class RosterRows
         int[] meaningful = [columns.Department, columns.Name, columns.Phone, columns.Email, columns.Role];
         if (meaningful.All(c => row[c].Length == 0)) return true;
         if (IsExample(row[columns.Numbering]) || IsExample(row[columns.Department])) return true;
+        // The header again (printed lists repeat it on every page), or a note such as "注：请于5月10日前报送".
+        if (RosterHeader.Classify(row[columns.Department]) == ColumnKind.Department && RosterHeader.Classify(row[columns.Name]) == ColumnKind.Name) return true;
+        if (IsNote(row[columns.Department]) && row[columns.Name].Length == 0 && row[columns.Email].Length == 0) return true;
         // A note or a second title merged across the whole row repeats one text in every cell.
         var filled = row.Cells.Where(c => c.Length > 0).ToList();
         return filled.Count >= 2 && filled.Distinct(StringComparer.Ordinal).Count() == 1;
+    }
+
+    private static bool IsNote(string cell)
+    {
+        var key = CellText.Key(cell);
+        return key.StartsWith("注:", StringComparison.Ordinal) || key.StartsWith("备注:", StringComparison.Ordinal) || key.StartsWith("说明", StringComparison.Ordinal)
+            || key.StartsWith("填表说明", StringComparison.Ordinal) || key.StartsWith("note", StringComparison.Ordinal);
     }
 
     private static bool IsExample(string cell)

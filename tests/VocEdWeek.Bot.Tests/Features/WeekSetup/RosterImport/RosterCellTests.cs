@@ -70,6 +70,14 @@ public sealed class RosterCellTests
     public void Emails(string email, bool valid) => Assert.Equal(valid, EmailText.IsValid(email));
 
     [Fact]
+    public void A_header_repeated_for_printing_and_a_note_below_the_list_are_not_departments()
+    {
+        var csv = "部门,联络员,邮箱\n机电工程学院,张伟,zhangwei@college.example.edu.cn\n部门,联络员,邮箱\n信息工程学院,李娜,lina@college.example.edu.cn\n注：请于5月10日前报送,,\n";
+        var sheet = RosterFile.Read(System.Text.Encoding.UTF8.GetBytes(csv), "a.csv").Sheet!;
+        Assert.Equal(["header 1", "机电工程学院 @2", "  张伟 zhangwei@college.example.edu.cn - A r2", "信息工程学院 @4", "  李娜 lina@college.example.edu.cn - A r4"], RosterText.Describe(sheet));
+    }
+
+    [Fact]
     public void Full_width_text_and_stray_spaces_fold() =>
         Assert.Equal("zhangwei@college.cn 张 伟", CellText.Clean("\u200B ｚｈａｎｇｗｅｉ＠ｃｏｌｌｅｇｅ．ｃｎ\u3000张　　伟 "));
 }

@@ -1,7 +1,7 @@
 namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 
 /// <summary>"B12" → row 12, column 1 (0-based columns, 1-based rows, as Excel numbers rows).</summary>
-public static class CellAddress
+internal static class CellAddress
 {
     public static bool TryParse(string reference, out int row, out int column)
     {

@@ -4,9 +4,11 @@ namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 /// Two people in one cell ("张伟、李明", "张伟,李明", "张伟/李明", "张伟 李明", or a line break), with their
 /// e-mails, phones and roles split the same way and paired by position.
 /// </summary>
-public static class CellSplit
+internal static class CellSplit
 {
     private static readonly char[] Separators = ['、', ',', ';', '/', '\n', '|'];
+    private static readonly string[] BackupWords = ["b角", "备份", "备用", "副", "backup", "secondary"];
+    private static readonly string[] PrimaryWords = ["a角", "主", "primary"];
 
     public static IReadOnlyList<string> Names(string cell)
     {
@@ -39,9 +41,9 @@ public static class CellSplit
     {
         var key = CellText.Key(role);
         if (key.Length == 0) return null;
-        if (key.StartsWith('b') && (key.Length == 1 || key[1] == '角') || key.Contains("b角", StringComparison.Ordinal)) return true;
-        if (key.Contains("备份", StringComparison.Ordinal) || key.Contains("备用", StringComparison.Ordinal) || key.Contains('副') || key.Contains("backup", StringComparison.Ordinal) || key == "secondary") return true;
-        if (key.StartsWith('a') && (key.Length == 1 || key[1] == '角') || key.Contains("a角", StringComparison.Ordinal) || key.Contains('主') || key.Contains("primary", StringComparison.Ordinal)) return false;
+        // Backup words first: "副主任" is a deputy, whatever "主" says.
+        if (key == "b" || BackupWords.Any(w => key.Contains(w, StringComparison.Ordinal))) return true;
+        if (key == "a" || PrimaryWords.Any(w => key.Contains(w, StringComparison.Ordinal))) return false;
         return null;
     }
 

@@ -7,7 +7,7 @@ namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 /// Cell text as people mean it: NFKC folds full-width letters, digits, "＠" and the ideographic space typed by
 /// Chinese input methods; stray and zero-width spaces go.
 /// </summary>
-public static class CellText
+internal static class CellText
 {
     public static string Clean(string? text)
     {

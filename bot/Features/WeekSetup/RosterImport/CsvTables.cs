@@ -6,7 +6,7 @@ namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 /// A .csv read once per delimiter a list may use (comma, then tab, then semicolon); the first reading whose header
 /// is recognized is the right one. Row numbers are the file's line numbers, as a text editor shows them.
 /// </summary>
-public static class CsvTables
+internal static class CsvTables
 {
     private static readonly char[] Separators = [',', '\t', ';'];
 

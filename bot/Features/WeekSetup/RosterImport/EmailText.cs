@@ -3,7 +3,7 @@ using System.Net.Mail;
 namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 
 /// <summary>An e-mail as Teams will report it (the UPN), so that a liaison can be matched when they first write.</summary>
-public static class EmailText
+internal static class EmailText
 {
     /// <summary>The address without a "mailto:" link prefix Excel leaves behind.</summary>
     public static string Strip(string text) =>

@@ -4,10 +4,10 @@ namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 /// One sheet's text before any meaning is given to it; rows carry the number the office sees.
 /// <see cref="Truncated"/>: the sheet went on past what a liaison list can hold and was not read to the end.
 /// </summary>
-public sealed record RawTable(IReadOnlyList<RawRow> Rows, bool Truncated = false);
+internal sealed record RawTable(IReadOnlyList<RawRow> Rows, bool Truncated = false);
 
 /// <summary>A row's cells (already cleaned; missing cells are empty strings).</summary>
-public sealed record RawRow(int Number, IReadOnlyList<string> Cells)
+internal sealed record RawRow(int Number, IReadOnlyList<string> Cells)
 {
     public string this[int column] => column >= 0 && column < Cells.Count ? Cells[column] : "";
 

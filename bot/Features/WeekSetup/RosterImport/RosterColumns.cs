@@ -1,9 +1,9 @@
 namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 
 /// <summary>Where each recognized column is (0-based; -1 when the list has no such column).</summary>
-public sealed record RosterColumns(int Numbering, int Department, int Name, int Phone, int Email, int Role);
+internal sealed record RosterColumns(int Numbering, int Department, int Name, int Phone, int Email, int Role);
 
-public enum ColumnKind
+internal enum ColumnKind
 {
     None,
     Numbering,

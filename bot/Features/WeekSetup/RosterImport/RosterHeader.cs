@@ -4,7 +4,7 @@ namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 /// Finds the header row among the first ten (title rows and merged title cells come first in real lists) and
 /// names its columns from the words Chinese and English lists use.
 /// </summary>
-public static class RosterHeader
+internal static class RosterHeader
 {
     public const int SearchRows = 10;
 

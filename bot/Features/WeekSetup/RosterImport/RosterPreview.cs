@@ -46,7 +46,8 @@ public sealed class RosterPreview
                 continue;
             }
             var renamed = CellText.Key(now.Name) != CellText.Key(dept.Name);
-            changes.Add(new DepartmentChange(renamed ? DepartmentChangeKind.Renamed : DepartmentChangeKind.Kept, dept.Name, renamed ? now.Name : null, now.Id, RosterMatch.People(now.Liaisons, dept.People)));
+            var kind = renamed ? DepartmentChangeKind.Renamed : DepartmentChangeKind.Kept;
+            changes.Add(new DepartmentChange(kind, dept.Name, renamed ? now.Name : null, now.Id, RosterMatch.People(now.Liaisons, dept.People)));
         }
         var matched = pairs.Where(p => p.Current is not null).Select(p => p.Current!).ToHashSet();
         foreach (var gone in current.Where(d => !matched.Contains(d)))

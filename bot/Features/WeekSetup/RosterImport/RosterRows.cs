@@ -4,7 +4,7 @@ namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 /// Gives meaning to a sheet's rows below its header: departments (an empty or merged department cell continues
 /// the one above), their people, and a problem for everything that cannot be imported.
 /// </summary>
-public static class RosterRows
+internal static class RosterRows
 {
     private static readonly string[] ExampleMarks = ["示例", "例:", "样例", "example", "e.g."];
 

@@ -12,7 +12,8 @@ public static class RosterTemplate
 {
     public const string Title = "职业教育活动周联络员名单";
     public static readonly IReadOnlyList<string> Header = ["序号", "部门", "联络员", "手机", "邮箱", "AB角"];
-    public static readonly IReadOnlyList<string> Example = ["示例", "示例：机电工程学院（此行为示例，可删除）", "张伟、李明", "13800000001、13800000002", "zhangwei@school.edu.cn、liming@school.edu.cn", "A角、B角"];
+    public static readonly IReadOnlyList<string> Example =
+        ["示例", "示例：机电工程学院（此行为示例，可删除）", "张伟、李明", "13800000001、13800000002", "zhangwei@school.edu.cn、liming@school.edu.cn", "A角、B角"];
     private static readonly double[] Widths = [8, 30, 18, 26, 40, 12];
 
     public static byte[] Build()

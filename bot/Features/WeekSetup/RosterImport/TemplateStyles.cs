@@ -27,7 +27,10 @@ internal static class TemplateStyles
             new CellFormat(),
             new CellFormat { NumberFormatId = TextFormat, ApplyNumberFormat = true },
             new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center }) { FontId = 2, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center })
+            {
+                FontId = 2, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true,
+            },
             new CellFormat { NumberFormatId = TextFormat, FontId = 3, BorderId = 1, ApplyNumberFormat = true, ApplyFont = true, ApplyBorder = true }) { Count = 5 };
         return new Stylesheet(fonts, fills, borders, new CellStyleFormats(new CellFormat()) { Count = 1 }, formats);
     }

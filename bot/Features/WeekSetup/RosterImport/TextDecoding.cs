@@ -6,7 +6,7 @@ namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 /// The text of a .csv whichever way it was saved: a byte-order mark says UTF-8 or UTF-16; otherwise UTF-8 if the
 /// bytes are valid UTF-8, else GB18030, which is what Chinese Excel writes for "CSV (逗号分隔)".
 /// </summary>
-public static class TextDecoding
+internal static class TextDecoding
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

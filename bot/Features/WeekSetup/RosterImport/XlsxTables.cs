@@ -7,7 +7,7 @@ namespace VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 /// Each visible worksheet of an .xlsx as text, in workbook order. A merged range's text is copied into every
 /// cell it covers: a department merged over two rows belongs to both.
 /// </summary>
-public static class XlsxTables
+internal static class XlsxTables
 {
     // A liaison list's sheet is far below a million characters; a part that expands past this is a zip bomb.
     private static readonly OpenSettings Settings = new() { MaxCharactersInPart = 20_000_000 };

@@ -50,7 +50,7 @@ public sealed class CreateWeekHandler(
         var keep = input.Text("keepRoster") == "true";
         if (problem is not null || typed.MissingRequired.Count > 0)
         {
-            var error = problem is not null ? t[problem] : t.Format("setup_draft_missing", string.Join(t["list_separator"], typed.MissingRequired.Select(f => t["setup_field_" + f])));
+            var error = problem is not null ? t[problem] : t.Format("setup_required_missing", string.Join(t["list_separator"], typed.MissingRequired.Select(f => t["setup_field_" + f])));
             await FormReply.CardAsync(turn, card.Render(draft.Id, typed, draft.Source, previous, error, t, keep), t["setup_draft_title"], ct);
             return;
         }

@@ -27,7 +27,7 @@ public sealed class RosterPreviewCard(CardTemplates cards)
         }
     }
 
-    private static JsonObject Data(string importId, RosterPreview preview, IReadOnlyList<string> lines, int shown, string fileName, ActiveWeek week, Strings t) => new()
+    public static JsonObject Data(string importId, RosterPreview preview, IReadOnlyList<string> lines, int shown, string fileName, ActiveWeek week, Strings t) => new()
     {
         ["t"] = t.AsJson(),
         ["importId"] = importId,

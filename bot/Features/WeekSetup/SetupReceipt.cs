@@ -13,10 +13,12 @@ public sealed class SetupReceipt(CardTemplates cards)
     public Task ShowAsync(TurnContext turn, string title, IEnumerable<string> lines, bool good, CancellationToken ct) =>
         FormReply.CardAsync(turn, Render(title, lines, good), title, ct);
 
-    public JsonObject Render(string title, IEnumerable<string> lines, bool good) => cards.Render(Template, new JsonObject
+    public JsonObject Render(string title, IEnumerable<string> lines, bool good) => cards.Render(Template, Data(title, lines, good));
+
+    public static JsonObject Data(string title, IEnumerable<string> lines, bool good) => new()
     {
         ["title"] = title,
         ["color"] = good ? "Good" : "Default",
         ["lines"] = new JsonArray(lines.Select(l => (JsonNode)new JsonObject { ["line"] = l }).ToArray()),
-    });
+    };
 }

@@ -14,6 +14,7 @@ using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Features.Welcome;
+using VocEdWeek.Bot.Features.WeekSetup;
 
 namespace VocEdWeek.Bot.Tests.App;
 
@@ -81,6 +82,8 @@ public static class AccessTable
         new("总结 / summary", "填写总结", false, typeof(SummaryHandler), Access.Liaison),
         new("催报记录 / reminder log", "催报记录", false, typeof(ReminderLogHandler), Access.Staff),
         new("看板 / dashboard", "看板", false, typeof(DashboardHandler), Access.Office),
+        new("新建活动周 … / new week … (with the notice)", "新建活动周", false, typeof(NewWeekHandler), Access.Admin),
+        new("导入名单 / import roster (with the sheet), 名单模板", "导入名单", false, typeof(RosterImportHandler), Access.Admin),
 
         new("button: help", HelpHandler.ShowVerb, true, typeof(HelpHandler), Access.Anyone),
         new("button: back to welcome", WelcomeHandler.ShowVerb, true, typeof(WelcomeHandler), Access.Anyone),
@@ -99,6 +102,10 @@ public static class AccessTable
         new("button: 发送到聊天 (export)", ExportCard.SendVerb, true, typeof(ExportHandler), Access.Staff),
         new("button: 一键催报", RemindMissingHandler.Verb, true, typeof(RemindMissingHandler), Access.Staff),
         new("button: 催报记录", ReminderLogHandler.Verb, true, typeof(ReminderLogHandler), Access.Staff),
+        new("button: 创建活动周 (draft)", CreateWeekHandler.CreateVerb, true, typeof(CreateWeekHandler), Access.Admin),
+        new("button: 取消 (draft)", CreateWeekHandler.CancelVerb, true, typeof(CreateWeekHandler), Access.Admin),
+        new("button: 确认导入 (roster)", RosterApplyHandler.ApplyVerb, true, typeof(RosterApplyHandler), Access.Admin),
+        new("button: 取消 (roster)", RosterApplyHandler.CancelVerb, true, typeof(RosterApplyHandler), Access.Admin),
     ];
 
     public static Row Find(string label) => Rows.Single(r => r.Label == label);

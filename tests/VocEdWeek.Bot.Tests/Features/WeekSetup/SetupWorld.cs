@@ -88,3 +88,11 @@ public sealed class SetupWorld : IAsyncDisposable
         await App.DisposeAsync();
     }
 }
+
+public static class JsonText
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The JSON with Chinese as Chinese, for "contains" checks.</summary>
+    public static string Unescaped(this JsonNode node) => node.ToJsonString(Plain);
+}

@@ -75,8 +75,8 @@ export async function startBot({ dataDir, port, extraEnv = {} } = {}) {
 }
 
 /** Starts Agents Playground pointed at a bot endpoint; returns an API client. */
-/** as: 'liaison' (default, .m365agentsplayground.yml) or 'office' (playground/office.yml). */
-export async function startPlayground({ botEndpoint, port, as = 'liaison' } = {}) {
+/** as: 'liaison' (default, .m365agentsplayground.yml) or 'office' (playground/office.yml); config: another config file. */
+export async function startPlayground({ botEndpoint, port, as = 'liaison', config } = {}) {
   port ??= await freePort();
   const cli = join(e2eDir, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
   const runDir = mkdtempSync(join(tmpdir(), 'vocedweek-pg-'));
@@ -85,7 +85,7 @@ export async function startPlayground({ botEndpoint, port, as = 'liaison' } = {}
     env: {
       ...process.env,
       TEAMSAPPTESTER_BROWSER: 'none',
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: as === 'office' ? join(e2eDir, 'playground', 'office.yml') : join(e2eDir, '.m365agentsplayground.yml'),
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: config ?? (as === 'office' ? join(e2eDir, 'playground', 'office.yml') : join(e2eDir, '.m365agentsplayground.yml')),
       M365_AGENTS_PLAYGROUND_ENABLE_EVENTS_RECORDING: 'true',
       M365_AGENTS_PLAYGROUND_RECORDING_FILE: join(artifacts, `playground-events-${port}.log`),
     },

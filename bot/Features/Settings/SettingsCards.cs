@@ -17,7 +17,14 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
     public const string ConfirmVerb = "settings.confirm";
     public const string CancelVerb = "settings.cancel";
 
-    public JsonObject Overview(ActiveWeek week, Strings t)
+    public const string OverviewTemplate = "settings";
+    public const string ConfirmTemplate = "settings-confirm";
+
+    public JsonObject Overview(ActiveWeek week, Strings t) => cards.Render(OverviewTemplate, OverviewData(week, t));
+
+    public JsonObject Render(string template, JsonObject data) => cards.Render(template, data);
+
+    public JsonObject OverviewData(ActiveWeek week, Strings t)
     {
         var def = week.Definition;
         var calendar = week.Calendar;
@@ -25,7 +32,7 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
         JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
         JsonObject Choice(string title, string value) => new() { ["title"] = title, ["value"] = value };
         string At(DateTimeOffset instant) => $"{FormTime.DateTime(instant, calendar, t)}（{zone}）";
-        string Shown(Person p) => PlainText.Escape((p.Backup ? t.Format("settings_backup_mark", WeekChange.Show(p)) : WeekChange.Show(p)) + (p.Phone is { } ph ? $" {ph}" : ""));
+        string Shown(Person p) => PlainText.Escape(SettingsWords.Person(p, t));
         string People(IEnumerable<Person> people) => string.Join(t["list_separator"], people.Select(Shown)) is { Length: > 0 } s ? s : t["settings_none"];
 
         var office = def.Office;
@@ -54,24 +61,27 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
             ["roleChoices"] = new JsonArray(new[] { Role.Staff, Role.Observer, Role.Admin }.Select(r => (JsonNode)Choice(SettingsWords.RoleName(r, t), r.ToString())).ToArray()),
             ["itemChoices"] = new JsonArray(new[] { ItemKind.Plan, ItemKind.Statistics, ItemKind.Summary }.Select(i => (JsonNode)Choice(SettingsWords.Item(i, t), i.ToString())).ToArray()),
         };
-        return cards.Render("settings", data);
+        return data;
     }
 
     /// <summary>The confirm card (with 确认 / 取消) for a pending change.</summary>
     public JsonObject Confirm(ActiveWeek week, PendingChange pending, ChangePreview preview, Strings t) =>
-        Render(week, preview, t, t["settings_confirm_title"], "Default", t.Format("settings_confirm_note", FormTime.DateTime(Expiry(pending), week.Calendar, t)), pending.Id);
+        cards.Render(ConfirmTemplate, ConfirmData(week, pending, preview, t));
+
+    public JsonObject ConfirmData(ActiveWeek week, PendingChange pending, ChangePreview preview, Strings t) =>
+        Data(week, preview, t, t["settings_confirm_title"], "Default", t.Format("settings_confirm_note", FormTime.DateTime(Expiry(pending), week.Calendar, t)), pending.Id);
 
     /// <summary>The receipt: applied (at once, everywhere), cancelled, or refused with the reason.</summary>
     public JsonObject Receipt(ActiveWeek week, ChangePreview preview, string title, string color, string note, Strings t) =>
-        Render(week, preview, t, title, color, note, null);
+        cards.Render(ConfirmTemplate, Data(week, preview, t, title, color, note, null));
 
-    private JsonObject Render(ActiveWeek week, ChangePreview preview, Strings t, string title, string color, string note, string? pendingId) =>
-        cards.Render("settings-confirm", new JsonObject
+    public static JsonObject Data(ActiveWeek week, ChangePreview preview, Strings t, string title, string color, string note, string? pendingId) =>
+        new JsonObject
         {
             ["t"] = t.AsJson(),
             ["title"] = title,
             ["color"] = color,
-            ["week"] = week.Definition.Title,
+            ["week"] = PlainText.Escape(week.Definition.Title),
             ["kind"] = SettingsWords.Kind(preview.Kind, t),
             ["subject"] = PlainText.Escape(SettingsWords.Subject(preview.Kind, preview.Subject, t, week)),
             ["before"] = PlainText.Escape(SettingsWords.Value(preview.Kind, preview.Before, t)),
@@ -79,7 +89,7 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
             ["note"] = note,
             ["pending"] = pendingId is not null,
             ["pendingId"] = pendingId ?? "",
-        });
+        };
 
     private static DateTimeOffset Expiry(PendingChange pending) => FormTime.Instant(pending.ExpiresAt);
 

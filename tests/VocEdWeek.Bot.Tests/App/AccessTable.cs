@@ -10,6 +10,7 @@ using VocEdWeek.Bot.Features.MySubmissions;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Features.Plan;
 using VocEdWeek.Bot.Features.Reminders;
+using VocEdWeek.Bot.Features.Settings;
 using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Features.UploadPage;
@@ -81,6 +82,10 @@ public static class AccessTable
         new("总结 / summary", "填写总结", false, typeof(SummaryHandler), Access.Liaison),
         new("催报记录 / reminder log", "催报记录", false, typeof(ReminderLogHandler), Access.Staff),
         new("看板 / dashboard", "看板", false, typeof(DashboardHandler), Access.Office),
+        new("设置 / settings", "设置", false, typeof(SettingsHandler), Access.Admin),
+        new("添加部门 …, 更换联络员 …, 日报时间 …, 全周免报 … (settings shortcuts)", "添加部门 智能制造学院", false, typeof(SettingsHandler), Access.Admin),
+        new("设置记录 / settings log", "设置记录", false, typeof(SettingsLogHandler), Access.Staff),
+        new("导出活动周设置 / export week settings", "导出活动周设置", false, typeof(WeekExportHandler), Access.Admin),
 
         new("button: help", HelpHandler.ShowVerb, true, typeof(HelpHandler), Access.Anyone),
         new("button: back to welcome", WelcomeHandler.ShowVerb, true, typeof(WelcomeHandler), Access.Anyone),
@@ -99,6 +104,9 @@ public static class AccessTable
         new("button: 发送到聊天 (export)", ExportCard.SendVerb, true, typeof(ExportHandler), Access.Staff),
         new("button: 一键催报", RemindMissingHandler.Verb, true, typeof(RemindMissingHandler), Access.Staff),
         new("button: 催报记录", ReminderLogHandler.Verb, true, typeof(ReminderLogHandler), Access.Staff),
+        new("button: 预览更改 (settings form)", SettingsCards.ProposeVerb, true, typeof(SettingsHandler), Access.Admin),
+        new("button: 确认 (settings)", SettingsCards.ConfirmVerb, true, typeof(SettingsConfirmHandler), Access.Admin),
+        new("button: 取消 (settings)", SettingsCards.CancelVerb, true, typeof(SettingsConfirmHandler), Access.Admin),
     ];
 
     public static Row Find(string label) => Rows.Single(r => r.Label == label);

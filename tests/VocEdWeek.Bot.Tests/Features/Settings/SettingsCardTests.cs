@@ -23,8 +23,9 @@ public sealed class SettingsCardTests : IAsyncLifetime
         Assert.Contains("2024年职业教育活动周 · 设置", json);
         Assert.Contains("5月12日 12:00（北京时间）", json);
         Assert.Contains("每天 12:00（北京时间）", json);
-        Assert.Contains("王强、周红", json);
-        Assert.Contains(@"赵敏 \\<zhaomin@college.example.edu.cn\\>（备份）", json);
+        Assert.Contains("王强（ad000000-0000-4000-8000-000000000001）、周红（ad000000-0000-4000-8000-000000000002）", json);
+        Assert.Contains("赵敏（zhaomin@college.example.edu.cn）（备份）", json);
+        Assert.Contains("张伟（zhangwei@college.example.edu.cn） 13800000001", json);
         var forms = ExportApp.Actions(card, "Action.ShowCard").Select(a => (string)a["title"]!).ToList();
         Assert.Equal(["添加部门", "重命名部门", "删除部门", "更换联络员", "添加联络员或备份", "添加管理员/工作人员/观察员", "移除教务处人员", "调整截止时间", "日报截止时间", "全周免报"], forms);
         var changes = ExportApp.Actions(card, "Action.Execute").Select(a => (string)a["data"]!["change"]!).ToList();

@@ -19,10 +19,17 @@ public static partial class SettingsCommand
         var args = normalized[m.Length..].Trim();
         // The item is in the command word itself ("计划截止"): the deadline parser reads it there.
         if (name == "deadline") args = (m.Value + " " + args).Trim();
-        if (name is "deadline" or "reportTime" && !normalized[m.Length..].Any(char.IsAsciiDigit)) return null;
+        if (name is "deadline" or "reportTime" && !IsSetting(normalized[m.Length..])) return null;
         if (name == "removeOffice" && args.Length == 0) return null;
         return (name, args);
     }
+
+    /// <summary>
+    /// "11:30", "5月11日 17:00", "2024-05-21": a time, or a date and nothing else. "日报截止 5月14日 谁没交" is a question.
+    /// </summary>
+    private static bool IsSetting(string args) =>
+        SettingsCommandParser.TimeIn(args) is not null
+        || App.DatePhrase.Find(args, new DateOnly(2000, 1, 1)) is { Rest.Length: 0 };
 
     [GeneratedRegex(@"^(?:(?<addDept>添加部门|新增部门|增加部门|add\s+department\b|add\s+dept\b)"
         + @"|(?<renameDept>重命名部门|部门改名|部门更名|修改部门名称|rename\s+department\b|rename\s+dept\b)"

@@ -96,6 +96,7 @@ public sealed class SettingsCommandParserTests
         Assert.Equal("11:30", Proposal("report time 11：30").When);
         Assert.Null(SettingsCommand.Find("计划截止时间是什么时候"));
         Assert.Null(SettingsCommand.Find("日报时间"));
+        Assert.Null(SettingsCommand.Find("日报截止 5月14日 谁没交"));
         Assert.Equal("settings_bad_date", Parse("计划截止 2月30日 17:00").ErrorKey);
     }
 

@@ -82,7 +82,6 @@ public sealed class SettingsHandler(
         await FormReply.CardAsync(turn, cards.Confirm(week, change, preview, t), t["settings_confirm_title"], ct);
     }
 
-    /// <summary>A refusal or parse error in words; the usage text is added wherever the wording was the problem.</summary>
-    public static string Text(string key, object?[] args, Strings t) =>
-        key == "settings_usage" ? t["settings_usage"] : t.Format(key, args);
+    /// <summary>A refusal or a parse error in words (<c>settings_usage</c> when the wording itself was not understood).</summary>
+    private static string Text(string key, object?[] args, Strings t) => t.Format(key, args);
 }

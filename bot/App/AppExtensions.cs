@@ -13,6 +13,7 @@ using VocEdWeek.Bot.Features.MySubmissions;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Features.Plan;
 using VocEdWeek.Bot.Features.Reminders;
+using VocEdWeek.Bot.Features.Settings;
 using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Features.UploadPage;
@@ -88,6 +89,8 @@ public static class AppExtensions
 
         // The office's live dashboard page and its "看板" command (registered before the office questions).
         services.AddDashboard(configuration);
+        // Changing the week from Teams ("设置", "更换联络员 …", "设置记录", "导出活动周设置"): before the office questions and exports.
+        services.AddSettings();
 
         // The four forms (plan, daily report, statistics, summary) and "my submissions".
         services.AddSingleton<FormAccess>();

@@ -63,7 +63,7 @@ public static partial class ExportCommandParser
                 else all = true;
             }
         }
-        if (all) kinds = [.. Enum.GetValues<ExportKind>()];
+        if (all) kinds = [.. Enum.GetValues<ExportKind>().Where(k => k != ExportKind.WeekSettings)];
         var leftover = new StringBuilder(rest.Length);
         for (var i = 0; i < rest.Length; i++) leftover.Append(claimed[i] ? ' ' : rest[i]);
         var unknown = ExportWords.Filler().Replace(leftover.ToString(), " ");

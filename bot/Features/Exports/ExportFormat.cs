@@ -35,6 +35,7 @@ public static class ExportFormat
         ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ".csv" => "text/csv; charset=utf-8",
+        ".json" => "application/json; charset=utf-8",
         ".pdf" => "application/pdf",
         _ => "application/octet-stream",
     };

@@ -33,9 +33,13 @@ public sealed partial class ExportService(
 
     public bool CanWrite(ExportKind kind) => _writers.ContainsKey(kind);
 
-    public async Task<ExportRecord> ExportAsync(ActiveWeek week, ExportKind kind, Requester who, Strings t, CancellationToken ct)
+    public Task<ExportRecord> ExportAsync(ActiveWeek week, ExportKind kind, Requester who, Strings t, CancellationToken ct) =>
+        ExportAsync(week, _writers.GetValueOrDefault(kind) ?? throw new InvalidOperationException($"No writer for {kind}."), who, t, ct);
+
+    /// <summary>With a writer that is not one of "导出全部"'s (the week file, which only admins export).</summary>
+    public async Task<ExportRecord> ExportAsync(ActiveWeek week, IExportWriter writer, Requester who, Strings t, CancellationToken ct)
     {
-        var writer = _writers.GetValueOrDefault(kind) ?? throw new InvalidOperationException($"No writer for {kind}.");
+        var kind = writer.Kind;
         var fileName = FileNameCleaner.Clean(writer.FileStem(week, t) + writer.Extension, kind.ToString());
         var tempDir = Path.Combine(storage.FullDirectory, TempFolder);
         Directory.CreateDirectory(tempDir);

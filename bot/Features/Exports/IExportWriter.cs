@@ -16,6 +16,8 @@ public enum ExportKind
     MediaIndex,
     /// <summary>活动周总结汇编 (docx).</summary>
     SummaryCompilation,
+    /// <summary>The week file itself (json), for admins ("导出活动周设置"); never part of "导出全部".</summary>
+    WeekSettings,
 }
 
 /// <summary>

@@ -10,6 +10,7 @@ using VocEdWeek.Bot.Features.MySubmissions;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Features.Plan;
 using VocEdWeek.Bot.Features.Reminders;
+using VocEdWeek.Bot.Features.Settings;
 using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Features.UploadPage;
@@ -84,6 +85,10 @@ public static class AccessTable
         new("看板 / dashboard", "看板", false, typeof(DashboardHandler), Access.Office),
         new("新建活动周 … / new week … (with the notice)", "新建活动周", false, typeof(NewWeekHandler), Access.Admin),
         new("导入名单 / import roster (with the sheet), 名单模板", "导入名单", false, typeof(RosterImportHandler), Access.Admin),
+        new("设置 / settings", "设置", false, typeof(SettingsHandler), Access.Admin),
+        new("添加部门 …, 更换联络员 …, 日报时间 …, 全周免报 … (settings shortcuts)", "添加部门 智能制造学院", false, typeof(SettingsHandler), Access.Admin),
+        new("设置记录 / settings log", "设置记录", false, typeof(SettingsLogHandler), Access.Staff),
+        new("导出活动周设置 / export week settings", "导出活动周设置", false, typeof(WeekExportHandler), Access.Admin),
 
         new("button: help", HelpHandler.ShowVerb, true, typeof(HelpHandler), Access.Anyone),
         new("button: back to welcome", WelcomeHandler.ShowVerb, true, typeof(WelcomeHandler), Access.Anyone),
@@ -106,6 +111,9 @@ public static class AccessTable
         new("button: 取消 (draft)", CreateWeekHandler.CancelVerb, true, typeof(CreateWeekHandler), Access.Admin),
         new("button: 确认导入 (roster)", RosterApplyHandler.ApplyVerb, true, typeof(RosterApplyHandler), Access.Admin),
         new("button: 取消 (roster)", RosterApplyHandler.CancelVerb, true, typeof(RosterApplyHandler), Access.Admin),
+        new("button: 预览更改 (settings form)", SettingsCards.ProposeVerb, true, typeof(SettingsHandler), Access.Admin),
+        new("button: 确认 (settings)", SettingsCards.ConfirmVerb, true, typeof(SettingsConfirmHandler), Access.Admin),
+        new("button: 取消 (settings)", SettingsCards.CancelVerb, true, typeof(SettingsConfirmHandler), Access.Admin),
     ];
 
     public static Row Find(string label) => Rows.Single(r => r.Label == label);

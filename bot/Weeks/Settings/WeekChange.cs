@@ -20,6 +20,13 @@ public abstract record WeekChange
     protected static WeekDefinition Replace(WeekDefinition week, Department old, Department? updated) =>
         week with { Departments = week.Departments.SelectMany(d => d == old ? (updated is null ? [] : new[] { updated }) : [d]).ToList() };
 
+    /// <summary>One person answers for one department ("my department" must be one): refused with where they are.</summary>
+    protected static void EnsureNotElsewhere(WeekDefinition week, string departmentId, Person person)
+    {
+        if (week.Departments.FirstOrDefault(d => d.Id != departmentId && d.Liaisons.Any(p => Is(p, KeyOf(person)) || (person.Email is not null && Is(p, person.Email)))) is { } other)
+            throw new WeekChangeRefused("settings_person_elsewhere", person.Name, other.Name);
+    }
+
     public static string KeyOf(Person p) => p.AadObjectId ?? p.Email ?? p.Name;
 
     public static bool Is(Person p, string key) =>

@@ -1,7 +1,7 @@
 // Issue 11, Must show 3, in Agents Playground: the bot starts with no week at all. The admin (吴苏玲, named in
 // Office:Admins) creates the week from the 2024 notice's text, imports the 12-department liaison sheet, and 张伟 — a
 // liaison of that sheet, in his own Playground — opens the plan form at once. The admin changes 机电工程学院's liaison
-// to 周杰: 张伟 is refused and 周杰 (a third Playground) is served, without a restart; "设置记录" lists both changes.
+// to 欧阳明: 张伟 is refused and 欧阳明 (a third Playground) is served, without a restart; "设置记录" lists both changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -11,13 +11,13 @@ import { startBot, startPlayground, startFileServer, isCard, cardOf, cardText, a
 
 const notice = readFileSync(join(repoRoot, 'tests', 'VocEdWeek.Bot.Tests', 'TestData', 'notices', '2024-wuxi-college.txt'), 'utf8');
 const roster = readFileSync(join(repoRoot, 'tests', 'e2e', 'fixtures', 'roster-2024-12.xlsx'));
-const newLiaison = { id: '29:liaison-jd-new', name: '周杰', email: 'zhoujie@college.example.edu.cn', aadObjectId: '11a150a0-0000-4000-8000-0000000000f1' };
+const newLiaison = { id: '29:liaison-jd-new', name: '欧阳明', email: 'ouyangming@college.example.edu.cn', aadObjectId: '11a150a0-0000-4000-8000-0000000000f1' };
 let bot, admin, zhang, zhou, files;
 
 /** A Playground config like the default one, with another current user. */
 function configFor(user) {
   const yml = readFileSync(join(e2eDir, '.m365agentsplayground.yml'), 'utf8')
-    .replace(/currentUser:\n(?:  .*\n)+/, `currentUser:\n  id: "${user.id}"\n  name: ${user.name}\n  userPrincipleName: ${user.email}\n  aadObjectId: ${user.aadObjectId}\n  givenName: 杰\n  surname: 周\n  email: ${user.email}\n`)
+    .replace(/currentUser:\n(?:  .*\n)+/, `currentUser:\n  id: "${user.id}"\n  name: ${user.name}\n  userPrincipleName: ${user.email}\n  aadObjectId: ${user.aadObjectId}\n  givenName: 明\n  surname: 欧阳\n  email: ${user.email}\n`)
     .replace(/personalChat:\n  id: .*\n/, `personalChat:\n  id: "a:personal-${user.id}"\n`);
   const file = join(mkdtempSync(join(tmpdir(), 'vocedweek-pg-')), 'playground.yml');
   writeFileSync(file, yml);
@@ -100,4 +100,26 @@ test('the admin imports the 12-department sheet; 张伟 of that sheet opens the 
   assert.match(JSON.stringify(applied), /已导入名单：12 个部门|Imported: 12 departments/);
 
   await say(zhang, '计划', isPlanForm);
+});
+
+test('the admin changes 机电工程学院\'s liaison to 欧阳明: 张伟 is refused, 欧阳明 is served, no restart', async () => {
+  const confirm = await say(admin, `更换联络员 机电工程学院 欧阳明 ${newLiaison.email}`, f => isCard(f) || textOf(f).length > 0);
+  assert.ok(isCard(confirm), textOf(confirm));
+  assert.match(cardText(cardOf(confirm)), /张伟/);
+  assert.match(cardText(cardOf(confirm)), /欧阳明/);
+  const done = await press(admin, confirm, 'settings.confirm');
+  assert.doesNotMatch(JSON.stringify(done), /settings\.confirm/);
+
+  const refused = await say(zhang, '计划', f => textOf(f).length > 0);
+  assert.match(textOf(refused), /不在“2024年职业教育活动周”的联络员名单中|not on the liaison list of "2024年职业教育活动周"/);
+  await say(zhou, '计划', isPlanForm);
+});
+
+test('"设置记录" lists the roster import and the liaison change, newest first', async () => {
+  const log = await say(admin, '设置记录', f => isCard(f) || textOf(f).length > 0);
+  const shown = isCard(log) ? cardText(cardOf(log)) : textOf(log);
+  const replaced = shown.search(/更换联络员|Liaison replaced/);
+  const imported = shown.search(/导入名单|Roster imported/);
+  assert.ok(replaced >= 0 && imported > replaced, shown.slice(0, 1500));
+  assert.match(shown, /欧阳明/);
 });

@@ -9,6 +9,7 @@ public sealed record ReplaceLiaison(string DepartmentId, string OldKey, Person P
     {
         var dept = Find(week, DepartmentId);
         var old = dept.Liaisons.FirstOrDefault(p => Is(p, OldKey)) ?? throw new WeekChangeRefused("settings_no_person", OldKey, dept.Name);
+        EnsureNotElsewhere(week, DepartmentId, Person);
         var updated = dept with { Liaisons = dept.Liaisons.Select(p => p == old ? Person with { Backup = old.Backup } : p).ToList() };
         return Replace(week, dept, updated);
     }
@@ -29,6 +30,7 @@ public sealed record AddLiaison(string DepartmentId, Person Person) : WeekChange
     {
         var dept = Find(week, DepartmentId);
         if (dept.Liaisons.Any(p => Is(p, KeyOf(Person)))) throw new WeekChangeRefused("settings_person_listed", Person.Name, dept.Name);
+        EnsureNotElsewhere(week, DepartmentId, Person);
         return Replace(week, dept, dept with { Liaisons = [.. dept.Liaisons, Person] });
     }
 

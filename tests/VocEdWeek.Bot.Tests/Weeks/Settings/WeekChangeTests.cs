@@ -70,6 +70,9 @@ public sealed class WeekChangeTests
         Assert.Equal(("建筑工程学院", "赵敏 <zhaomin@college.example.edu.cn>", "李明 <liming@college.example.edu.cn>"), change.Describe(Wuxi));
         Assert.Equal("settings_no_person", Refusal(new ReplaceLiaison("jz", "nobody@college.example.edu.cn", LiMing)));
         Assert.Equal("settings_no_department", Refusal(new ReplaceLiaison("zz", "zhaomin@college.example.edu.cn", LiMing)));
+        // One person answers for one department: 李娜 of 信息工程学院 cannot also take 机电工程学院.
+        Assert.Equal("settings_person_elsewhere", Refusal(new ReplaceLiaison("jd", "zhangwei@college.example.edu.cn", new Person { Name = "李娜", Email = "lina@college.example.edu.cn" })));
+        Assert.Equal("settings_person_elsewhere", Refusal(new AddLiaison("jd", new Person { Name = "李娜", Email = "LiNa@college.example.edu.cn", Backup = true })));
     }
 
     [Fact]

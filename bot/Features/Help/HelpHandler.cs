@@ -11,7 +11,7 @@ namespace VocEdWeek.Bot.Features.Help;
 public sealed class HelpHandler(CardTemplates cards, ChatFileReach chatFiles) : ICommandHandler, ICardActionHandler
 {
     public const string ShowVerb = "help.show";
-    private static readonly string[] CommandKeys = ["help", "plan", "report", "stats", "summary", "mine", "upload", "missing", "status", "dashboard", "files", "export", "exempt", "channel"];
+    private static readonly string[] CommandKeys = ["help", "plan", "report", "stats", "summary", "mine", "upload", "missing", "status", "dashboard", "files", "export", "exempt", "channel", "newweek", "import", "settings"];
 
     public IEnumerable<string> Verbs => [ShowVerb];
 

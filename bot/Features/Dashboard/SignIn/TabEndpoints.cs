@@ -44,7 +44,7 @@ public static class TabEndpoints
     {
         http.Response.Headers.CacheControl = "no-store";
         var t = DashboardEndpoints.Language(http, null);
-        if (!settings.Enabled) return Results.Json(new JsonObject { ["message"] = t["dashboard_no_link"] + " " + t["dashboard_get_link"] }, statusCode: StatusCodes.Status404NotFound);
+        if (!settings.Enabled) return Results.Json(new JsonObject { ["message"] = TabPage.Sentences(t, "dashboard_no_link", "dashboard_get_link") }, statusCode: StatusCodes.Status404NotFound);
         var header = http.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
         var answer = await session.StartAsync(token, t, http.Request.PathBase, http.RequestAborted);

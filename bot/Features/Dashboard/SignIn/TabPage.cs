@@ -16,13 +16,17 @@ public static class TabPage
         var html = new StringBuilder(4096);
         Head(html, t, t["dashboard_card_title"], nonce);
         html.Append("<body data-session=\"").Append(H(pathBase + "/tab/session")).Append("\" data-lang=\"").Append(H(t.Culture.Name))
-            .Append("\" data-fallback=\"").Append(H(t["tab_signin_failed"] + " " + t["dashboard_get_link"]))
-            .Append("\" data-outside=\"").Append(H(t["tab_outside_teams"] + " " + t["dashboard_get_link"]))
+            .Append("\" data-fallback=\"").Append(H(Sentences(t, "tab_signin_failed", "dashboard_get_link")))
+            .Append("\" data-outside=\"").Append(H(Sentences(t, "tab_outside_teams", "dashboard_get_link")))
             .Append("\"><main><div class=\"gone\" role=\"status\" aria-live=\"polite\"><p id=\"tab-message\">").Append(H(t["tab_signing_in"]))
             .Append("</p></div></main><script nonce=\"").Append(nonce).Append("\" src=\"").Append(H(TeamsJsFile.Url(pathBase))).Append("\"></script>")
             .Append("<script nonce=\"").Append(nonce).Append("\">").Append(Script).Append("</script></body></html>");
         return html.ToString();
     }
+
+    /// <summary>Sentences in a row: Chinese runs them together, English puts a space between.</summary>
+    public static string Sentences(Strings t, params string[] keys) =>
+        string.Join(t.Culture.TwoLetterISOLanguageName == "en" ? " " : "", keys.Select(k => t[k]));
 
     /// <summary>
     /// initialize → the locale from getContext → getAuthToken → POST /tab/session (the token only in the Authorization

@@ -19,7 +19,7 @@ public sealed partial class TabSession(EntraTokenValidator validator, WeekCatalo
         if (checkedToken.Identity is not { } identity)
         {
             LogRefused(log, checkedToken.Refusal ?? "unknown");
-            return new Answer(StatusCodes.Status401Unauthorized, null, t["tab_signin_failed"] + " " + t["dashboard_get_link"], TabView.Nothing);
+            return new Answer(StatusCodes.Status401Unauthorized, null, TabPage.Sentences(t, "tab_signin_failed", "dashboard_get_link"), TabView.Nothing);
         }
         if (weeks.Active is not { } week) return new Answer(StatusCodes.Status404NotFound, null, t["tab_no_week"], TabView.Nothing);
 

@@ -134,7 +134,7 @@ public sealed class TabSessionTests : IAsyncLifetime
         var (status, answer) = await SignInAsync(Token(Staff.AadObjectId, "wusuling@college.example.edu.cn", change));
 
         Assert.True(status == HttpStatusCode.Unauthorized, why);
-        Assert.Equal("无法通过 Teams 确认您的身份。 请在 Teams 中向机器人发送“看板”获取链接。", (string?)answer["message"]);
+        Assert.Equal("无法通过 Teams 确认您的身份。请在 Teams 中向机器人发送“看板”获取链接。", (string?)answer["message"]);
         AssertNothingOfTheWeek(answer.ToJsonString());
     }
 

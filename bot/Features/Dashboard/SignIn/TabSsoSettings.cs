@@ -19,10 +19,13 @@ public sealed record TabSsoSettings(bool Enabled, string ClientId, string Tenant
         var china = string.Equals(configuration["Cloud"], "China", StringComparison.OrdinalIgnoreCase);
         var managedIdentity = string.Equals(configuration["MicrosoftAppType"], "UserAssignedMSI", StringComparison.OrdinalIgnoreCase);
         var clientId = Value(configuration["TabSso:ClientId"]) ?? (managedIdentity ? null : Value(configuration["MicrosoftAppId"]));
-        var tenantId = Value(configuration["TabSso:TenantId"]) ?? Value(configuration["MicrosoftAppTenantId"]);
-        if (clientId is null || tenantId is null) return Off;
-        if (!Guid.TryParse(tenantId, out var tenant))
-            throw new ConfigurationException($"TabSso:TenantId / MicrosoftAppTenantId '{tenantId}' is not a tenant id (a GUID); Teams single sign-on needs it.");
+        var ownTenant = Value(configuration["TabSso:TenantId"]);
+        if (ownTenant is not null && !Guid.TryParse(ownTenant, out _))
+            throw new ConfigurationException($"TabSso:TenantId '{ownTenant}' is not a tenant id (a GUID): the tenant's token issuers are made from it.");
+        var tenantId = ownTenant ?? Value(configuration["MicrosoftAppTenantId"]);
+        // The bot's own tenant may be given as a domain name (MSAL takes either); issuers need the GUID: then SSO stays
+        // off until TabSso:TenantId names it.
+        if (clientId is null || tenantId is null || !Guid.TryParse(tenantId, out var tenant)) return Off;
         var tid = tenant.ToString("D");
 
         // Entra of 21Vianet signs v1 tokens as sts.chinacloudapi.cn and v2 tokens as its own login host.

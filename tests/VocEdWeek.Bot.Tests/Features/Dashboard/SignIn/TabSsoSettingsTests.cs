@@ -51,6 +51,15 @@ public sealed class TabSsoSettingsTests
         Assert.True(From(("MicrosoftAppId", AppId), ("TabSso:TenantId", Tenant)).Enabled);
     }
 
+    [Fact]
+    public void TheBotsTenantAsADomainName_LeavesSsoOff_UntilTabSsoNamesItsId()
+    {
+        Assert.False(From(("MicrosoftAppId", AppId), ("MicrosoftAppTenantId", "contoso.onmicrosoft.com")).Enabled);
+        var s = From(("MicrosoftAppId", AppId), ("MicrosoftAppTenantId", "contoso.onmicrosoft.com"), ("TabSso:TenantId", Tenant));
+        Assert.True(s.Enabled);
+        Assert.Equal(Tenant, s.TenantId);
+    }
+
     [Theory]
     [InlineData("TabSso:TenantId", "contoso.onmicrosoft.com", "not a tenant id")]
     [InlineData("TabSso:OpenIdMetadataUrl", "http://login.example.org/x", "must be an https:// address")]

@@ -30,18 +30,19 @@ public static class TabPage
 
     /// <summary>
     /// initialize → the locale from getContext → getAuthToken → POST /tab/session (the token only in the Authorization
-    /// header, never in a URL) → location.replace(the signed link), or the answer's sentence. Any failure shows the
-    /// fallback sentence; nothing of the week is ever on this page.
+    /// header, never in a URL) → location.replace(the signed link), or the answer's sentence. Any failure, or no answer
+    /// from the host within 20 seconds (a frame that is not Teams), shows the fallback sentence; nothing of the week is
+    /// ever on this page.
     /// </summary>
     private const string Script = """
         (function(){var b=document.body,p=document.getElementById('tab-message'),T=window.microsoftTeams;
         function show(text){p.textContent=text;b.setAttribute('data-state','done');}
         if(!T||(window.parent===window&&!window.opener)){show(b.getAttribute('data-outside'));return;}
-        var lang=b.getAttribute('data-lang');
+        var lang=b.getAttribute('data-lang'),wait=setTimeout(function(){show(b.getAttribute('data-fallback'));},20000);
         T.app.initialize().then(function(){return T.app.getContext().then(function(c){if(c&&c.app&&c.app.locale)lang=c.app.locale;},function(){});})
         .then(function(){return T.authentication.getAuthToken();})
         .then(function(token){return fetch(b.getAttribute('data-session')+'?lang='+encodeURIComponent(lang),{method:'POST',headers:{'Authorization':'Bearer '+token},credentials:'omit',cache:'no-store'});})
-        .then(function(r){return r.json().then(function(a){if(r.ok&&a.url){b.setAttribute('data-state','go');location.replace(a.url);}else{show(a.message||b.getAttribute('data-fallback'));}});})
-        .catch(function(){show(b.getAttribute('data-fallback'));});})();
+        .then(function(r){clearTimeout(wait);return r.json().then(function(a){if(r.ok&&a.url){b.setAttribute('data-state','go');location.replace(a.url);}else{show(a.message||b.getAttribute('data-fallback'));}});})
+        .catch(function(){clearTimeout(wait);show(b.getAttribute('data-fallback'));});})();
         """;
 }

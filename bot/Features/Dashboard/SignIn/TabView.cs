@@ -25,6 +25,8 @@ public static class TabViews
     public static TabView For(Member? member) => member switch
     {
         { Role: Role.Staff } => TabView.Dashboard,
+        // { Role: Role.Observer } => TabView.Dashboard,
+        // { Role: Role.Admin } => TabView.Roster,   (the admins' read-only roster with the settings log)
         { Role: Role.Liaison, Department: not null } => TabView.Department,
         _ => TabView.Nothing,
     };

@@ -19,6 +19,12 @@
 #   TERMS_URL         default https://$BOT_DOMAIN/terms
 #   BOT_BASE_URL      the bot's public https address (its Links:PublicBaseUrl) for the
 #                     dashboard tab; default https://$BOT_DOMAIN; its host must be BOT_DOMAIN
+#   TAB_SSO_CLIENT_ID the Entra app the dashboard tab signs in with (webApplicationInfo.id; the bot's
+#                     TabSso:ClientId); default MICROSOFT_APP_ID. With a managed identity (UserAssignedMSI)
+#                     it must be an app registration of its own (built from deployment outputs of a
+#                     managed identity, the default is none). none = no webApplicationInfo: the tab
+#                     then only says how to get a link. webApplicationInfo.resource is
+#                     api://$BOT_DOMAIN/$TAB_SSO_CLIENT_ID
 # Overrides for tests: MANIFEST_SRC (source folder, default: this folder),
 #   OUT (zip path, default <repo>/artifacts/manifest/VocEdWeek.Bot.zip).
 # Needs only bash and python3 (standard library).
@@ -44,10 +50,17 @@ def output(name):
         sys.exit(f"build.sh: {path} has no output '{name}'; expected the JSON of "
                  "`az deployment group show -g <group> -n main --query properties.outputs`")
     return v
-print(output("botAppId"), output("webAppHostName"))
+identity = data.get("identityClientId") if isinstance(data, dict) else None
+identity = identity.get("value") if isinstance(identity, dict) else identity
+print(output("botAppId"), output("webAppHostName"), identity if isinstance(identity, str) and identity else "-")
 PY
 )" || exit 2
-  read -r out_app_id out_domain <<<"$values"
+  read -r out_app_id out_domain out_identity <<<"$values"
+  # The bot runs as its managed identity, which cannot expose an API: no tab SSO unless its own app is named.
+  if [[ "${out_app_id,,}" == "${out_identity,,}" && -z "${TAB_SSO_CLIENT_ID:-}" ]]; then
+    export TAB_SSO_CLIENT_ID=none
+    echo "build.sh: the bot is a managed identity; the package has no webApplicationInfo (set TAB_SSO_CLIENT_ID to the tab's own app registration for Teams SSO)" >&2
+  fi
   for pair in "MICROSOFT_APP_ID=$out_app_id" "BOT_DOMAIN=$out_domain"; do
     name="${pair%%=*}"; value="${pair#*=}"
     if [[ -n "${!name:-}" && "${!name,,}" != "${value,,}" ]]; then
@@ -60,6 +73,7 @@ fi
 
 export MICROSOFT_APP_ID="${MICROSOFT_APP_ID:-00000000-0000-0000-0000-000000000000}"
 export TEAMS_APP_ID="${TEAMS_APP_ID:-$MICROSOFT_APP_ID}"
+export TAB_SSO_CLIENT_ID="${TAB_SSO_CLIENT_ID:-$MICROSOFT_APP_ID}"
 export BOT_DOMAIN="${BOT_DOMAIN:-vocedweek.example.org}"
 export WEBSITE_URL="${WEBSITE_URL:-https://${BOT_DOMAIN}/}"
 export PRIVACY_URL="${PRIVACY_URL:-https://${BOT_DOMAIN}/privacy}"
@@ -70,7 +84,8 @@ src="${MANIFEST_SRC:-$here}"
 out="${OUT:-$repo/artifacts/manifest/VocEdWeek.Bot.zip}"
 
 guid_re='^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$'
-for v in MICROSOFT_APP_ID TEAMS_APP_ID; do
+for v in MICROSOFT_APP_ID TEAMS_APP_ID TAB_SSO_CLIENT_ID; do
+  [[ "$v" == TAB_SSO_CLIENT_ID && "${!v}" == none ]] && continue
   if [[ ! "${!v}" =~ $guid_re ]]; then
     echo "build.sh: $v must be a GUID, got '${!v}'" >&2
     exit 2
@@ -118,7 +133,10 @@ def fill(name):
         # JSON-escape the value, without the surrounding quotes.
         return json.dumps(os.environ[key], ensure_ascii=False)[1:-1]
     text = placeholder.sub(sub, text)
-    json.loads(text)  # still valid JSON?
+    data = json.loads(text)  # still valid JSON?
+    if name == "manifest.json" and os.environ.get("TAB_SSO_CLIENT_ID") == "none":
+        del data["webApplicationInfo"]
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return text.encode("utf-8")
 
 tmp = out + ".tmp"

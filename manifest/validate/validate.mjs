@@ -291,6 +291,19 @@ function checkTabs(manifest) {
   });
 }
 
+// Teams SSO (getAuthToken) asks Entra for a token for webApplicationInfo.resource, which Teams accepts only as
+// api://{a valid domain}/{the app id}; the bot checks the token's audience against the same value.
+function checkWebApplicationInfo(manifest) {
+  const web = manifest.webApplicationInfo;
+  if (!web) return;
+  const domains = (manifest.validDomains ?? []).map((d) => d.toLowerCase());
+  const m = /^api:\/\/([^/]+)\/(.+)$/i.exec(web.resource ?? "");
+  if (!m) { error("webApplicationInfo.resource", `'${web.resource}' must be api://{host}/{id}`); return; }
+  if (!domains.includes(m[1].toLowerCase())) error("webApplicationInfo.resource", `host '${m[1]}' is not in validDomains`);
+  if (m[2].toLowerCase() !== String(web.id ?? "").toLowerCase()) error("webApplicationInfo.resource", `'${web.resource}' does not end with webApplicationInfo.id '${web.id}'`);
+  if (/^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(web.id ?? "")) warn("webApplicationInfo.id", "is the all-zero placeholder GUID; set TAB_SSO_CLIENT_ID (or MICROSOFT_APP_ID) before sideloading");
+}
+
 function checkLocalizationKeys(file, loc, manifest) {
   const re = /^bots\[(\d+)\]\.commandLists\[(\d+)\]\.commands\[(\d+)\]\.(title|description|prompt)$/;
   const translated = new Set();
@@ -356,6 +369,7 @@ export async function validatePackage(zipPath) {
   }
   checkBots(manifest);
   checkTabs(manifest);
+  checkWebApplicationInfo(manifest);
 
   const li = manifest.localizationInfo;
   const locFiles = [];

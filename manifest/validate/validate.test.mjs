@@ -49,7 +49,7 @@ test("the real package has no errors and no warnings", async () => {
 test("default build (no env) is valid, warns about the zero GUID", async () => {
   const out = path.join(tmpRoot, "default.zip");
   const clean = { ...process.env, OUT: out };
-  for (const k of ["MICROSOFT_APP_ID", "TEAMS_APP_ID", "DEPLOYMENT_OUTPUTS", "BOT_DOMAIN", "WEBSITE_URL", "PRIVACY_URL", "TERMS_URL", "BOT_BASE_URL", "MANIFEST_SRC"]) delete clean[k];
+  for (const k of ["MICROSOFT_APP_ID", "TEAMS_APP_ID", "DEPLOYMENT_OUTPUTS", "BOT_DOMAIN", "WEBSITE_URL", "PRIVACY_URL", "TERMS_URL", "BOT_BASE_URL", "TAB_SSO_CLIENT_ID", "MANIFEST_SRC"]) delete clean[k];
   execFileSync("bash", [buildSh], { env: clean, stdio: "pipe" });
   const res = await validatePackage(out);
   assert.deepEqual(res.errors, []);
@@ -128,14 +128,15 @@ with zipfile.ZipFile(out, "w") as z:
   assert.ok(has(res.errors, /'appPackage\/manifest\.json' is not at the zip root/), res.errors.join("\n"));
 });
 
-test("the dashboard tab opens the bot's page on its own domain, in both languages", async () => {
+test("the dashboard tab opens the bot's sign-in page on its own domain, in both languages", async () => {
   const out = build();
   const res = await validatePackage(out);
   assert.deepEqual(res.errors, []);
   const entries = readZip(fs.readFileSync(out));
   const m = JSON.parse(entries.get("manifest.json").toString("utf8"));
   const tab = m.staticTabs.find((t) => t.entityId === "dashboard");
-  assert.equal(tab.contentUrl, "https://vocedweek.contoso.edu.cn/dashboard?lang={locale}");
+  assert.equal(tab.contentUrl, "https://vocedweek.contoso.edu.cn/tab?lang={locale}");
+  assert.equal(tab.websiteUrl, "https://vocedweek.contoso.edu.cn/dashboard");
   assert.deepEqual(tab.scopes, ["personal"]);
   assert.equal(tab.name, "进度看板");
   assert.ok(m.validDomains.includes("vocedweek.contoso.edu.cn"));
@@ -149,7 +150,7 @@ test("BOT_BASE_URL with a path is used as is; on another host or without https i
   const out = path.join(tmpRoot, "base.zip");
   execFileSync("bash", [buildSh], { env: { ...env, BOT_BASE_URL: "https://vocedweek.contoso.edu.cn/bot/", OUT: out }, stdio: "pipe" });
   const m = JSON.parse(readZip(fs.readFileSync(out)).get("manifest.json").toString("utf8"));
-  assert.equal(m.staticTabs.find((t) => t.entityId === "dashboard").contentUrl, "https://vocedweek.contoso.edu.cn/bot/dashboard?lang={locale}");
+  assert.equal(m.staticTabs.find((t) => t.entityId === "dashboard").contentUrl, "https://vocedweek.contoso.edu.cn/bot/tab?lang={locale}");
   for (const bad of ["http://vocedweek.contoso.edu.cn", "https://elsewhere.example.org", "https://vocedweek.contoso.edu.cn/?x=1"]) {
     assert.throws(() => execFileSync("bash", [buildSh], { env: { ...env, BOT_BASE_URL: bad, OUT: out }, stdio: "pipe" }),
       (e) => /BOT_BASE_URL/.test(String(e.stderr)), bad);
@@ -176,7 +177,7 @@ test("the package is built from the Azure deployment's outputs: bot id and host 
     tenantId: { type: "String", value: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0" },
   }));
   const clean = { ...process.env };
-  for (const k of ["MICROSOFT_APP_ID", "TEAMS_APP_ID", "BOT_DOMAIN", "WEBSITE_URL", "PRIVACY_URL", "TERMS_URL", "BOT_BASE_URL", "MANIFEST_SRC"]) delete clean[k];
+  for (const k of ["MICROSOFT_APP_ID", "TEAMS_APP_ID", "BOT_DOMAIN", "WEBSITE_URL", "PRIVACY_URL", "TERMS_URL", "BOT_BASE_URL", "TAB_SSO_CLIENT_ID", "MANIFEST_SRC"]) delete clean[k];
   const out = path.join(tmpRoot, "from-outputs.zip");
   execFileSync("bash", [buildSh, outputs], { env: { ...clean, OUT: out }, stdio: "pipe" });
   const res = await validatePackage(out);
@@ -186,7 +187,7 @@ test("the package is built from the Azure deployment's outputs: bot id and host 
   assert.equal(m.id, botAppId);
   assert.equal(m.bots[0].botId, botAppId);
   assert.deepEqual(m.validDomains, [host]);
-  assert.equal(m.staticTabs.find((t) => t.entityId === "dashboard").contentUrl, `https://${host}/dashboard?lang={locale}`);
+  assert.equal(m.staticTabs.find((t) => t.entityId === "dashboard").contentUrl, `https://${host}/tab?lang={locale}`);
 
   // Agents Toolkit creates the Teams app first and passes its own id.
   const teamsAppId = "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
@@ -202,4 +203,58 @@ test("the package is built from the Azure deployment's outputs: bot id and host 
   fs.writeFileSync(wrong, JSON.stringify({ properties: {} }));
   assert.throws(() => execFileSync("bash", [buildSh, wrong], { env: { ...clean, OUT: out }, stdio: "pipe" }),
     (e) => /has no output 'botAppId'/.test(String(e.stderr)));
+});
+
+test("webApplicationInfo names the tab's sign-in app and its Application ID URI on the bot's domain", async () => {
+  const read = (out) => JSON.parse(readZip(fs.readFileSync(out)).get("manifest.json").toString("utf8"));
+  const own = read(build());
+  assert.deepEqual(own.webApplicationInfo, { id: env.MICROSOFT_APP_ID, resource: `api://vocedweek.contoso.edu.cn/${env.MICROSOFT_APP_ID}` });
+
+  // Its own app registration (a bot running as a managed identity needs one): TAB_SSO_CLIENT_ID.
+  const sso = "b1e7c0de-5a5a-4c4c-9d9d-000000007ab5";
+  const out = path.join(tmpRoot, "sso.zip");
+  execFileSync("bash", [buildSh], { env: { ...env, TAB_SSO_CLIENT_ID: sso, OUT: out }, stdio: "pipe" });
+  const res = await validatePackage(out);
+  assert.deepEqual(res.errors, []);
+  assert.deepEqual(read(out).webApplicationInfo, { id: sso, resource: `api://vocedweek.contoso.edu.cn/${sso}` });
+  assert.equal(read(out).bots[0].botId, env.MICROSOFT_APP_ID);
+
+  execFileSync("bash", [buildSh], { env: { ...env, TAB_SSO_CLIENT_ID: "none", OUT: out }, stdio: "pipe" });
+  assert.equal(read(out).webApplicationInfo, undefined);
+  assert.deepEqual((await validatePackage(out)).errors, []);
+  assert.throws(() => execFileSync("bash", [buildSh], { env: { ...env, TAB_SSO_CLIENT_ID: "api://x", OUT: out }, stdio: "pipe" }),
+    (e) => /TAB_SSO_CLIENT_ID must be a GUID/.test(String(e.stderr)));
+});
+
+test("a webApplicationInfo resource on another host, or for another id, is an error", async () => {
+  const res = await validatePackage(build(({ rd, wr }) => {
+    const m = rd("manifest.json");
+    m.webApplicationInfo.resource = "api://elsewhere.example.org/${{TAB_SSO_CLIENT_ID}}";
+    wr("manifest.json", m);
+  }));
+  assert.ok(has(res.errors, /webApplicationInfo\.resource.*host 'elsewhere\.example\.org' is not in validDomains/), res.errors.join("\n"));
+  const res2 = await validatePackage(build(({ rd, wr }) => {
+    const m = rd("manifest.json");
+    m.webApplicationInfo.resource = "api://${{BOT_DOMAIN}}/1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
+    wr("manifest.json", m);
+  }));
+  assert.ok(has(res2.errors, /does not end with webApplicationInfo\.id/), res2.errors.join("\n"));
+});
+
+test("built from the outputs of a deployment whose bot is its managed identity, the package has no webApplicationInfo", () => {
+  const outputs = path.join(tmpRoot, "msi-outputs.json");
+  const id = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+  fs.writeFileSync(outputs, JSON.stringify({
+    webAppHostName: { type: "String", value: "vocedweek-x7k2.azurewebsites.net" },
+    botAppId: { type: "String", value: id },
+    identityClientId: { type: "String", value: id },
+  }));
+  const clean = { ...process.env };
+  for (const k of ["MICROSOFT_APP_ID", "TEAMS_APP_ID", "BOT_DOMAIN", "BOT_BASE_URL", "TAB_SSO_CLIENT_ID", "MANIFEST_SRC"]) delete clean[k];
+  const out = path.join(tmpRoot, "msi.zip");
+  execFileSync("bash", [buildSh, outputs], { env: { ...clean, OUT: out }, stdio: "pipe" });
+  assert.equal(JSON.parse(readZip(fs.readFileSync(out)).get("manifest.json").toString("utf8")).webApplicationInfo, undefined);
+  const sso = "b1e7c0de-5a5a-4c4c-9d9d-000000007ab5";
+  execFileSync("bash", [buildSh, outputs], { env: { ...clean, TAB_SSO_CLIENT_ID: sso, OUT: out }, stdio: "pipe" });
+  assert.equal(JSON.parse(readZip(fs.readFileSync(out)).get("manifest.json").toString("utf8")).webApplicationInfo.id, sso);
 });

@@ -1,7 +1,9 @@
 using System.Globalization;
+using VocEdWeek.Bot.Features.Dashboard.SignIn;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Links;
 using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Progress;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.Dashboard;
@@ -10,7 +12,8 @@ namespace VocEdWeek.Bot.Features.Dashboard;
 /// GET /dashboard?t={token} (also /dashboard/{token}): the live page; GET /dashboard/media/{id}?t={token}[&amp;thumb=1]:
 /// a photo (or video, with byte ranges) of the link's week. Without a valid link nothing of the week is shown: no token → how to get one (200,
 /// what the Teams tab shows until single sign-on is set up), expired → 410, altered or made for something else → 403,
-/// a week the bot no longer has → 404.
+/// a week the bot no longer has → 404. A link with a department claim (a liaison's, from the signed-in tab) shows that
+/// department's own view and serves only its files.
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -19,6 +22,8 @@ public static class DashboardEndpoints
         app.MapGet("/dashboard", (HttpContext http, string? t) => PageAsync(http, t));
         app.MapGet("/dashboard/{token}", (HttpContext http, string token) => PageAsync(http, token));
         app.MapGet("/dashboard/media/{id}", (HttpContext http, string id, string? t, string? thumb, CancellationToken ct) => MediaAsync(http, id, t, thumb, ct));
+        // The Teams tab signs in and is sent to one of the links above.
+        app.MapDashboardTab();
         return app;
     }
 
@@ -45,10 +50,30 @@ public static class DashboardEndpoints
             return;
         }
         var strings = Strings.For(check[DashboardLinks.LocaleClaim] ?? week.Definition.Locale);
-        var data = services.GetRequiredService<DashboardBuilder>().Build(week);
         var viewer = new DashboardViewer(token, check[DashboardLinks.StaffClaim] ?? "", check.ExpiresAt!.Value, http.Request.PathBase + "/dashboard/media");
+        // A liaison's link (from the signed-in tab) opens their own department's view, never the whole dashboard.
+        if (check[DashboardLinks.DepartmentClaim] is { } departmentId)
+        {
+            await DepartmentAsync(http, week, departmentId, strings, viewer, nonce);
+            return;
+        }
+        var data = services.GetRequiredService<DashboardBuilder>().Build(week);
         var page = services.GetRequiredService<DashboardPage>().Render(data, strings, viewer, nonce);
         await http.Response.WriteAsync(page, http.RequestAborted);
+    }
+
+    private static async Task DepartmentAsync(HttpContext http, ActiveWeek week, string departmentId, Strings strings, DashboardViewer viewer, string nonce)
+    {
+        var services = http.RequestServices;
+        if (week.Department(departmentId) is not { } department)
+        {
+            // The department left the week after the link was made: nothing to show.
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            await http.Response.WriteAsync(DashboardPage.Refusal(strings, "dashboard_week_gone", nonce), http.RequestAborted);
+            return;
+        }
+        var data = DepartmentData.Build(week, department, services.GetRequiredService<ProgressService>(), services.GetRequiredService<MediaStore>(), services.GetRequiredService<DashboardOptions>());
+        await http.Response.WriteAsync(services.GetRequiredService<DepartmentPage>().Render(data, strings, viewer, nonce), http.RequestAborted);
     }
 
     private static async Task MediaAsync(HttpContext http, string id, string? token, string? thumb, CancellationToken ct)
@@ -64,8 +89,10 @@ public static class DashboardEndpoints
         }
         var record = services.GetRequiredService<MediaStore>().Find(id);
         // Only a stored photo or video of the link's own week: a link for 2024 never opens a file of another week.
+        // A department's link opens only that department's files.
         if (record is null || record.WeekId != check[DashboardLinks.WeekClaim] || record.Kind is not (MediaKind.Photo or MediaKind.Video)
-            || record.State != MediaState.Stored)
+            || record.State != MediaState.Stored
+            || (check[DashboardLinks.DepartmentClaim] is { } department && record.DepartmentId != department))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -125,7 +152,7 @@ public static class DashboardEndpoints
     }
 
     /// <summary>Without a trusted claim: ?lang= (the Teams tab passes its {locale}), else the browser's first language.</summary>
-    private static Strings Language(HttpContext http, string? claimed)
+    internal static Strings Language(HttpContext http, string? claimed)
     {
         if (claimed is not null) return Strings.For(claimed);
         var lang = http.Request.Query["lang"].ToString();

@@ -1,4 +1,5 @@
 using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Features.Dashboard.SignIn;
 
 namespace VocEdWeek.Bot.Features.Dashboard;
 
@@ -11,6 +12,9 @@ public static class DashboardExtensions
         services.AddSingleton<DashboardLinks>();
         services.AddSingleton<DashboardBuilder>();
         services.AddSingleton<DashboardPage>();
+        services.AddSingleton<DepartmentPage>();
+        // The personal tab signed in with Teams SSO (GET /tab, POST /tab/session); off until an Entra app is configured.
+        services.AddTabSignIn(configuration);
         services.AddSingleton<DashboardHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DashboardHandler>());
         return services;

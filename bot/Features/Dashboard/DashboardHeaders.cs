@@ -5,23 +5,26 @@ namespace VocEdWeek.Bot.Features.Dashboard;
 /// <summary>
 /// Headers on every dashboard answer: nothing cached or passed on as a referrer (the link is the key), a CSP that
 /// allows only this origin plus the page's own inline nonce, no MIME sniffing, and framing only by Teams and the
-/// Microsoft 365 hosts (the page runs as a static tab), including Teams operated by 21Vianet.
+/// Microsoft 365 hosts Microsoft lists for tabs (the page runs as a static tab), including Teams operated by 21Vianet.
 /// </summary>
 public static class DashboardHeaders
 {
     public const string FrameAncestors =
         "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com " +
-        "https://teams.microsoftonline.cn https://*.teams.microsoftonline.cn";
+        "https://*.microsoft365.com https://outlook.office365.com https://teams.microsoftonline.cn https://*.teams.microsoftonline.cn";
 
     public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
 
-    /// <summary>For HTML pages: scripts and styles only with <paramref name="nonce"/>, images and fetches only from here.</summary>
-    public static void Page(HttpResponse response, string nonce)
+    /// <summary>
+    /// For HTML pages: scripts and styles only with <paramref name="nonce"/>, images only from here, fetches from here
+    /// (<paramref name="connectSrc"/>: the sign-in tab adds where TeamsJS reads its list of Teams hosts).
+    /// </summary>
+    public static void Page(HttpResponse response, string nonce, string connectSrc = "'self'")
     {
         Common(response);
         response.Headers.CacheControl = "no-store";
         response.Headers.ContentSecurityPolicy =
-            $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self'; connect-src 'self'; " +
+            $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self'; connect-src {connectSrc}; " +
             $"base-uri 'none'; form-action 'none'; frame-ancestors {FrameAncestors}";
     }
 

@@ -59,7 +59,7 @@ public sealed class DashboardPage(DashboardOptions options)
         return html.ToString();
     }
 
-    private static void Head(StringBuilder html, Strings t, string title, string nonce)
+    internal static void Head(StringBuilder html, Strings t, string title, string nonce)
     {
         html.Append("<!DOCTYPE html><html lang=\"").Append(t.Culture.TwoLetterISOLanguageName == "en" ? "en" : "zh-CN").Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -260,10 +260,10 @@ public sealed class DashboardPage(DashboardOptions options)
         html.Append("</section>");
     }
 
-    private static string Megabytes(long bytes, Strings t) =>
+    internal static string Megabytes(long bytes, Strings t) =>
         t.Format("dashboard_megabytes", Math.Max(0.1, Math.Round(bytes / 1024d / 1024d, 1)).ToString("0.0", t.Culture));
 
-    private static string ItemLabel(WeekItem item, Strings t) => item.Kind switch
+    internal static string ItemLabel(WeekItem item, Strings t) => item.Kind switch
     {
         ItemKind.DailyReport => FormTime.ShortDay(item.Day!.Value, t),
         ItemKind.Plan => t["dashboard_col_plan"],
@@ -292,7 +292,7 @@ public sealed class DashboardPage(DashboardOptions options)
     /// Clears the page when the link runs out (time measured from the server's answer, not the device clock) and
     /// fetches fresh data every few minutes, swapping the header and main part; photos already shown come from the cache.
     /// </summary>
-    private const string Script = """
+    internal const string Script = """
         (function(){var b=document.body,left=Number(b.getAttribute('data-remaining')),every=Number(b.getAttribute('data-refresh')),timer=0;
         function gone(){if(timer)clearInterval(timer);var m=document.createElement('main'),d=document.createElement('div'),p=document.createElement('p');d.className='gone';d.setAttribute('role','alert');p.textContent=b.getAttribute('data-gone');d.appendChild(p);m.appendChild(d);b.replaceChildren(m);}
         if(!(left>0)){gone();return;}

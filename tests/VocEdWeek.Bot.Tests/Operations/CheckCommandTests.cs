@@ -216,18 +216,38 @@ public sealed class CheckCommandTests : IClassFixture<CheckWorld>, IDisposable
         Assert.Equal("共 9 项检查：9 项通过，0 项未通过，0 项跳过。", run.Lines[^1]);
     }
 
-    private string Manifest(string botId, string domain)
+    [Fact]
+    public async Task The_tabs_sign_in_app_and_Application_ID_URI_in_the_package_are_checked()
+    {
+        var host = new Uri(_world.PublicBaseUrl).Authority;
+        var good = await _world.RunAsync(_world.Settings(), Manifest(CheckWorld.AppId, "127.0.0.1", new JsonObject { ["id"] = CheckWorld.AppId, ["resource"] = $"api://{host}/{CheckWorld.AppId}" }));
+        Assert.True(good.ExitCode == 0, good.Output);
+
+        var wrong = await _world.RunAsync(_world.Settings(), Manifest(CheckWorld.AppId, "127.0.0.1", new JsonObject { ["id"] = CheckWorld.AppId, ["resource"] = $"api://bot.example.edu.cn/{CheckWorld.AppId}" }));
+        var line = wrong.Line("Teams app package");
+        Assert.Contains($"webApplicationInfo.resource is api://bot.example.edu.cn/{CheckWorld.AppId}, but the bot accepts tab tokens for api://{host}/{CheckWorld.AppId}", line, StringComparison.Ordinal);
+        Assert.EndsWith("[Links:PublicBaseUrl]", line, StringComparison.Ordinal);
+
+        var settings = _world.Settings();
+        settings["TabSso:ClientId"] = "b1e7c0de-5a5a-4c4c-9d9d-000000007ab5";
+        var other = await _world.RunAsync(settings, Manifest(CheckWorld.AppId, "127.0.0.1", new JsonObject { ["id"] = CheckWorld.AppId, ["resource"] = $"api://{host}/{CheckWorld.AppId}" }));
+        Assert.EndsWith("[TabSso:ClientId]", other.Line("Teams app package"), StringComparison.Ordinal);
+    }
+
+    private string Manifest(string botId, string domain, JsonObject? webApplicationInfo = null)
     {
         var path = Path.Combine(_dir.Path, $"appPackage-{Guid.NewGuid():N}.zip");
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
         using var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open());
-        writer.Write(new JsonObject
+        var manifest = new JsonObject
         {
             ["manifestVersion"] = "1.30",
             ["id"] = botId,
             ["bots"] = new JsonArray(new JsonObject { ["botId"] = botId, ["scopes"] = new JsonArray("personal") }),
             ["validDomains"] = new JsonArray(domain),
-        }.ToJsonString());
+        };
+        if (webApplicationInfo is not null) manifest["webApplicationInfo"] = webApplicationInfo;
+        writer.Write(manifest.ToJsonString());
         return path;
     }
 

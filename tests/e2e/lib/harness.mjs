@@ -241,6 +241,23 @@ export async function startFileServer(files) {
   return { url: path => `http://127.0.0.1:${server.address().port}${path}`, close: () => new Promise(r => server.close(r)) };
 }
 
+/** A stand-in for the Bot Connector of people's own chats: accepts every call and keeps what the bot posted. */
+export async function startConnector() {
+  const http = await import('node:http');
+  const posts = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', d => { body += d; });
+    req.on('end', () => {
+      if (req.method === 'POST') posts.push(body ? JSON.parse(body) : null);
+      res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `m${posts.length}` }));
+    });
+  });
+  await new Promise(r => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, posts, close: () => new Promise(r => server.close(r)) };
+}
+
 /** The values offered by a ChoiceSet input. */
 export function choices(card, id) {
   let found = [];
@@ -255,3 +272,6 @@ export function choices(card, id) {
 
 /** A fake Microsoft Graph document library on 127.0.0.1 (see fake-graph.mjs); `graph.env` points the bot at it. */
 export { startFakeGraph } from './fake-graph.mjs';
+
+/** A fake Entra tenant on 127.0.0.1 (see fake-entra.mjs) for the tab's Teams single sign-on. */
+export { startFakeEntra } from './fake-entra.mjs';

@@ -6,11 +6,10 @@
 // an altered link and an expired one (a second bot whose links last 3 seconds) show no department and no grid.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { startBot, startPlayground, startFileServer, freePort, isCard, cardOf, artifacts, repoRoot } from '../lib/harness.mjs';
+import { startBot, startPlayground, startFileServer, startConnector, freePort, isCard, cardOf, artifacts, repoRoot } from '../lib/harness.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const flags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -22,22 +21,6 @@ const users = {
   wu: { id: '29:office-wu', name: '吴苏玲', aadObjectId: '0ff1ce00-0000-4000-8000-000000000001' },
 };
 let bot, pg, files, connector, browser, photo, video;
-
-/** A stand-in for the Bot Connector of the liaisons' own chats: accepts every call and keeps what the bot posted. */
-async function startConnector() {
-  const posts = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', d => { body += d; });
-    req.on('end', () => {
-      if (req.method === 'POST') posts.push(body ? JSON.parse(body) : null);
-      res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `m${posts.length}` }));
-    });
-  });
-  await new Promise(r => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}/`, posts, close: () => new Promise(r => server.close(r)) };
-}
 
 const envelope = (b, user, extra) => ({
   channelId: 'msteams', serviceUrl: connector.url, locale: 'zh-CN', timestamp: new Date().toISOString(),

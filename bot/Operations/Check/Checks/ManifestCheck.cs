@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using VocEdWeek.Bot.Features.Dashboard.SignIn;
 using VocEdWeek.Bot.Links;
 using VocEdWeek.Bot.Protocol;
 
@@ -7,7 +8,8 @@ namespace VocEdWeek.Bot.Operations.Check.Checks;
 
 /// <summary>
 /// Given <c>--manifest</c> (the app package .zip or its manifest.json): the bot id Teams will talk to must be
-/// <c>MicrosoftAppId</c>, and <c>validDomains</c> must hold the public host, or Teams will not open the bot's links.
+/// <c>MicrosoftAppId</c>, <c>webApplicationInfo</c> the tab's sign-in app and its Application ID URI, and <c>validDomains</c>
+/// must hold the public host, or Teams will not open the bot's links.
 /// </summary>
 public sealed class ManifestCheck : ICheck
 {
@@ -35,8 +37,7 @@ public sealed class ManifestCheck : ICheck
                 && bots[0].TryGetProperty("botId", out var id) ? id.GetString() : null;
             if (!SameId(botId, appId))
                 return CheckResult.Fail(context.T("check_manifest_botid", botId ?? "—", Show(appId)), context.T("check_manifest_id_fix"), "MicrosoftAppId");
-            if (root.TryGetProperty("webApplicationInfo", out var web) && web.TryGetProperty("id", out var webId) && !SameId(webId.GetString(), appId))
-                return CheckResult.Fail(context.T("check_manifest_webapp", webId.GetString() ?? "—", Show(appId)), context.T("check_manifest_id_fix"), "MicrosoftAppId");
+            if (root.TryGetProperty("webApplicationInfo", out var web) && web.ValueKind == JsonValueKind.Object && WebApplicationInfo(context, web) is { } failed) return failed;
 
             var links = context.Configuration.GetSection("Links").Get<WebLinkOptions>() ?? new WebLinkOptions();
             var host = Uri.TryCreate(links.PublicBaseUrl, UriKind.Absolute, out var uri) ? uri.Host : links.PublicBaseUrl;
@@ -47,6 +48,25 @@ public sealed class ManifestCheck : ICheck
                 return CheckResult.Fail(context.T("check_manifest_domain", host), context.T("check_manifest_domain_fix"), "Links:PublicBaseUrl");
             return CheckResult.Pass(context.T("check_manifest_ok", host));
         }
+    }
+
+    /// <summary>
+    /// The tab's single sign-on: webApplicationInfo must name the app whose tokens the bot accepts for the tab
+    /// (TabSso:ClientId, else MicrosoftAppId) and its Application ID URI on the public host, or Teams asks Entra for
+    /// a token the bot then refuses.
+    /// </summary>
+    private static CheckResult? WebApplicationInfo(CheckContext context, JsonElement web)
+    {
+        var sso = TabSsoSettings.From(context.Configuration);
+        var expectedId = sso.Enabled ? sso.ClientId : context.Services.GetRequiredService<BotFrameworkOptions>().MicrosoftAppId;
+        var key = sso.Enabled && !string.IsNullOrWhiteSpace(context.Configuration["TabSso:ClientId"]) ? "TabSso:ClientId" : "MicrosoftAppId";
+        var id = web.TryGetProperty("id", out var webId) && webId.ValueKind == JsonValueKind.String ? webId.GetString() : null;
+        if (!SameId(id, expectedId))
+            return CheckResult.Fail(context.T("check_manifest_webapp", id ?? "—", Show(expectedId)), context.T("check_manifest_id_fix"), key);
+        var resource = web.TryGetProperty("resource", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        if (sso.Enabled && !string.Equals(resource, sso.Audiences[0], StringComparison.OrdinalIgnoreCase))
+            return CheckResult.Fail(context.T("check_manifest_webapp_resource", resource ?? "—", sso.Audiences[0]), context.T("check_manifest_webapp_resource_fix"), "Links:PublicBaseUrl");
+        return null;
     }
 
     /// <summary>manifest.json at the root of the package, or the file itself when it is not a zip.</summary>

@@ -268,7 +268,7 @@ public sealed partial class DashboardPageTests : IAsyncLifetime
             Assert.Contains($"style-src 'nonce-{nonce}'", csp);
             Assert.Contains("default-src 'none'", csp);
             Assert.Contains("img-src 'self'", csp);
-            Assert.Contains("frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://teams.microsoftonline.cn", csp);
+            Assert.Contains("frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://outlook.office365.com https://teams.microsoftonline.cn", csp);
             Assert.DoesNotContain("unsafe-inline", csp);
             // Every inline script and style carries this response's nonce, and nothing is loaded from elsewhere.
             Assert.All(Regex.Matches(html, "<(script|style)[^>]*>").Select(m => m.Value), tag => Assert.Contains($"nonce=\"{nonce}\"", tag));

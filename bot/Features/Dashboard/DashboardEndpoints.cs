@@ -50,7 +50,19 @@ public static class DashboardEndpoints
             return;
         }
         var strings = Strings.For(check[DashboardLinks.LocaleClaim] ?? week.Definition.Locale);
+        if (!LinkHolder.StillEntitled(check, week, services.GetRequiredService<WeekCatalog>()))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await http.Response.WriteAsync(DashboardPage.Refusal(strings, "dashboard_access_ended", nonce), http.RequestAborted);
+            return;
+        }
         var viewer = new DashboardViewer(token, check[DashboardLinks.StaffClaim] ?? "", check.ExpiresAt!.Value, http.Request.PathBase + "/dashboard/media");
+        if (check[DashboardLinks.RosterClaim] is not null)
+        {
+            var roster = services.GetRequiredService<RosterPage>().Render(week, strings, viewer, check[DashboardLinks.PersonClaim]!, http.Request.PathBase, nonce);
+            await http.Response.WriteAsync(roster, http.RequestAborted);
+            return;
+        }
         // A liaison's link (from the signed-in tab) opens their own department's view, never the whole dashboard.
         if (check[DashboardLinks.DepartmentClaim] is { } departmentId)
         {
@@ -85,6 +97,12 @@ public static class DashboardEndpoints
         {
             var (status, _) = Refused(check);
             http.Response.StatusCode = status;
+            return;
+        }
+        var weeks = services.GetRequiredService<WeekCatalog>();
+        if (weeks.Find(check[DashboardLinks.WeekClaim] ?? "") is not { } week || !LinkHolder.StillEntitled(check, week, weeks))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
         var record = services.GetRequiredService<MediaStore>().Find(id);

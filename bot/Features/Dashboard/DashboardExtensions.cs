@@ -13,6 +13,7 @@ public static class DashboardExtensions
         services.AddSingleton<DashboardBuilder>();
         services.AddSingleton<DashboardPage>();
         services.AddSingleton<DepartmentPage>();
+        services.AddSingleton<RosterPage>();
         // The personal tab signed in with Teams SSO (GET /tab, POST /tab/session); off until an Entra app is configured.
         services.AddTabSignIn(configuration);
         services.AddSingleton<DashboardHandler>();

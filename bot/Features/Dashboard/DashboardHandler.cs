@@ -44,7 +44,7 @@ public sealed class DashboardHandler(WeekCatalog weeks, IdentityResolver identit
             }
             week = named;
         }
-        var issued = links.Create(week.Definition.Id, member.Person.Name, t.Culture.Name);
+        var issued = links.Create(week.Definition.Id, member.Person.Name, t.Culture.Name, LinkHolder.KeyOf(member));
         await FormReply.CardAsync(turn, Card(week, issued, t), t.Format("dashboard_card_summary", FormTime.DateTime(issued.ExpiresAt, week.Calendar, t)), ct);
     }
 

@@ -14,24 +14,37 @@ public sealed class DashboardLinks(LinkSigner signer)
     public const string StaffClaim = "s";
     public const string LocaleClaim = "l";
     public const string DepartmentClaim = "d";
+    /// <summary>Whose link it is: a link stops working when its holder leaves the role it was made for.</summary>
+    public const string PersonClaim = "k";
+    public const string RosterClaim = "r";
 
     public sealed record Issued(string Url, string Token, DateTimeOffset ExpiresAt);
 
-    public Issued Create(string weekId, string staffName, string locale) => Create(new Dictionary<string, string>
-    {
-        [WeekClaim] = weekId,
-        [StaffClaim] = staffName,
-        [LocaleClaim] = locale,
-    });
+    /// <summary>The office's link; <paramref name="personKey"/> (Entra id or e-mail) is checked against the roster at every use.</summary>
+    public Issued Create(string weekId, string staffName, string locale, string? personKey = null) => Create(Claims(weekId, staffName, locale, personKey));
 
-    /// <summary>A link to one department's own view, for its liaison.</summary>
-    public Issued CreateForDepartment(string weekId, string liaisonName, string departmentId, string locale) => Create(new Dictionary<string, string>
+    /// <summary>A link to one department's own view, for its liaison (while they are its liaison).</summary>
+    public Issued CreateForDepartment(string weekId, string liaisonName, string departmentId, string locale, string? personKey = null)
     {
-        [WeekClaim] = weekId,
-        [StaffClaim] = liaisonName,
-        [LocaleClaim] = locale,
-        [DepartmentClaim] = departmentId,
-    });
+        var claims = Claims(weekId, liaisonName, locale, personKey);
+        claims[DepartmentClaim] = departmentId;
+        return Create(claims);
+    }
+
+    /// <summary>The admins' read-only roster with the settings log (from the signed-in tab).</summary>
+    public Issued CreateForRoster(string weekId, string adminName, string locale, string personKey)
+    {
+        var claims = Claims(weekId, adminName, locale, personKey);
+        claims[RosterClaim] = "1";
+        return Create(claims);
+    }
+
+    private static Dictionary<string, string> Claims(string weekId, string name, string locale, string? personKey)
+    {
+        var claims = new Dictionary<string, string> { [WeekClaim] = weekId, [StaffClaim] = name, [LocaleClaim] = locale };
+        if (personKey is not null) claims[PersonClaim] = personKey;
+        return claims;
+    }
 
     private Issued Create(Dictionary<string, string> claims)
     {

@@ -29,10 +29,11 @@ public sealed partial class TabSession(EntraTokenValidator validator, WeekCatalo
         switch (view)
         {
             case TabView.Dashboard:
-                return Go(links.Create(week.Definition.Id, member!.Person.Name, t.Culture.Name), pathBase, view);
+                return Go(links.Create(week.Definition.Id, member!.Person.Name, t.Culture.Name, LinkHolder.KeyOf(member)), pathBase, view);
             case TabView.Department:
-                return Go(links.CreateForDepartment(week.Definition.Id, member!.Person.Name, member.Department!.Id, t.Culture.Name), pathBase, view);
-            // case TabView.Roster: the admins' roster view (read-only, with the settings log) goes here.
+                return Go(links.CreateForDepartment(week.Definition.Id, member!.Person.Name, member.Department!.Id, t.Culture.Name, LinkHolder.KeyOf(member)), pathBase, view);
+            case TabView.Roster when LinkHolder.KeyOf(member!) is { } key:
+                return Go(links.CreateForRoster(week.Definition.Id, member!.Person.Name, t.Culture.Name, key), pathBase, view);
             default:
                 LogNotOnRoster(log, identity.ObjectId);
                 return new Answer(StatusCodes.Status403Forbidden, null, t["tab_not_on_roster"], TabView.Nothing);

@@ -13,20 +13,21 @@ public enum TabView
 
     /// <summary>A liaison's own department only: its items, statuses and photos.</summary>
     Department,
+
+    /// <summary>Admins: the roster (read-only) with the settings log, and a way on to the dashboard.</summary>
+    Roster,
 }
 
 public static class TabViews
 {
     /// <summary>
-    /// The one place a role becomes a view. New roles are one line each: observers see the dashboard
-    /// (<c>Role.Observer => TabView.Dashboard</c>); admins get their roster view (add <c>TabView.Roster</c> and its link
-    /// in <see cref="TabSession"/>). Anything not listed sees nothing.
+    /// The one place a role becomes a view: staff and observers the dashboard, admins their roster view (which links on to
+    /// the dashboard), a liaison their department. Anything not listed sees nothing.
     /// </summary>
     public static TabView For(Member? member) => member switch
     {
-        { Role: Role.Staff } => TabView.Dashboard,
-        // { Role: Role.Observer } => TabView.Dashboard,
-        // { Role: Role.Admin } => TabView.Roster,   (the admins' read-only roster with the settings log)
+        { Role: Role.Admin } => TabView.Roster,
+        { Role: Role.Staff or Role.Observer } => TabView.Dashboard,
         { Role: Role.Liaison, Department: not null } => TabView.Department,
         _ => TabView.Nothing,
     };

@@ -4,6 +4,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.Features.Dashboard.SignIn;
 using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Weeks.Settings;
+using VocEdWeek.Bot.Weeks.Settings.Changes;
 using VocEdWeek.Bot.Tests.Fakes;
 using static VocEdWeek.Bot.Tests.Features.Forms.FormsWorld;
 
@@ -18,6 +21,7 @@ namespace VocEdWeek.Bot.Tests.Features.Dashboard.SignIn;
 public sealed class TabSessionTests : IAsyncLifetime
 {
     private const string WeekTitle = "2024年职业教育活动周";
+    private const string AdminOid = "ad000000-0000-4000-8000-0000000000a9";
     private FakeEntra _entra = null!;
     private DashboardSite _site = null!;
     private MediaRecord _ownPhoto = null!;
@@ -31,6 +35,7 @@ public sealed class TabSessionTests : IAsyncLifetime
             ["TabSso:ClientId"] = EntraWorld.ClientId,
             ["TabSso:TenantId"] = EntraWorld.TenantId,
             ["TabSso:OpenIdMetadataUrl"] = _entra.MetadataUrl,
+            ["Office:Admins:0"] = AdminOid,
         }, s => s.AddHttpClient(TabSignInExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => _entra.CreateTrustingHandler()));
         _site.Submit("jd", "plan", Beijing(2024, 5, 11, 16, 0));
         _site.Submit("xx", "report:2024-05-14", Beijing(2024, 5, 14, 9, 40));
@@ -63,6 +68,59 @@ public sealed class TabSessionTests : IAsyncLifetime
     }
 
     private string Token(string oid, string? name, Action<BotTokenSpec>? change = null) => _entra.CreateUserToken(EntraWorld.ClientId, oid, name, change);
+
+    [Fact]
+    public async Task AnAdmin_GetsTheRosterWithTheSettingsLog_AndGoesOnToTheDashboard()
+    {
+        var editor = _site.Get<WeekEditor>();
+        Assert.True(editor.Apply("2024-wuxi", new ReplaceLiaison("jd", "zhangwei@college.example.edu.cn", new Person { Name = "欧阳明", Email = "ouyangming@college.example.edu.cn" }), new Actor("王强", AdminOid)).Applied);
+
+        var (status, answer) = await SignInAsync(Token(AdminOid, "wangqiang@college.example.edu.cn"));
+
+        Assert.Equal(("roster", HttpStatusCode.OK), ((string?)answer["view"], status));
+        var html = await OpenAsync(answer);
+        Assert.Contains("data-view=\"roster\"", html, StringComparison.Ordinal);
+        foreach (var department in DashboardSite.WuxiDepartments) Assert.Contains(department, html, StringComparison.Ordinal);
+        Assert.Contains("欧阳明 · ouyangming@college.example.edu.cn", html, StringComparison.Ordinal);
+        Assert.Contains("更换联络员", html, StringComparison.Ordinal); // the settings log, with the change just made
+        Assert.Contains("<td>王强</td><td>更换联络员</td><td>机电工程学院</td><td>张伟（zhangwei@college.example.edu.cn） → 欧阳明（ouyangming@college.example.edu.cn）</td>", html, StringComparison.Ordinal);
+        var dashboard = System.Text.RegularExpressions.Regex.Match(html, "id=\"to-dashboard\" href=\"([^\"]+)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        var page = await _site.Client.GetAsync(dashboard);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("data-media=", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnObserverAddedInTheChat_GetsTheDashboardAtOnce()
+    {
+        const string oid = "0b5e7e00-0000-4000-8000-0000000000c1";
+        Assert.Equal(HttpStatusCode.Forbidden, (await SignInAsync(Token(oid, "chen@college.example.edu.cn"))).Status);
+        _site.Get<WeekEditor>().Apply("2024-wuxi", new AddOfficeMember(Role.Observer, new Person { Name = "陈校长", Email = "chen@college.example.edu.cn", AadObjectId = oid }), new Actor("王强", AdminOid));
+
+        var (status, answer) = await SignInAsync(Token(oid, "chen@college.example.edu.cn"));
+
+        Assert.Equal(("dashboard", HttpStatusCode.OK), ((string?)answer["view"], status));
+        Assert.Contains(WeekTitle, await OpenAsync(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReplacedLiaison_LosesTheirPageAndPhotosAtOnce_NotWhenTheLinkExpires()
+    {
+        var (_, answer) = await SignInAsync(Token(Liaison.AadObjectId, "zhangwei@college.example.edu.cn"));
+        var page = (string)answer["url"]!;
+        var token = System.Web.HttpUtility.ParseQueryString(page.Split('?')[1])["t"]!;
+        Assert.Equal(HttpStatusCode.OK, (await _site.Client.GetAsync(page)).StatusCode);
+
+        _site.Get<WeekEditor>().Apply("2024-wuxi", new ReplaceLiaison("jd", Liaison.AadObjectId, new Person { Name = "欧阳明", Email = "ouyangming@college.example.edu.cn" }), new Actor("王强", AdminOid));
+
+        var refused = await _site.Client.GetAsync(page);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("查看权限已变更", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("机电工程学院", html, StringComparison.Ordinal);
+        var photo = await _site.Client.GetAsync($"/dashboard/media/{_ownPhoto.Id}?t={Uri.EscapeDataString(token)}");
+        Assert.Equal(HttpStatusCode.Forbidden, photo.StatusCode);
+    }
 
     [Fact]
     public async Task Staff_AreSentToTheWholeDashboard()

@@ -14,7 +14,7 @@ public sealed class TabViewsTests
     {
         foreach (var role in Enum.GetValues<Role>())
         {
-            var expected = role switch { Role.Staff => TabView.Dashboard, Role.Liaison => TabView.Department, _ => TabView.Nothing };
+            var expected = role switch { Role.Staff or Role.Observer => TabView.Dashboard, Role.Admin => TabView.Roster, Role.Liaison => TabView.Department, _ => TabView.Nothing };
             Assert.Equal(expected, TabViews.For(new Member(role, Someone, role == Role.Liaison ? Jd : null)));
         }
         Assert.Equal(TabView.Nothing, TabViews.For(null));

@@ -34,9 +34,10 @@ public sealed class CreateWeekHandler(
             await FormReply.TextAsync(turn, t["setup_expired"], ct);
             return;
         }
-        if (draft.DoneAt is not null)
+        // Claimed before anything is done: a double click or a second admin's press finds it taken.
+        if (!pending.TryClaim(draft))
         {
-            await FormReply.TextAsync(turn, t.Format("setup_already_done", draft.Outcome ?? ""), ct);
+            await FormReply.TextAsync(turn, t.Format("setup_already_done", pending.Find(draft.Id, SetupPending.WeekKind)?.Outcome ?? ""), ct);
             return;
         }
         if (turn.Verb == CancelVerb)
@@ -51,6 +52,7 @@ public sealed class CreateWeekHandler(
         if (problem is not null || typed.MissingRequired.Count > 0)
         {
             var error = problem is not null ? t[problem] : t.Format("setup_required_missing", string.Join(t["list_separator"], typed.MissingRequired.Select(f => t["setup_field_" + f])));
+            pending.Release(draft);
             await FormReply.CardAsync(turn, card.Render(draft.Id, typed, draft.Source, previous, error, t, keep), t["setup_draft_title"], ct);
             return;
         }
@@ -59,6 +61,7 @@ public sealed class CreateWeekHandler(
         var outcome = editor.Create(week, await actors.OfAsync(turn, ct));
         if (!outcome.Applied)
         {
+            pending.Release(draft);
             await FormReply.CardAsync(turn, card.Render(draft.Id, typed, draft.Source, previous, t.Format(outcome.RefusalKey!, outcome.RefusalArgs), t, keep), t["setup_draft_title"], ct);
             return;
         }

@@ -33,9 +33,10 @@ public sealed class RosterApplyHandler(SetupPendingStore pending, SetupReceipt r
             await FormReply.TextAsync(turn, t["setup_expired"], ct);
             return;
         }
-        if (import.DoneAt is not null)
+        // Claimed before anything is done: a double click or a second admin's press finds it taken.
+        if (!pending.TryClaim(import))
         {
-            await FormReply.TextAsync(turn, t.Format("setup_already_done", import.Outcome ?? ""), ct);
+            await FormReply.TextAsync(turn, t.Format("setup_already_done", pending.Find(import.Id, SetupPending.RosterKind)?.Outcome ?? ""), ct);
             return;
         }
         if (turn.Verb == CancelVerb)
@@ -46,6 +47,7 @@ public sealed class RosterApplyHandler(SetupPendingStore pending, SetupReceipt r
         }
         if (store.Find(weekId)?.Revision != import.Revision)
         {
+            pending.Done(import, t["import_changed_meanwhile"]);
             await FormReply.TextAsync(turn, t["import_changed_meanwhile"], ct);
             return;
         }
@@ -53,6 +55,7 @@ public sealed class RosterApplyHandler(SetupPendingStore pending, SetupReceipt r
         var outcome = editor.Apply(weekId, new ReplaceRoster(departments, import.Source), await actors.OfAsync(turn, ct));
         if (!outcome.Applied)
         {
+            pending.Release(import);
             await FormReply.TextAsync(turn, t.Format(outcome.RefusalKey!, outcome.RefusalArgs), ct);
             return;
         }

@@ -58,9 +58,32 @@ public sealed class SetupPendingStore(BotDatabase db, TimeProvider time)
         return pending.DoneAt is null && time.GetUtcNow().UtcDateTime - pending.CreatedAt > Lifetime ? null : pending;
     }
 
+    private readonly Lock _gate = new();
+
+    /// <summary>
+    /// Takes the pending item for one confirmation: true once, false if another press (a double click, a second admin)
+    /// has it. A confirmation that does not go through gives it back with <see cref="Release"/>.
+    /// </summary>
+    public bool TryClaim(SetupPending pending)
+    {
+        lock (_gate)
+        {
+            if (_items.FindById(pending.Id) is not { DoneAt: null } current) return false;
+            current.DoneAt = pending.DoneAt = time.GetUtcNow().UtcDateTime;
+            _items.Update(current);
+            return true;
+        }
+    }
+
+    public void Release(SetupPending pending)
+    {
+        pending.DoneAt = null;
+        _items.Update(pending);
+    }
+
     public void Done(SetupPending pending, string outcome)
     {
-        pending.DoneAt = time.GetUtcNow().UtcDateTime;
+        pending.DoneAt ??= time.GetUtcNow().UtcDateTime;
         pending.Outcome = outcome;
         _items.Update(pending);
     }

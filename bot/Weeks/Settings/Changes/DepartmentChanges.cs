@@ -10,7 +10,7 @@ public sealed record AddDepartment(string Name) : WeekChange
         var name = Name.Trim();
         if (name.Length == 0) throw new WeekChangeRefused("settings_name_required");
         if (week.Departments.Any(d => d.Name == name)) throw new WeekChangeRefused("settings_department_exists", name);
-        return week with { Departments = [.. week.Departments, new Department { Id = DepartmentIds.Next(week), Name = name }] };
+        return week with { Departments = [.. week.Departments, new Department { Id = new DepartmentIds(week.Departments.Select(d => d.Id)).Next(), Name = name }] };
     }
 
     public override (string, string, string) Describe(WeekDefinition before) => (Name.Trim(), "", Name.Trim());
@@ -43,19 +43,5 @@ public sealed record RemoveDepartment(string DepartmentId) : WeekChange
     {
         var dept = Find(before, DepartmentId);
         return (dept.Name, Show(dept.Liaisons), "");
-    }
-}
-
-/// <summary>Ids for departments made in Teams: d01, d02 … never one in use.</summary>
-public static class DepartmentIds
-{
-    public static string Next(WeekDefinition week)
-    {
-        var used = week.Departments.Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        for (var n = week.Departments.Count + 1; ; n++)
-        {
-            var id = $"d{n:00}";
-            if (!used.Contains(id)) return id;
-        }
     }
 }

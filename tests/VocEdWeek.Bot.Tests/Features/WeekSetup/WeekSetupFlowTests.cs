@@ -115,4 +115,21 @@ public sealed class WeekSetupFlowTests : IAsyncLifetime
         Assert.Equal((before.Revision, before.Json), (after.Revision, after.Json));
         Assert.Equal(12, _world.Weeks.Active!.Definition.Departments.Count);
     }
+
+    [Fact]
+    public async Task APreviewOfARosterChangedSinceIsNotApplied_AndAnAppliedOneOnlyOnce()
+    {
+        await _world.PressAsync(SetupWorld.Admin, await DraftAsync(Notice2024), "week.create");
+        var mark = _world.App.Mark();
+        await _world.SendFileAsync(SetupWorld.Admin, "导入名单", "名单.xlsx", Roster12);
+        var first = _world.LastCard(mark);
+        mark = _world.App.Mark();
+        await _world.SendFileAsync(SetupWorld.Admin, "导入名单", "名单2.xlsx", Roster12);
+        var second = _world.LastCard(mark);
+
+        Assert.Contains("已导入名单", (await _world.PressAsync(SetupWorld.Admin, second, "roster.apply")).Unescaped(), StringComparison.Ordinal);
+        Assert.Contains("已经处理过了", (await _world.PressAsync(SetupWorld.Admin, second, "roster.apply")).Unescaped(), StringComparison.Ordinal);
+        Assert.Contains("预览之后名单已被修改", (await _world.PressAsync(SetupWorld.Admin, first, "roster.apply")).Unescaped(), StringComparison.Ordinal);
+        Assert.Single(_world.App.Services.GetRequiredService<SettingsLog>().For("2024"), e => e.Kind == "roster.import");
+    }
 }

@@ -21,8 +21,8 @@ public sealed class WeekChangeTests
         var after = change.Apply(Wuxi);
 
         Assert.Equal(("智能制造学院", "", "智能制造学院"), change.Describe(Wuxi));
-        Assert.Equal(new Department { Id = "d06", Name = "智能制造学院" }.Name, after.Departments[^1].Name);
-        Assert.Equal("d06", after.Departments[^1].Id);
+        Assert.Equal(new Department { Id = "d01", Name = "智能制造学院" }.Name, after.Departments[^1].Name);
+        Assert.Equal("d01", after.Departments[^1].Id);
         Assert.Equal(5, Wuxi.Departments.Count);
         Assert.Equal("settings_name_required", Refusal(new AddDepartment("  ")));
         Assert.Equal("settings_department_exists", Refusal(new AddDepartment("机电工程学院")));
@@ -31,8 +31,8 @@ public sealed class WeekChangeTests
     [Fact]
     public void DepartmentIds_NeverReuseOneInUse()
     {
-        var week = Wuxi with { Departments = [.. Wuxi.Departments, new Department { Id = "d06", Name = "甲" }] };
-        Assert.Equal("d07", DepartmentIds.Next(week));
+        var week = Wuxi with { Departments = [.. Wuxi.Departments, new Department { Id = "d01", Name = "甲" }, new Department { Id = "D02", Name = "乙" }] };
+        Assert.Equal("d03", new AddDepartment("丙").Apply(week).Departments[^1].Id);
     }
 
     [Fact]

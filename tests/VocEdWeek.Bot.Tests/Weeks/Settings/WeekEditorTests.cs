@@ -55,10 +55,13 @@ public sealed class WeekEditorTests : IDisposable
         var before = Store.Find("2024-wuxi")!.Json;
 
         var outcome = Editor.Apply("2024-wuxi", new AddDepartment("机电工程学院"), Wang);
-        var invalid = Editor.Apply("2024-wuxi", new AddLiaison("xx", new Person { Name = "张伟", Email = "zhangwei@college.example.edu.cn", AadObjectId = "11a150a0-0000-4000-8000-000000000001" }), Wang);
+        var elsewhere = Editor.Apply("2024-wuxi", new AddLiaison("xx", new Person { Name = "张伟", Email = "zhangwei@college.example.edu.cn", AadObjectId = "11a150a0-0000-4000-8000-000000000001" }), Wang);
+        // What no change checks itself, the week's rules still catch: nobody without an e-mail or Entra id.
+        var invalid = Editor.Apply("2024-wuxi", new AddOfficeMember(Role.Staff, new Person { Name = "无邮箱" }), Wang);
         var noWeek = Editor.Apply("2099-none", new AddDepartment("甲"), Wang);
 
-        Assert.Equal(("settings_department_exists", "settings_invalid", "settings_no_week"), (outcome.RefusalKey, invalid.RefusalKey, noWeek.RefusalKey));
+        Assert.Equal(("settings_department_exists", "settings_person_elsewhere", "settings_invalid", "settings_no_week"),
+            (outcome.RefusalKey, elsewhere.RefusalKey, invalid.RefusalKey, noWeek.RefusalKey));
         Assert.Equal(before, Store.Find("2024-wuxi")!.Json);
         Assert.Equal(1, Store.Find("2024-wuxi")!.Revision);
         Assert.Empty(Log.For("2024-wuxi"));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using VocEdWeek.Bot.Platform;
 
 namespace VocEdWeek.Bot.Hosting;
 
@@ -20,7 +21,7 @@ public static class ClockExtensions
             throw new ConfigurationException($"Clock:StartAt '{startAt}' is not a date-time with offset like 2024-05-14T09:30:00+08:00.");
         services.AddSingleton<TimeProvider>(new RehearsalTimeProvider(start, TimeProvider.System));
         // Tokens from real Teams carry real times: the protocol keeps checking them on the real clock.
-        services.AddSingleton(new Protocol.WallClock(TimeProvider.System));
+        services.AddSingleton(new WallClock(TimeProvider.System));
         return services;
     }
 }

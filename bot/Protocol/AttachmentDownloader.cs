@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Protocol.Credentials;
+using VocEdWeek.Bot.Platform.Credentials;
 
 namespace VocEdWeek.Bot.Protocol;
 

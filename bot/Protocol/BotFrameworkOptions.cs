@@ -1,3 +1,5 @@
+using VocEdWeek.Bot.Platform;
+
 namespace VocEdWeek.Bot.Protocol;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Platform;
 using VocEdWeek.Bot.Protocol.Auth;
 using VocEdWeek.Bot.Protocol.Connector;
 using VocEdWeek.Bot.Protocol.Inbound;

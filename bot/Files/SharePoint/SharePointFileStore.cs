@@ -1,5 +1,5 @@
 using Microsoft.Graph.Models;
-using VocEdWeek.Bot.Protocol.Credentials;
+using VocEdWeek.Bot.Platform.Credentials;
 
 namespace VocEdWeek.Bot.Files.SharePoint;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using VocEdWeek.Bot.Protocol;
+using VocEdWeek.Bot.Platform;
 
 namespace VocEdWeek.Bot.Files.SharePoint;
 

@@ -1,4 +1,5 @@
 using Microsoft.IdentityModel.JsonWebTokens;
+using VocEdWeek.Bot.Platform;
 
 namespace VocEdWeek.Bot.Protocol.Auth;
 

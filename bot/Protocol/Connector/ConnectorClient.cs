@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Identity.Client;
-using VocEdWeek.Bot.Protocol.Credentials;
+using VocEdWeek.Bot.Platform.Credentials;
 
 namespace VocEdWeek.Bot.Protocol.Connector;
 

@@ -1,5 +1,5 @@
 using Microsoft.Identity.Client;
-using VocEdWeek.Bot.Protocol.Credentials;
+using VocEdWeek.Bot.Platform.Credentials;
 
 namespace VocEdWeek.Bot.Protocol.Connector;
 

@@ -6,7 +6,8 @@ namespace VocEdWeek.Bot.Weeks.Settings;
 /// </summary>
 public sealed class SettingsLogEntry
 {
-    public LiteDB.ObjectId Id { get; set; } = LiteDB.ObjectId.NewObjectId();
+    /// <summary>A fresh key per entry; entries written before it was a string carry a LiteDB ObjectId's 24 hex digits.</summary>
+    public string Id { get; set; } = Guid.NewGuid().ToString("N");
     public string WeekId { get; set; } = "";
     public DateTime At { get; set; }
     public string ActorName { get; set; } = "";

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using VocEdWeek.Bot.Platform;
 using VocEdWeek.Bot.Protocol;
 using VocEdWeek.Bot.Tests.Fakes;
 

@@ -1,4 +1,5 @@
 using Microsoft.IdentityModel.Protocols;
+using VocEdWeek.Bot.Platform;
 
 namespace VocEdWeek.Bot.Features.Dashboard.SignIn;
 
@@ -24,7 +25,7 @@ public static class TabSignInExtensions
     /// bot's own token check uses, not on the rehearsal's.
     /// </summary>
     private static TimeProvider TokenClock(IServiceProvider sp) =>
-        sp.GetService<Protocol.WallClock>()?.Time ?? sp.GetRequiredService<TimeProvider>();
+        sp.GetService<WallClock>()?.Time ?? sp.GetRequiredService<TimeProvider>();
 
     /// <summary>Metadata and keys over HTTPS; plain http only for a loopback address (a local stand-in in tests).</summary>
     private sealed class MetadataRetriever(IHttpClientFactory clients) : IDocumentRetriever

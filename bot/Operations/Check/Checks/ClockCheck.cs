@@ -1,3 +1,4 @@
+using VocEdWeek.Bot.Platform;
 using VocEdWeek.Bot.Protocol;
 
 namespace VocEdWeek.Bot.Operations.Check.Checks;

@@ -1,5 +1,5 @@
+using VocEdWeek.Bot.Platform.Credentials;
 using VocEdWeek.Bot.Protocol;
-using VocEdWeek.Bot.Protocol.Credentials;
 
 namespace VocEdWeek.Bot.Operations.Check.Checks;
 

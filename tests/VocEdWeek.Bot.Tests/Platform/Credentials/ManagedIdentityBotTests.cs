@@ -7,7 +7,7 @@ using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Tests.Files.SharePoint;
 
-namespace VocEdWeek.Bot.Tests.Protocol.Credentials;
+namespace VocEdWeek.Bot.Tests.Platform.Credentials;
 
 /// <summary>
 /// The real bot as <c>UserAssignedMSI</c> on a (fake) App Service: its reply to the connector and its Graph calls

@@ -1,4 +1,4 @@
-namespace VocEdWeek.Bot.Protocol.Credentials;
+namespace VocEdWeek.Bot.Platform.Credentials;
 
 /// <summary>Entra ID's AADSTS codes that point at one configuration key, in words.</summary>
 internal static class EntraErrors

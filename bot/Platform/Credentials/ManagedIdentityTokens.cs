@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
 
-namespace VocEdWeek.Bot.Protocol.Credentials;
+namespace VocEdWeek.Bot.Platform.Credentials;
 
 /// <summary>
 /// Tokens of a user-assigned managed identity through Azure.Identity: on App Service from <c>IDENTITY_ENDPOINT</c> with

@@ -1,6 +1,9 @@
-namespace VocEdWeek.Bot.Protocol;
+namespace VocEdWeek.Bot.Platform;
 
-/// <summary>Endpoint defaults per cloud: the public cloud and Microsoft Azure operated by 21Vianet.</summary>
+/// <summary>
+/// Endpoint defaults per cloud: the public cloud and Microsoft Azure operated by 21Vianet. Here, not in Protocol/,
+/// because the Bot Framework endpoints (Protocol/) and the Graph endpoints (Files/SharePoint) come from the same choice.
+/// </summary>
 public sealed record CloudDefaults(
     string ChannelMetadataUrl,
     string ChannelIssuer,

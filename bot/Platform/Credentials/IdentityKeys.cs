@@ -1,4 +1,4 @@
-namespace VocEdWeek.Bot.Protocol.Credentials;
+namespace VocEdWeek.Bot.Platform.Credentials;
 
 /// <summary>The configuration keys behind one identity, so a failure can name the key to change.</summary>
 public sealed record IdentityKeys(string ClientId, string Secret, string Tenant, string? Certificate, string Scope, string AppType = "MicrosoftAppType")

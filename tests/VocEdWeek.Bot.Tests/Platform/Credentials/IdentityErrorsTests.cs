@@ -1,11 +1,11 @@
 using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Client;
+using VocEdWeek.Bot.Platform.Credentials;
 using VocEdWeek.Bot.Protocol.Connector;
-using VocEdWeek.Bot.Protocol.Credentials;
 using VocEdWeek.Bot.Tests.Protocol.Connector;
 
-namespace VocEdWeek.Bot.Tests.Protocol.Credentials;
+namespace VocEdWeek.Bot.Tests.Platform.Credentials;
 
 /// <summary>
 /// Token failures in words with the key to change: Entra's answers as MSAL really throws them (a local token

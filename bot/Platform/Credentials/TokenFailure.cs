@@ -1,4 +1,4 @@
-namespace VocEdWeek.Bot.Protocol.Credentials;
+namespace VocEdWeek.Bot.Platform.Credentials;
 
 /// <summary>
 /// Why a token could not be had, in words: <see cref="Code"/> (Entra's AADSTS code, MSAL's error code, or ours for

@@ -4,7 +4,7 @@ using VocEdWeek.Bot.Protocol.Connector;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Tests.Protocol.Connector;
 
-namespace VocEdWeek.Bot.Tests.Protocol.Credentials;
+namespace VocEdWeek.Bot.Tests.Platform.Credentials;
 
 /// <summary>
 /// The connector's token as UserAssignedMSI (production wiring, fake App Service identity endpoint): asked for the

@@ -1,7 +1,7 @@
 using Azure.Identity;
 using Microsoft.Identity.Client;
 
-namespace VocEdWeek.Bot.Protocol.Credentials;
+namespace VocEdWeek.Bot.Platform.Credentials;
 
 /// <summary>
 /// Managed identity failures in words. App Service's identity endpoint answers an unknown client id with 400

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Azure.Identity;
 using Microsoft.Identity.Client;
 
-namespace VocEdWeek.Bot.Protocol.Credentials;
+namespace VocEdWeek.Bot.Platform.Credentials;
 
 /// <summary>
 /// Turns what MSAL and Azure.Identity throw into one sentence and the configuration key to change: Entra's AADSTS

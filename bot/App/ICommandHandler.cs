@@ -1,4 +1,5 @@
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.App;
 

@@ -5,6 +5,7 @@ using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Operations.Metrics;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.App;
 

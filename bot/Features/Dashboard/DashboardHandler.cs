@@ -7,6 +7,7 @@ using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Dashboard;
 

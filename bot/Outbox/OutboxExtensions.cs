@@ -1,3 +1,5 @@
+using VocEdWeek.Bot.Hosting;
+
 namespace VocEdWeek.Bot.Outbox;
 
 public static class OutboxExtensions
@@ -5,7 +7,7 @@ public static class OutboxExtensions
     /// <summary>The LiteDB outbox and its worker: every proactive message goes through here.</summary>
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
+        services.AddBoundOptions<OutboxOptions>("Outbox");
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<TeamRoster>();

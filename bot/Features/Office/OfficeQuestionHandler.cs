@@ -15,16 +15,17 @@ namespace VocEdWeek.Bot.Features.Office;
 /// department's standing, anyone else whom to ask.
 /// </summary>
 public sealed class OfficeQuestionHandler(
-    WeekCatalog weeks, IdentityResolver identity, AccessGate gate, OfficeAnswers answers, TimeProvider time, IServiceProvider services)
-    : ICommandHandler
+    WeekCatalog weeks, IdentityResolver identity, AccessGate gate, OfficeAnswers answers, TimeProvider time)
+    : IPassingCommand
 {
-    private IReadOnlyList<ICommandHandler>? _later;
-
     public Access Access => Access.Anyone;
 
     public bool Matches(CommandText text, TurnContext turn) => Parse(text) is not null;
 
-    public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)
+    public Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct) => HandleAsync(turn, text, null, ct);
+
+    /// <summary><paramref name="next"/>: the next row of the route table that takes the words (the liaison's form, "我的提交" …).</summary>
+    public async Task HandleAsync(TurnContext turn, CommandText text, ICommandHandler? next, CancellationToken ct)
     {
         if (Parse(text) is not { } question) return;
         var t = Strings.For(turn.Culture);
@@ -35,7 +36,7 @@ public sealed class OfficeQuestionHandler(
             await answers.StaffAsync(turn, week, question, t, ct);
             return;
         }
-        if (LaterCommand(text, turn) is { } command)
+        if (next is { } command)
         {
             await gate.CommandAsync(command, turn, text, ct);
             return;
@@ -54,12 +55,5 @@ public sealed class OfficeQuestionHandler(
         var now = time.GetUtcNow();
         var today = calendar?.LocalDate(now) ?? DateOnly.FromDateTime(now.UtcDateTime);
         return OfficeQuestionParser.Parse(text.Original, today, calendar?.Days);
-    }
-
-    /// <summary>The first command registered after this one that takes the text (the liaison's form, "我的提交" …).</summary>
-    private ICommandHandler? LaterCommand(CommandText text, TurnContext turn)
-    {
-        _later ??= services.GetServices<ICommandHandler>().SkipWhile(c => !ReferenceEquals(c, this)).Skip(1).ToList();
-        return _later.FirstOrDefault(c => c.Matches(text, turn));
     }
 }

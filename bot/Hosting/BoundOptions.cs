@@ -19,6 +19,13 @@ public static class BoundOptions
         return services;
     }
 
+    /// <summary>For a wait between rounds of work: zero would spin, a negative one throws inside the worker.</summary>
+    public static string? Positive(string key, TimeSpan value) =>
+        value > TimeSpan.Zero ? null : $"{key} must be a positive time span like 00:00:30; got {value}.";
+
+    /// <summary>For a count the work needs at least one of (parallel sends, attempts, jobs per round).</summary>
+    public static string? AtLeastOne(string key, int value) => value >= 1 ? null : $"{key} must be at least 1; got {value}.";
+
     /// <summary>The failure is the sentence itself, not the framework's "validation failed for members …".</summary>
     private sealed class Sentence<T>(Func<T, string?>? problem) : IValidateOptions<T>
         where T : class

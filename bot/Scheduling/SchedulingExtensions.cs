@@ -7,7 +7,7 @@ public static class SchedulingExtensions
     /// <summary>The scheduler; features add their <see cref="ISlotSource"/>s and one <see cref="IScheduleWindow"/>.</summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBoundOptions<SchedulingOptions>("Scheduling");
+        services.AddBoundOptions<SchedulingOptions>("Scheduling", o => BoundOptions.Positive("Scheduling:TickInterval", o.TickInterval));
         services.AddSingleton<SlotStore>();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());

@@ -8,7 +8,7 @@ public static class ExportExtensions
 {
     public static IServiceCollection AddExports(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBoundOptions<ExportOptions>("Exports");
+        services.AddBoundOptions<ExportOptions>("Exports", o => BoundOptions.Positive("Exports:HousekeepingInterval", o.HousekeepingInterval));
         services.AddSingleton<ExportHousekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportHousekeeping>());
         services.AddSingleton<ExportStore>();

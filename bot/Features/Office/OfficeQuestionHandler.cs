@@ -8,7 +8,7 @@ using VocEdWeek.Bot.Words;
 namespace VocEdWeek.Bot.Features.Office;
 
 /// <summary>
-/// "今天谁还没报送", "统计表进度", "status for May 14" … in a personal chat or with @bot in a channel. Registered before the
+/// "今天谁还没报送", "统计表进度", "status for May 14" … in a personal chat or with @bot in a channel. Listed in Routes before the
 /// forms' commands because "日报" or "今天的日报" is a question when office staff type it and a form when a liaison does:
 /// the asker's role decides, and a non-staff turn that is also a later command ("日报", "总结") goes on to that command
 /// (through the access gate, as if routed there). Open to anyone: staff get the office's answer, a liaison their own

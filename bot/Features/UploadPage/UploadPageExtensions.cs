@@ -15,7 +15,7 @@ public static class UploadPageExtensions
         services.AddSingleton<UploadLinkHandler>();
         services.AddSingleton<UploadReceiver>();
         services.AddSingleton<UploadAcknowledger>();
-        services.AddBoundOptions<UploadPageOptions>("UploadPage");
+        services.AddBoundOptions<UploadPageOptions>("UploadPage", o => BoundOptions.Positive("UploadPage:SweepInterval", o.SweepInterval));
         services.AddHostedService<QuietUploadSweeper>();
         return services;
     }

@@ -40,5 +40,11 @@ catch (ConfigurationException ex)
     Console.Error.WriteLine($"VocEdWeek.Bot cannot start: {ex.Message}");
     Environment.ExitCode = 2;
 }
+// Options are checked when the host starts (ValidateOnStart); each failure is the one sentence naming the key.
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    Console.Error.WriteLine($"VocEdWeek.Bot cannot start: {string.Join(" ", ex.Failures)}");
+    Environment.ExitCode = 2;
+}
 
 public partial class Program;

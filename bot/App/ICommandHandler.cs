@@ -1,8 +1,9 @@
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.App;
 
-/// <summary>A typed command. Handlers are tried in registration order; the first match wins.</summary>
+/// <summary>A typed command. Handlers are tried in the order of <see cref="Routes.Commands"/>; the first match wins.</summary>
 public interface ICommandHandler
 {
     /// <summary>Who may run it; <see cref="AccessGate"/> refuses everyone else before <see cref="HandleAsync"/>.</summary>

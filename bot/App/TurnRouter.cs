@@ -5,10 +5,14 @@ using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Operations.Metrics;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.App;
 
-/// <summary>Every turn: refresh the stored reference, then route by kind, command or card verb — through the access gate.</summary>
+/// <summary>
+/// Every turn: refresh the stored reference, then route by kind, command or card verb (<see cref="Routes"/>) — through the
+/// access gate.
+/// </summary>
 public sealed class TurnRouter : ITurnHandler
 {
     private readonly ConversationStore _conversations;
@@ -17,14 +21,12 @@ public sealed class TurnRouter : ITurnHandler
     private readonly FileIntakeHandler _files;
     private readonly FileConsentHandler _consent;
     private readonly AccessGate _gate;
-    private readonly IReadOnlyList<ICommandHandler> _commands;
-    private readonly IReadOnlyDictionary<string, ICardActionHandler> _actions;
+    private readonly RouteTable _routes;
     private readonly BotMetrics _metrics;
     private readonly TimeProvider _time;
 
     public TurnRouter(ConversationStore conversations, InstallHandler install, HelpHandler help, FileIntakeHandler files,
-        FileConsentHandler consent, AccessGate gate, IEnumerable<ICommandHandler> commands, IEnumerable<ICardActionHandler> actions,
-        BotMetrics metrics, TimeProvider time)
+        FileConsentHandler consent, AccessGate gate, RouteTable routes, BotMetrics metrics, TimeProvider time)
     {
         _gate = gate;
         _metrics = metrics;
@@ -34,17 +36,7 @@ public sealed class TurnRouter : ITurnHandler
         _help = help;
         _files = files;
         _consent = consent;
-        _commands = commands.ToList();
-        var byVerb = new Dictionary<string, ICardActionHandler>(StringComparer.Ordinal);
-        foreach (var handler in actions)
-        {
-            foreach (var verb in handler.Verbs)
-            {
-                // Two handlers for one verb would make routing depend on registration order.
-                if (!byVerb.TryAdd(verb, handler)) throw new InvalidOperationException($"Card verb '{verb}' is registered twice.");
-            }
-        }
-        _actions = byVerb;
+        _routes = routes;
     }
 
     public async Task OnTurnAsync(TurnContext turn, CancellationToken ct)
@@ -93,19 +85,19 @@ public sealed class TurnRouter : ITurnHandler
         if (turn.Files.Count > 0)
         {
             // Words that ask for the files ("导入名单" with a sheet) decide; any other files are liaisons' material.
-            if (_commands.OfType<IFileCommand>().FirstOrDefault(c => c.Matches(text, turn)) is { } command)
+            if (_routes.Commands.OfType<IFileCommand>().FirstOrDefault(c => c.Matches(text, turn)) is { } command)
             {
-                await _gate.CommandAsync(command, turn, text, ct);
+                await RunAsync(command, turn, text, ct);
                 return;
             }
             await _files.HandleAsync(turn, ct);
             return;
         }
-        foreach (var command in _commands)
+        foreach (var command in _routes.Commands)
         {
             if (command.Matches(text, turn))
             {
-                await _gate.CommandAsync(command, turn, text, ct);
+                await RunAsync(command, turn, text, ct);
                 return;
             }
         }
@@ -113,9 +105,19 @@ public sealed class TurnRouter : ITurnHandler
         await _help.SendUnknownAsync(turn, text.Original, ct);
     }
 
+    private async Task RunAsync(ICommandHandler command, TurnContext turn, CommandText text, CancellationToken ct)
+    {
+        if (command is not IPassingCommand passing)
+        {
+            await _gate.CommandAsync(command, turn, text, ct);
+            return;
+        }
+        if (await _gate.AllowAsync(turn, passing.Access, ct)) await passing.HandleAsync(turn, text, _routes.After(command, text, turn), ct);
+    }
+
     private async Task OnCardActionAsync(TurnContext turn, CancellationToken ct)
     {
-        if (turn.Verb is { } verb && _actions.TryGetValue(verb, out var handler))
+        if (turn.Verb is { } verb && _routes.Action(verb) is { } handler)
         {
             await _gate.ActionAsync(handler, turn, ct);
             return;

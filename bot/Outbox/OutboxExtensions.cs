@@ -1,3 +1,5 @@
+using VocEdWeek.Bot.Hosting;
+
 namespace VocEdWeek.Bot.Outbox;
 
 public static class OutboxExtensions
@@ -5,7 +7,9 @@ public static class OutboxExtensions
     /// <summary>The LiteDB outbox and its worker: every proactive message goes through here.</summary>
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
+        services.AddBoundOptions<OutboxOptions>("Outbox", o => BoundOptions.Positive("Outbox:PollInterval", o.PollInterval)
+            ?? BoundOptions.AtLeastOne("Outbox:MaxParallel", o.MaxParallel) ?? BoundOptions.AtLeastOne("Outbox:BatchSize", o.BatchSize)
+            ?? BoundOptions.AtLeastOne("Outbox:MaxAttempts", o.MaxAttempts));
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<TeamRoster>();

@@ -1,3 +1,5 @@
+using VocEdWeek.Bot.Hosting;
+
 namespace VocEdWeek.Bot.Scheduling;
 
 public static class SchedulingExtensions
@@ -5,7 +7,7 @@ public static class SchedulingExtensions
     /// <summary>The scheduler; features add their <see cref="ISlotSource"/>s and one <see cref="IScheduleWindow"/>.</summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions());
+        services.AddBoundOptions<SchedulingOptions>("Scheduling", o => BoundOptions.Positive("Scheduling:TickInterval", o.TickInterval));
         services.AddSingleton<SlotStore>();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());

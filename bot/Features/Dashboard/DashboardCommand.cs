@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Dashboard;
 

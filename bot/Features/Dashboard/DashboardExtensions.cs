@@ -1,5 +1,5 @@
-using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Features.Dashboard.SignIn;
+using VocEdWeek.Bot.Hosting;
 
 namespace VocEdWeek.Bot.Features.Dashboard;
 
@@ -8,7 +8,7 @@ public static class DashboardExtensions
     /// <summary>The office's live dashboard: the "看板" command (before the office questions) and the page's services.</summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Dashboard").Get<DashboardOptions>() ?? new DashboardOptions());
+        services.AddBoundOptions<DashboardOptions>("Dashboard");
         services.AddSingleton<DashboardLinks>();
         services.AddSingleton<DashboardBuilder>();
         services.AddSingleton<DashboardPage>();
@@ -17,7 +17,6 @@ public static class DashboardExtensions
         // The personal tab signed in with Teams SSO (GET /tab, POST /tab/session); off until an Entra app is configured.
         services.AddTabSignIn(configuration);
         services.AddSingleton<DashboardHandler>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<DashboardHandler>());
         return services;
     }
 }

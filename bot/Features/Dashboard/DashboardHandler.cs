@@ -7,6 +7,7 @@ using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Dashboard;
 
@@ -14,7 +15,7 @@ namespace VocEdWeek.Bot.Features.Dashboard;
 /// "看板" / "dashboard" from office staff: a small card with a signed, expiring link to the live dashboard page of the
 /// active week (or a past one named by year or id). Office staff only: the access gate points liaisons to "我的提交"
 /// and anyone else to the office.
-/// Registered before the office questions, which would read "dashboard" as "progress".
+/// Listed in Routes before the office questions, which would read "dashboard" as "progress".
 /// </summary>
 public sealed class DashboardHandler(WeekCatalog weeks, IdentityResolver identity, DashboardLinks links, CardTemplates cards) : ICommandHandler
 {

@@ -1,3 +1,4 @@
+using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Scheduling;
 
 namespace VocEdWeek.Bot.Features.Digest;
@@ -7,7 +8,7 @@ public static class DigestExtensions
     /// <summary>The scheduled progress digest in the office channel.</summary>
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Digest").Get<DigestOptions>() ?? new DigestOptions());
+        services.AddBoundOptions<DigestOptions>("Digest");
         services.AddSingleton<DigestBuilder>();
         services.AddSingleton<DigestCards>();
         services.AddSingleton<DigestSlots>();

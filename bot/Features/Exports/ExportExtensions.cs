@@ -1,11 +1,14 @@
+using VocEdWeek.Bot.Hosting;
+using VocEdWeek.Bot.Features.Exports.Writers;
+
 namespace VocEdWeek.Bot.Features.Exports;
 
-/// <summary>Registrations of the export feature (the writers come from <c>AddExportWriters</c>).</summary>
+/// <summary>Registrations of the export feature (its writers included).</summary>
 public static class ExportExtensions
 {
     public static IServiceCollection AddExports(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Exports").Get<ExportOptions>() ?? new ExportOptions());
+        services.AddBoundOptions<ExportOptions>("Exports", o => BoundOptions.Positive("Exports:HousekeepingInterval", o.HousekeepingInterval));
         services.AddSingleton<ExportHousekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportHousekeeping>());
         services.AddSingleton<ExportStore>();
@@ -15,6 +18,8 @@ public static class ExportExtensions
         services.AddSingleton<ExportJobs>();
         services.AddSingleton<ExportHandler>();
         services.AddSingleton<FileConsentHandler>();
+        // What the office passes upward (统计表, 信息采集表, 日报登记表, 媒体素材清单, 总结汇编).
+        services.AddExportWriters();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Exports;
 
@@ -13,7 +14,7 @@ namespace VocEdWeek.Bot.Features.Exports;
 /// "导出统计表" / "export all" from office staff: builds the files (in the background, so the turn answers in time; a
 /// progress line first when it takes a moment), then one card with a link per file. Office staff only (the access gate
 /// refuses liaisons and strangers before anything is built). Also the card's "send to chat" button, which starts the file consent flow.
-/// Registered before the office questions and the forms: "导出总结" is an export, not the summary form.
+/// Listed in Routes before the office questions and the forms: "导出总结" is an export, not the summary form.
 /// </summary>
 public sealed partial class ExportHandler(
     WeekCatalog weeks,

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Exports;
 

@@ -4,6 +4,7 @@ using VocEdWeek.Bot.Files.Publishing;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.FileStatus;
 

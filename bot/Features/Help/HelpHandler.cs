@@ -4,6 +4,7 @@ using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Help;
 

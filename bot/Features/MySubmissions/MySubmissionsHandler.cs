@@ -1,6 +1,7 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.MySubmissions;
 

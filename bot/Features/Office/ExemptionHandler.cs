@@ -5,6 +5,7 @@ using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Office;
 

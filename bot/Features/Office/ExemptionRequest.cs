@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Office;
 

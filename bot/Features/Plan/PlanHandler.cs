@@ -2,6 +2,7 @@ using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Plan;
 

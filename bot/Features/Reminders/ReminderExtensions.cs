@@ -1,4 +1,4 @@
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Scheduling;
 
@@ -9,7 +9,7 @@ public static class ReminderExtensions
     /// <summary>One-click and automatic reminders, the reminder log, and the week's schedule window.</summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
+        services.AddBoundOptions<ReminderOptions>("Reminders");
         services.AddSingleton<ReminderPlan>();
         services.AddSingleton<IScheduleWindow>(sp => sp.GetRequiredService<ReminderPlan>());
         services.AddSingleton<ReminderLog>();
@@ -22,9 +22,6 @@ public static class ReminderExtensions
         services.AddSingleton<IOutboxGuard, ReminderGuard>();
         services.AddSingleton<RemindMissingHandler>();
         services.AddSingleton<ReminderLogHandler>();
-        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<RemindMissingHandler>());
-        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<ReminderLogHandler>());
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ReminderLogHandler>());
         return services;
     }
 }

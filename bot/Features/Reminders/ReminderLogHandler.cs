@@ -3,6 +3,7 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Reminders;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Settings;
 
@@ -29,7 +30,7 @@ public static partial class SettingsCommand
     /// </summary>
     private static bool IsSetting(string args) =>
         SettingsCommandParser.TimeIn(args) is not null
-        || App.DatePhrase.Find(args, new DateOnly(2000, 1, 1)) is { Rest.Length: 0 };
+        || Words.DatePhrase.Find(args, new DateOnly(2000, 1, 1)) is { Rest.Length: 0 };
 
     [GeneratedRegex(@"^(?:(?<addDept>添加部门|新增部门|增加部门|add\s+department\b|add\s+dept\b)"
         + @"|(?<renameDept>重命名部门|部门改名|部门更名|修改部门名称|rename\s+department\b|rename\s+dept\b)"

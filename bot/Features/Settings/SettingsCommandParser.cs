@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Settings;
 

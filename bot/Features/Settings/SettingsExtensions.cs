@@ -1,15 +1,12 @@
-using VocEdWeek.Bot.App;
-
 namespace VocEdWeek.Bot.Features.Settings;
 
 public static class SettingsExtensions
 {
     /// <summary>
-    /// Changing the week from Teams: "设置" and its shortcuts, the confirm card, "设置记录", "导出活动周设置". Call before the
-    /// office questions, the exports and the forms are registered: commands match in registration order, and "日报时间 11:30"
-    /// or "导出活动周设置" belong here.
+    /// Changing the week from Teams: "设置" and its shortcuts, the confirm card, "设置记录", "导出活动周设置". Its rows in
+    /// <c>Routes</c> come before the office questions, the exports and the forms: "日报时间 11:30" or "导出活动周设置" belong here.
     /// </summary>
-    public static IServiceCollection AddSettings(this IServiceCollection services)
+    public static IServiceCollection AddSettings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<PendingChangeStore>();
         services.AddSingleton<SettingsCards>();
@@ -20,11 +17,6 @@ public static class SettingsExtensions
         services.AddSingleton<WeekExportHandler>();
         // Not an IExportWriter: the week file is no part of "导出全部", and only admins export it.
         services.AddSingleton<WeekSettingsWriter>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<SettingsLogHandler>());
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<WeekExportHandler>());
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<SettingsHandler>());
-        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<SettingsHandler>());
-        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<SettingsConfirmHandler>());
         return services;
     }
 }

@@ -4,13 +4,14 @@ using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Settings;
 
 /// <summary>
 /// Admins: "设置" / "settings" shows the week with a form per change; a form, or a typed shortcut ("添加部门 智能制造学院",
 /// "更换联络员 机电工程学院 李明 liming@… 138…", "日报时间 11:30" …), gives a confirm card first — nothing changes before
-/// 确认. Anything not understood gets the usage text, never a guess. Registered before the office questions and the forms.
+/// 确认. Anything not understood gets the usage text, never a guess. Listed in Routes before the office questions and the forms.
 /// </summary>
 public sealed class SettingsHandler(
     WeekCatalog weeks,

@@ -7,6 +7,7 @@ using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Weeks.Settings;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Settings;
 

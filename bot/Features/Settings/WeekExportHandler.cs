@@ -4,13 +4,14 @@ using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Settings;
 
 /// <summary>
 /// "导出活动周设置" / "export week settings" (admins): the active week's file, kept and linked like every export (signed
 /// download link or SharePoint, "发送到聊天" in a personal chat) through the export feature's service and card.
-/// Registered before the export command, which would otherwise read "导出…" as an export it does not know.
+/// Listed in Routes before the export command, which would otherwise read "导出…" as an export it does not know.
 /// </summary>
 public sealed class WeekExportHandler(WeekCatalog weeks, IdentityResolver identity, ExportService exports, ExportCard card, WeekSettingsWriter writer) : ICommandHandler
 {

@@ -1,5 +1,6 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Hosting;
 
 namespace VocEdWeek.Bot.Features.UploadPage;
 
@@ -14,7 +15,7 @@ public static class UploadPageExtensions
         services.AddSingleton<UploadLinkHandler>();
         services.AddSingleton<UploadReceiver>();
         services.AddSingleton<UploadAcknowledger>();
-        services.AddSingleton(configuration.GetSection("UploadPage").Get<UploadPageOptions>() ?? new UploadPageOptions());
+        services.AddBoundOptions<UploadPageOptions>("UploadPage", o => BoundOptions.Positive("UploadPage:SweepInterval", o.SweepInterval));
         services.AddHostedService<QuietUploadSweeper>();
         return services;
     }

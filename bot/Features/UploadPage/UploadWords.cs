@@ -1,6 +1,7 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.UploadPage;
 

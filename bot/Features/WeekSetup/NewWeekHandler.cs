@@ -5,6 +5,7 @@ using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.WeekSetup.Notice;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.WeekSetup;
 

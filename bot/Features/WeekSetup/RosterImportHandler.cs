@@ -7,6 +7,7 @@ using VocEdWeek.Bot.Links;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Weeks.Store;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.WeekSetup;
 

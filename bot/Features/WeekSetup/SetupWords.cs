@@ -1,4 +1,5 @@
 using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.WeekSetup;
 

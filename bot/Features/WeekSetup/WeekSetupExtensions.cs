@@ -17,10 +17,6 @@ public static class WeekSetupExtensions
         services.AddSingleton<RosterImportHandler>();
         services.AddSingleton<RosterApplyHandler>();
         services.AddSingleton<Files.IOfficeFileHandler, OfficeFiles>();
-        services.AddSingleton<App.ICommandHandler>(sp => sp.GetRequiredService<NewWeekHandler>());
-        services.AddSingleton<App.ICommandHandler>(sp => sp.GetRequiredService<RosterImportHandler>());
-        services.AddSingleton<App.ICardActionHandler>(sp => sp.GetRequiredService<CreateWeekHandler>());
-        services.AddSingleton<App.ICardActionHandler>(sp => sp.GetRequiredService<RosterApplyHandler>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using VocEdWeek.Bot.Hosting;
 
 namespace VocEdWeek.Bot.Operations.Health;
 
@@ -9,7 +10,7 @@ public static class HealthExtensions
     /// <summary>The readiness checks behind <c>/healthz/ready</c> (liveness, <c>/healthz</c>, needs none).</summary>
     public static IServiceCollection AddBotHealth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Health").Get<HealthOptions>() ?? new HealthOptions());
+        services.AddBoundOptions<HealthOptions>("Health");
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
             .AddCheck<WeekHealthCheck>("week", tags: [Ready])

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Tests.Fakes;
+using VocEdWeek.Bot.Words;
 using static VocEdWeek.Bot.Tests.App.AccessTable;
 
 namespace VocEdWeek.Bot.Tests.App;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Tests.App;
 

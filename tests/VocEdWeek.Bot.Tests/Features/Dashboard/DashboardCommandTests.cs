@@ -3,6 +3,7 @@ using VocEdWeek.Bot.Features.Dashboard;
 using VocEdWeek.Bot.Links;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 using static VocEdWeek.Bot.Tests.Features.Forms.FormsWorld;
 
 namespace VocEdWeek.Bot.Tests.Features.Dashboard;

@@ -1,5 +1,6 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Features.Forms;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Tests.Features.Forms;
 

@@ -3,6 +3,7 @@ using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Tests.Features.Office;
 

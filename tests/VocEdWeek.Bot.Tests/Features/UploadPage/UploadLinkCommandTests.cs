@@ -7,6 +7,7 @@ using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Links;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Tests.Features.Forms;
+using VocEdWeek.Bot.Words;
 using static VocEdWeek.Bot.Tests.Features.Forms.FormsWorld;
 
 namespace VocEdWeek.Bot.Tests.Features.UploadPage;

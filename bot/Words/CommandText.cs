@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace VocEdWeek.Bot.App;
+namespace VocEdWeek.Bot.Words;
 
 /// <summary>Typed text folded for matching: NFKC (full-width → half-width), lower case, punctuation and extra spaces gone.</summary>
 public sealed partial record CommandText(string Original, string Folded)

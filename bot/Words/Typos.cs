@@ -1,4 +1,4 @@
-namespace VocEdWeek.Bot.App;
+namespace VocEdWeek.Bot.Words;
 
 /// <summary>Nearest-word correction for typed English commands ("exprot", "stauts", "mising").</summary>
 public static class Typos

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using VocEdWeek.Bot.Weeks;
 
-namespace VocEdWeek.Bot.App;
+namespace VocEdWeek.Bot.Words;
 
 /// <summary>A date phrase found in typed text: the date (null when it named no real day, e.g. 2月30日), the phrase and the text around it.</summary>
 public sealed record DatePhraseMatch(DateOnly? Date, string Phrase, string Rest)

@@ -1,4 +1,4 @@
-namespace VocEdWeek.Bot.App;
+namespace VocEdWeek.Bot.Words;
 
 /// <summary>Small numbers written with digits or Chinese numerals: 14, 十四, 二十一, 廿一, 三〇.</summary>
 public static class ChineseNumber

@@ -1,7 +1,5 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
-using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 
@@ -14,7 +12,7 @@ namespace VocEdWeek.Bot.Features.Settings;
 /// </summary>
 public sealed class SettingsHandler(
     WeekCatalog weeks,
-    IdentityResolver identity,
+    AccessGate gate,
     SettingsCards cards,
     PendingChangeStore pending,
     TimeProvider time) : ICommandHandler, ICardActionHandler
@@ -36,7 +34,7 @@ public sealed class SettingsHandler(
         }
         if (SettingsCommand.Find(text.Original) is not { } command)
         {
-            await FormReply.CardAsync(turn, cards.Overview(week, t), t["settings_card_summary"], ct);
+            await Reply.CardAsync(turn, cards.Overview(week, t), t["settings_card_summary"], ct);
             return;
         }
         var today = week.Calendar.LocalDate(time.GetUtcNow());
@@ -49,7 +47,7 @@ public sealed class SettingsHandler(
         var t = Strings.For(turn.Culture);
         if (weeks.Active is not { } week)
         {
-            await FormReply.TextAsync(turn, t["settings_no_active_week"], ct);
+            await Reply.TextAsync(turn, t["settings_no_active_week"], ct);
             return;
         }
         await ProposeAsync(turn, week, SettingsFormReader.Read(turn.Value, week), t, ct);
@@ -59,16 +57,16 @@ public sealed class SettingsHandler(
     {
         if (parsed.Proposal is not { } proposal)
         {
-            await FormReply.TextAsync(turn, Text(parsed.ErrorKey!, parsed.ErrorArgs, t), ct);
+            await Reply.TextAsync(turn, Text(parsed.ErrorKey!, parsed.ErrorArgs, t), ct);
             return;
         }
         var (preview, refusal, args) = SettingsPreview.Of(proposal, week);
         if (preview is null)
         {
-            await FormReply.TextAsync(turn, Text(refusal!, args, t), ct);
+            await Reply.TextAsync(turn, Text(refusal!, args, t), ct);
             return;
         }
-        var member = await identity.ResolveAsync(turn, ct);
+        var member = gate.Admitted(turn);
         var now = time.GetUtcNow().UtcDateTime;
         var change = pending.Add(new PendingChange
         {
@@ -79,7 +77,7 @@ public sealed class SettingsHandler(
             CreatedAt = now,
             ExpiresAt = now + PendingChangeStore.Lifetime,
         });
-        await FormReply.CardAsync(turn, cards.Confirm(week, change, preview, t), t["settings_confirm_title"], ct);
+        await Reply.CardAsync(turn, cards.Confirm(week, change, preview, t), t["settings_confirm_title"], ct);
     }
 
     /// <summary>A refusal or a parse error in words (<c>settings_usage</c> when the wording itself was not understood).</summary>

@@ -68,7 +68,8 @@ public sealed class AccessGateMemberTests : IDisposable
     private TurnContext Turn(TestUser user) => new(_messenger)
     {
         Kind = TurnKind.Message,
-        Conversation = new ConversationRef("https://smba.example/", $"a:{user.AadObjectId}", "tenant", "28:bot", "bot", ConversationScope.Personal, user.Id, user.AadObjectId),
+        Conversation = new ConversationRef(
+            "https://smba.example/", $"a:{user.AadObjectId}", "tenant", "28:bot", "bot", ConversationScope.Personal, user.Id, user.AadObjectId),
         User = new UserRef(user.Id, user.AadObjectId, user.Name),
         Culture = CultureInfo.GetCultureInfo("zh-CN"),
         ReceivedAt = new DateTimeOffset(2024, 5, 14, 2, 0, 0, TimeSpan.Zero),

@@ -53,7 +53,8 @@ public sealed class ItemNamesTests
     public void Kinds_in_the_settings()
     {
         Assert.Equal(["计划和信息采集表", "日报", "情况统计表", "总结"], Enum.GetValues<ItemKind>().Select(k => ItemNames.KindName(k, Zh)));
-        Assert.Equal(["Plan and information form", "Daily report", "Statistics table", "Summary"], Enum.GetValues<ItemKind>().Select(k => ItemNames.KindName(k, En)));
+        Assert.Equal(["Plan and information form", "Daily report", "Statistics table", "Summary"],
+            Enum.GetValues<ItemKind>().Select(k => ItemNames.KindName(k, En)));
     }
 
     [Fact]

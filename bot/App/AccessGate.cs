@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Identity;
@@ -10,9 +11,20 @@ namespace VocEdWeek.Bot.App;
 /// <summary>
 /// The one place roles are checked: the router asks here before any command or card verb runs, and whoever may not
 /// gets one refusal per (required access, role) in their language — never the handler's answer, never any data.
+/// A handler that needs the member it let through (a name for a link, an export, an exemption) asks <see cref="Admitted"/>
+/// instead of resolving and checking the role again.
 /// </summary>
 public sealed class AccessGate(WeekCatalog weeks, IdentityResolver identity)
 {
+    // Per turn, and gone with the turn: the gate is a singleton, the turn is not.
+    private readonly ConditionalWeakTable<TurnContext, Member> _admitted = new();
+
+    /// <summary>
+    /// The member this gate let through on <paramref name="turn"/>, resolved against the roster the role was checked in;
+    /// null for a route open to anyone or a handler reached without the gate (which then does nothing).
+    /// </summary>
+    public Member? Admitted(TurnContext turn) => _admitted.TryGetValue(turn, out var member) ? member : null;
+
     /// <summary>Runs the command when the sender may, else refuses.</summary>
     public async Task CommandAsync(ICommandHandler handler, TurnContext turn, CommandText text, CancellationToken ct)
     {
@@ -32,12 +44,17 @@ public sealed class AccessGate(WeekCatalog weeks, IdentityResolver identity)
         var t = Strings.For(turn.Culture);
         var week = RosterWeek(access);
         string? refusal;
-        if (week is not null) refusal = Refusal(access, week, await identity.ResolveAsync(turn, week, ct), t);
+        Member? member = null;
+        if (week is not null) refusal = Refusal(access, week, member = await identity.ResolveAsync(turn, week, ct), t);
         else if (access == Access.Admin)
-            refusal = await identity.ResolveAsync(turn, weeks.NoWeekRoster, ct) is { Role: Role.Admin } ? null : t["access_admin_no_week"];
+            refusal = (member = await identity.ResolveAsync(turn, weeks.NoWeekRoster, ct)) is { Role: Role.Admin } ? null : t["access_admin_no_week"];
         else refusal = t[access == Access.Liaison ? "access_no_week" : "access_staff_no_week"];
-        if (refusal is null) return true;
-        await FormReply.TextAsync(turn, refusal, ct);
+        if (refusal is null)
+        {
+            _admitted.AddOrUpdate(turn, member!);
+            return true;
+        }
+        await Reply.TextAsync(turn, refusal, ct);
         return false;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.Channels;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
@@ -102,15 +101,7 @@ public sealed partial class FileIntakeWorker(
         var week = weeks.Find(record.WeekId);
         var title = week?.Definition.Title ?? record.WeekId;
         var department = week?.Department(record.DepartmentId)?.Name ?? record.DepartmentId;
-        var item = WeekItem.Parse(record.ItemKey);
-        var folder = item?.Kind switch
-        {
-            ItemKind.DailyReport => item.Day!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ItemKind.Plan => "计划",
-            ItemKind.Statistics => "统计",
-            _ => "总结",
-        };
-        return [title, department, folder];
+        return [title, department, ItemNames.Folder(WeekItem.Parse(record.ItemKey))];
     }
 
     private async Task AcknowledgeAsync(IReadOnlyList<MediaRecord> batch, CancellationToken ct)
@@ -133,16 +124,7 @@ public sealed partial class FileIntakeWorker(
         {
             var week = weeks.Find(stored[0].WeekId);
             var department = week?.Department(stored[0].DepartmentId)?.Name ?? stored[0].DepartmentId;
-            var item = WeekItem.Parse(stored[0].ItemKey);
-            var itemName = item?.Kind switch
-            {
-                ItemKind.DailyReport => t.Format("files_item_report", english
-                    ? item.Day!.Value.ToString("MMM d", CultureInfo.GetCultureInfo("en-US"))
-                    : item.Day!.Value.ToString("M月d日", CultureInfo.InvariantCulture)),
-                ItemKind.Plan => t["files_item_plan"],
-                ItemKind.Statistics => t["files_item_statistics"],
-                _ => t["files_item_summary"],
-            };
+            var itemName = WeekItem.Parse(stored[0].ItemKey) is { } item ? ItemNames.FileLabel(item, t) : t["files_item_summary"];
             var separator = MediaSummary.Separator(t);
             var counts = " " + MediaSummary.Counts(stored, t);
             lines.Add(t.Format("files_received", counts, string.Join(separator, stored.Select(r => PlainText.Escape(r.FileName))), department, itemName));

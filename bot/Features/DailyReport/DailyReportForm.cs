@@ -23,8 +23,8 @@ public sealed class DailyReportForm(ReportChoices choices, ItemFiles files) : IF
     {
         var day = item.Day!.Value;
         if (!s.Calendar.IsWeekDay(day))
-            return s.T.Format("report_outside_week", FormTime.ShortDay(day, s.T), s.Week.Definition.Title, FormTime.Range(s.Calendar, s.T), FormTime.ShortDay(s.Calendar.Week.Start, s.T));
-        return day > s.Today ? s.T.Format("report_future", FormTime.Day(day, s.T)) : null;
+            return s.T.Format("report_outside_week", WeekTime.ShortDay(day, s.T), s.Week.Definition.Title, WeekTime.Range(s.Calendar, s.T), WeekTime.ShortDay(s.Calendar.Week.Start, s.T));
+        return day > s.Today ? s.T.Format("report_future", WeekTime.Day(day, s.T)) : null;
     }
 
     public JsonObject Values(FormSession s, WeekItem item, Submission? current)
@@ -108,7 +108,7 @@ public sealed class DailyReportForm(ReportChoices choices, ItemFiles files) : IF
         var t = s.T;
         var report = FormJson.Deserialize<DailyReportData>(stored.Data);
         string Excerpt(string text) => text.Length == 0 ? "—" : FormRules.Shorten(text, 60);
-        yield return new(t["report_fact_day"], FormTime.Day(report.Day, t));
+        yield return new(t["report_fact_day"], WeekTime.Day(report.Day, t));
         yield return new(t["report_fact_activities"], string.Join(t["list_separator"], report.Held.Select(h => h.Name)));
         yield return new(t["report_participants"], report.Participants.ToString(t.Culture));
         yield return new(t["report_typical_case"], Excerpt(report.TypicalCase));

@@ -28,7 +28,7 @@ public sealed class DailyReportHandler(FormAccess access, FormFlow flow, DailyRe
         {
             if (m.Date is not { } date)
             {
-                await FormReply.TextAsync(turn, s.T.Format("report_bad_date", m.Phrase), ct);
+                await Reply.TextAsync(turn, s.T.Format("report_bad_date", m.Phrase), ct);
                 return;
             }
             day = date;

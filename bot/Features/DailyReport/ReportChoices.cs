@@ -24,14 +24,14 @@ public sealed class ReportChoices(SubmissionStore store)
         {
             var activities = FormJson.Deserialize<PlanData>(plan.Data).Activities;
             foreach (var a in activities.OrderBy(a => a.Date != day).ThenBy(a => a.Date))
-                result.Add(new Choice(a.Id, a.Name, t.Format("report_choice_planned", a.Name, FormTime.ShortDay(a.Date, t)), true));
+                result.Add(new Choice(a.Id, a.Name, t.Format("report_choice_planned", a.Name, WeekTime.ShortDay(a.Date, t)), true));
         }
         foreach (var earlier in s.Calendar.Days.Where(d => d <= day))
         {
             if (store.Current(s.WeekId, s.Department.Id, new WeekItem(ItemKind.DailyReport, earlier).Key) is not { } report) continue;
             foreach (var held in FormJson.Deserialize<DailyReportData>(report.Data).Held.Where(h => !h.Planned || earlier == day))
             {
-                var title = earlier == day ? held.Name : t.Format("report_choice_added", held.Name, FormTime.ShortDay(earlier, t));
+                var title = earlier == day ? held.Name : t.Format("report_choice_added", held.Name, WeekTime.ShortDay(earlier, t));
                 if (result.All(c => c.Id != held.Id)) result.Add(new Choice(held.Id, held.Name, title, false));
             }
         }

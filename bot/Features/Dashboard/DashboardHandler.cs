@@ -2,9 +2,7 @@ using System.Text.Json.Nodes;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Office;
-using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
@@ -17,7 +15,7 @@ namespace VocEdWeek.Bot.Features.Dashboard;
 /// and anyone else to the office.
 /// Listed in Routes before the office questions, which would read "dashboard" as "progress".
 /// </summary>
-public sealed class DashboardHandler(WeekCatalog weeks, IdentityResolver identity, DashboardLinks links, CardTemplates cards) : ICommandHandler
+public sealed class DashboardHandler(WeekCatalog weeks, AccessGate gate, DashboardLinks links, CardTemplates cards) : ICommandHandler
 {
     public Access Access => Access.Office;
 
@@ -32,21 +30,21 @@ public sealed class DashboardHandler(WeekCatalog weeks, IdentityResolver identit
             await OfficeAnswers.OutsiderAsync(turn, null, t, ct);
             return;
         }
-        // The access gate let only staff through; the member's name goes on the link.
-        if (await identity.ResolveAsync(turn, ct) is not { IsOffice: true } member) return;
+        // The access gate let only the office through; the member's name goes on the link.
+        if (gate.Admitted(turn) is not { } member) return;
         var week = active;
         if (DashboardCommand.Parse(text, weeks)?.WeekWords is { } words)
         {
             if (DashboardCommand.Find(words, weeks) is not { } named)
             {
                 var known = string.Join(t["list_separator"], weeks.All.OrderByDescending(w => w.Definition.Start).Select(w => $"{w.Definition.Title}（{w.Definition.Id}）"));
-                await FormReply.TextAsync(turn, t.Format("dashboard_week_unknown", words, known), ct);
+                await Reply.TextAsync(turn, t.Format("dashboard_week_unknown", words, known), ct);
                 return;
             }
             week = named;
         }
         var issued = links.Create(week.Definition.Id, member.Person.Name, t.Culture.Name, LinkHolder.KeyOf(member));
-        await FormReply.CardAsync(turn, Card(week, issued, t), t.Format("dashboard_card_summary", FormTime.DateTime(issued.ExpiresAt, week.Calendar, t)), ct);
+        await Reply.CardAsync(turn, Card(week, issued, t), t.Format("dashboard_card_summary", WeekTime.DateTime(issued.ExpiresAt, week.Calendar, t)), ct);
     }
 
     public JsonObject Card(ActiveWeek week, DashboardLinks.Issued issued, Strings t) => cards.Render("dashboard-link", Data(week, issued, t));
@@ -54,8 +52,8 @@ public sealed class DashboardHandler(WeekCatalog weeks, IdentityResolver identit
     public static JsonObject Data(ActiveWeek week, DashboardLinks.Issued issued, Strings t) => new()
     {
         ["t"] = t.AsJson(),
-        ["week"] = $"{week.Definition.Title} · {FormTime.Range(week.Calendar, t)}",
-        ["expires"] = t.Format("dashboard_card_expires", FormTime.DateTime(issued.ExpiresAt, week.Calendar, t), OfficeFormat.Zone(week.Calendar, t)),
+        ["week"] = $"{week.Definition.Title} · {WeekTime.Range(week.Calendar, t)}",
+        ["expires"] = t.Format("dashboard_card_expires", WeekTime.DateTime(issued.ExpiresAt, week.Calendar, t), OfficeFormat.Zone(week.Calendar, t)),
         ["url"] = issued.Url,
     };
 }

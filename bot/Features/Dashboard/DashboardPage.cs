@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
@@ -32,8 +31,8 @@ public sealed class DashboardPage(DashboardOptions options)
 
         html.Append("<header><h1>").Append(H(week.Definition.Title)).Append("</h1>");
         if (!string.IsNullOrWhiteSpace(week.Definition.Theme)) html.Append("<p class=\"theme\">").Append(H(week.Definition.Theme)).Append("</p>");
-        html.Append("<p class=\"sub\">").Append(H(FormTime.Range(calendar, t))).Append(" · <span id=\"updated\">")
-            .Append(H(t.Format("dashboard_updated", FormTime.DateTime(data.Snapshot.Now, calendar, t), zone))).Append("</span></p></header>");
+        html.Append("<p class=\"sub\">").Append(H(WeekTime.Range(calendar, t))).Append(" · <span id=\"updated\">")
+            .Append(H(t.Format("dashboard_updated", WeekTime.DateTime(data.Snapshot.Now, calendar, t), zone))).Append("</span></p></header>");
 
         html.Append("<main id=\"dashboard\">");
         Totals(html, data, t);
@@ -41,7 +40,7 @@ public sealed class DashboardPage(DashboardOptions options)
         Grid(html, data, t);
         Gallery(html, data, t, viewer);
         Videos(html, data, t, viewer);
-        html.Append("<p class=\"foot\">").Append(H(t.Format("dashboard_link_note", viewer.StaffName, t.Format("dashboard_time_in_zone", FormTime.DateTime(viewer.ExpiresAt, calendar, t), zone))));
+        html.Append("<p class=\"foot\">").Append(H(t.Format("dashboard_link_note", viewer.StaffName, t.Format("dashboard_time_in_zone", WeekTime.DateTime(viewer.ExpiresAt, calendar, t), zone))));
         if (refresh > 0) html.Append(' ').Append(H(t.Format("dashboard_refresh_note", Math.Max(1, (int)Math.Round(options.RefreshEvery.TotalMinutes)))));
         html.Append("</p></main>");
         html.Append("<script nonce=\"").Append(nonce).Append("\">").Append(Script).Append("</script></body></html>");
@@ -78,8 +77,8 @@ public sealed class DashboardPage(DashboardOptions options)
         if (data.ReportDay is { } day)
         {
             var label = data.ReportDayIsToday
-                ? t.Format("dashboard_total_today", FormTime.Day(day.Item.Day!.Value, t))
-                : t.Format("dashboard_total_last_day", FormTime.Day(day.Item.Day!.Value, t));
+                ? t.Format("dashboard_total_today", WeekTime.Day(day.Item.Day!.Value, t))
+                : t.Format("dashboard_total_last_day", WeekTime.Day(day.Item.Day!.Value, t));
             html.Append("<span class=\"l\">").Append(H(label)).Append("</span><span class=\"today-counts\">");
             Count(html, day.OnTime, t["dashboard_total_on_time"], "on");
             Count(html, day.Late.Count, t["dashboard_total_late"], "late");
@@ -123,7 +122,7 @@ public sealed class DashboardPage(DashboardOptions options)
             var isToday = p.Item.Kind == ItemKind.DailyReport && p.Item.Day == data.Today;
             var detail = t.Format("dashboard_item_detail", onTime, late, exempt, missing);
             html.Append("<li data-item=\"").Append(H(p.Item.Key)).Append('"').Append(isToday ? " class=\"today\"" : "").Append('>')
-                .Append("<div class=\"it-head\"><span>").Append(H(FormItems.Title(p.Item, t)));
+                .Append("<div class=\"it-head\"><span>").Append(H(ItemNames.Title(p.Item, t)));
             if (isToday) html.Append(" · ").Append(H(t["dashboard_today"]));
             html.Append("</span><span>").Append(H(t.Format("dashboard_item_submitted", Submitted(p), n))).Append("</span></div>");
             // One SVG per bar: the segments' widths are attributes, which the CSP allows (style attributes it would not).
@@ -137,7 +136,7 @@ public sealed class DashboardPage(DashboardOptions options)
                 x += count;
             }
             html.Append("</svg><div class=\"it-detail\">").Append(H(detail));
-            if (p.Item.Kind != ItemKind.DailyReport) html.Append(" · ").Append(H(t.Format("dashboard_item_due", FormTime.DateTime(p.Deadline, calendar, t))));
+            if (p.Item.Kind != ItemKind.DailyReport) html.Append(" · ").Append(H(t.Format("dashboard_item_due", WeekTime.DateTime(p.Deadline, calendar, t))));
             html.Append("</div></li>");
         }
         html.Append("</ul></section>");
@@ -162,7 +161,7 @@ public sealed class DashboardPage(DashboardOptions options)
                     if (isToday) html.Append("<span class=\"tag\">").Append(H(t["dashboard_today"])).Append("</span>");
                     break;
                 default:
-                    html.Append("<span class=\"d\">").Append(H(t[p.Item.Kind switch { ItemKind.Plan => "dashboard_col_plan", ItemKind.Statistics => "dashboard_col_statistics", _ => "dashboard_col_summary" }])).Append("</span>");
+                    html.Append("<span class=\"d\">").Append(H(ItemNames.Column(p.Item, t))).Append("</span>");
                     break;
             }
             html.Append("</th>");
@@ -178,10 +177,10 @@ public sealed class DashboardPage(DashboardOptions options)
                 var standing = p.Departments[i];
                 var (symbol, cls, label) = Cell(standing, t);
                 if (standing.FirstSubmittedAt is { } at && standing.Status != ItemStatus.Exempt)
-                    label = t.Format("dashboard_cell_at", label, FormTime.DateTime(at, calendar, t));
+                    label = t.Format("dashboard_cell_at", label, WeekTime.DateTime(at, calendar, t));
                 var isToday = p.Item.Kind == ItemKind.DailyReport && p.Item.Day == data.Today;
                 html.Append("<td").Append(isToday ? " class=\"today\"" : "").Append(" data-status=\"").Append(cls).Append("\" title=\"")
-                    .Append(H(t.Format("dashboard_cell_text", departments[i].Name, FormItems.Title(p.Item, t), label))).Append("\"><span class=\"c ").Append(cls)
+                    .Append(H(t.Format("dashboard_cell_text", departments[i].Name, ItemNames.Title(p.Item, t), label))).Append("\"><span class=\"c ").Append(cls)
                     .Append("\" aria-hidden=\"true\">").Append(H(symbol)).Append("</span><span class=\"sr\">").Append(H(label)).Append("</span></td>");
             }
             html.Append("</tr>");
@@ -223,7 +222,7 @@ public sealed class DashboardPage(DashboardOptions options)
         foreach (var photo in data.Gallery)
         {
             var department = data.Week.Department(photo.DepartmentId)?.Name ?? photo.DepartmentId;
-            var when = WeekItem.Parse(photo.ItemKey) is { } item ? ItemLabel(item, t) : "";
+            var when = WeekItem.Parse(photo.ItemKey) is { } item ? ItemNames.Column(item, t) : "";
             var own = $"{viewer.MediaPath}/{Uri.EscapeDataString(photo.Id)}?t={token}";
             // The SharePoint copy opens in the office's own library; without one, the bot serves the file itself.
             var full = photo.WebUrl is { } web && web.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? web : own;
@@ -247,7 +246,7 @@ public sealed class DashboardPage(DashboardOptions options)
         foreach (var video in data.VideoList)
         {
             var department = data.Week.Department(video.DepartmentId)?.Name ?? video.DepartmentId;
-            var when = WeekItem.Parse(video.ItemKey) is { } item ? ItemLabel(item, t) : "";
+            var when = WeekItem.Parse(video.ItemKey) is { } item ? ItemNames.Column(item, t) : "";
             var href = video.WebUrl is { } web && web.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
                 ? web
                 : $"{viewer.MediaPath}/{Uri.EscapeDataString(video.Id)}?t={token}";
@@ -262,14 +261,6 @@ public sealed class DashboardPage(DashboardOptions options)
 
     internal static string Megabytes(long bytes, Strings t) =>
         t.Format("dashboard_megabytes", Math.Max(0.1, Math.Round(bytes / 1024d / 1024d, 1)).ToString("0.0", t.Culture));
-
-    internal static string ItemLabel(WeekItem item, Strings t) => item.Kind switch
-    {
-        ItemKind.DailyReport => FormTime.ShortDay(item.Day!.Value, t),
-        ItemKind.Plan => t["dashboard_col_plan"],
-        ItemKind.Statistics => t["dashboard_col_statistics"],
-        _ => t["dashboard_col_summary"],
-    };
 
     private static int Submitted(ItemProgress p) => p.Departments.Count(d => d.Status is ItemStatus.OnTime or ItemStatus.Late or ItemStatus.MadeUp);
 

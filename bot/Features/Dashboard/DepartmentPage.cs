@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
@@ -27,23 +26,23 @@ public sealed class DepartmentPage(DashboardOptions options)
         var refresh = (long)Math.Max(0, options.RefreshEvery.TotalMilliseconds);
         html.Append(CultureInfo.InvariantCulture, $"<body data-view=\"department\" data-remaining=\"{remaining}\" data-refresh=\"{refresh}\" data-gone=\"{H(t["dashboard_expired"] + " " + t["dashboard_get_link"])}\">");
         html.Append("<header><h1>").Append(H(data.Week.Definition.Title)).Append("</h1><p class=\"sub\">").Append(H(data.Department.Name)).Append(" · ")
-            .Append(H(FormTime.Range(calendar, t))).Append(" · <span id=\"updated\">")
-            .Append(H(t.Format("dashboard_updated", FormTime.DateTime(data.Now, calendar, t), zone))).Append("</span></p></header><main id=\"department\">");
+            .Append(H(WeekTime.Range(calendar, t))).Append(" · <span id=\"updated\">")
+            .Append(H(t.Format("dashboard_updated", WeekTime.DateTime(data.Now, calendar, t), zone))).Append("</span></p></header><main id=\"department\">");
 
         html.Append("<section aria-labelledby=\"h-own\"><h2 id=\"h-own\">").Append(H(t["tab_department_items"])).Append("</h2><ul class=\"items\">");
         foreach (var (standing, deadline) in data.Items)
         {
             var (symbol, cls, label) = Cell(standing, t);
-            if (standing.FirstSubmittedAt is { } at && standing.Status != ItemStatus.Exempt) label = t.Format("dashboard_cell_at", label, FormTime.DateTime(at, calendar, t));
+            if (standing.FirstSubmittedAt is { } at && standing.Status != ItemStatus.Exempt) label = t.Format("dashboard_cell_at", label, WeekTime.DateTime(at, calendar, t));
             html.Append("<li data-item=\"").Append(H(standing.Item.Key)).Append("\" data-status=\"").Append(cls).Append("\"><div class=\"it-head\"><span>")
-                .Append(H(FormItems.Title(standing.Item, t))).Append("</span><span><span class=\"c ").Append(cls).Append("\" aria-hidden=\"true\">").Append(H(symbol))
+                .Append(H(ItemNames.Title(standing.Item, t))).Append("</span><span><span class=\"c ").Append(cls).Append("\" aria-hidden=\"true\">").Append(H(symbol))
                 .Append("</span> ").Append(H(label)).Append("</span></div><div class=\"it-detail\">")
-                .Append(H(t.Format("dashboard_item_due", FormTime.DateTime(deadline, calendar, t)))).Append("</div></li>");
+                .Append(H(t.Format("dashboard_item_due", WeekTime.DateTime(deadline, calendar, t)))).Append("</div></li>");
         }
         html.Append("</ul></section>");
 
         Media(html, data, t, viewer);
-        html.Append("<p class=\"foot\">").Append(H(t.Format("dashboard_link_note", viewer.StaffName, t.Format("dashboard_time_in_zone", FormTime.DateTime(viewer.ExpiresAt, calendar, t), zone))))
+        html.Append("<p class=\"foot\">").Append(H(t.Format("dashboard_link_note", viewer.StaffName, t.Format("dashboard_time_in_zone", WeekTime.DateTime(viewer.ExpiresAt, calendar, t), zone))))
             .Append("</p></main><script nonce=\"").Append(nonce).Append("\">").Append(Script).Append("</script></body></html>");
         return html.ToString();
     }
@@ -53,7 +52,7 @@ public sealed class DepartmentPage(DashboardOptions options)
         var token = Uri.EscapeDataString(viewer.Token);
         string Own(MediaRecord m) => $"{viewer.MediaPath}/{Uri.EscapeDataString(m.Id)}?t={token}";
         static string Remote(MediaRecord m, string own) => m.WebUrl is { } web && web.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? web : own;
-        static string When(MediaRecord m, Strings t) => WeekItem.Parse(m.ItemKey) is { } item ? ItemLabel(item, t) : "";
+        static string When(MediaRecord m, Strings t) => WeekItem.Parse(m.ItemKey) is { } item ? ItemNames.Column(item, t) : "";
 
         html.Append("<section aria-labelledby=\"h-gallery\"><h2 id=\"h-gallery\">").Append(H(t["dashboard_gallery_heading"])).Append("</h2>");
         if (data.Photos == 0) html.Append("<p class=\"hint\">").Append(H(t["dashboard_gallery_empty"])).Append("</p>");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Features.Settings;
 using VocEdWeek.Bot.Localization;
@@ -26,8 +25,8 @@ public sealed class RosterPage(SettingsLog log, DashboardLinks links, TimeProvid
         Head(html, t, t.Format("tab_roster_title", week.Definition.Title), nonce);
         var dashboard = links.Create(week.Definition.Id, viewer.StaffName, t.Culture.Name, personKey);
         html.Append("<body data-view=\"roster\"><header><h1>").Append(H(week.Definition.Title)).Append("</h1><p class=\"sub\">")
-            .Append(H(t["tab_roster_sub"])).Append(" · ").Append(H(FormTime.Range(calendar, t))).Append(" · ")
-            .Append(H(t.Format("dashboard_updated", FormTime.DateTime(time.GetUtcNow(), calendar, t), zone))).Append("</p>")
+            .Append(H(t["tab_roster_sub"])).Append(" · ").Append(H(WeekTime.Range(calendar, t))).Append(" · ")
+            .Append(H(t.Format("dashboard_updated", WeekTime.DateTime(time.GetUtcNow(), calendar, t), zone))).Append("</p>")
             .Append("<p><a id=\"to-dashboard\" href=\"").Append(H(pathBase + "/dashboard?t=" + Uri.EscapeDataString(dashboard.Token))).Append("\">")
             .Append(H(t["tab_roster_open_dashboard"])).Append("</a></p></header><main id=\"roster\">");
 
@@ -60,7 +59,7 @@ public sealed class RosterPage(SettingsLog log, DashboardLinks links, TimeProvid
             html.Append("<table class=\"grid\" id=\"settings-log\"><tbody>");
             foreach (var e in entries)
             {
-                html.Append("<tr><td>").Append(H(FormTime.DateTime(new DateTimeOffset(e.At, TimeSpan.Zero), calendar, t))).Append("</td><td>").Append(H(e.ActorName))
+                html.Append("<tr><td>").Append(H(WeekTime.DateTime(new DateTimeOffset(e.At, TimeSpan.Zero), calendar, t))).Append("</td><td>").Append(H(e.ActorName))
                     .Append("</td><td>").Append(H(SettingsWords.Kind(e.Kind, t))).Append("</td><td>").Append(H(SettingsWords.Subject(e.Kind, e.Subject, t, week)))
                     .Append("</td><td>").Append(H(SettingsWords.Value(e.Kind, e.Before, t))).Append(" → ").Append(H(SettingsWords.Value(e.Kind, e.After, t))).Append("</td></tr>");
             }

@@ -48,8 +48,8 @@ public sealed class DigestBuilder(ProgressService progress, SubmissionStore subm
 
         return new DigestModel(
             week, item,
-            t.Format("digest_title", FormItems.Title(item, t)),
-            t.Format("digest_subtitle", week.Definition.Title, FormTime.DateTime(asOf, calendar, t)),
+            t.Format("digest_title", ItemNames.Title(item, t)),
+            t.Format("digest_subtitle", week.Definition.Title, WeekTime.DateTime(asOf, calendar, t)),
             counts,
             Highlights(week, item, t),
             Media(week, item, t),

@@ -1,8 +1,8 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.DigestChannel;
 
@@ -51,6 +51,6 @@ public sealed class DigestChannelStatus(SettingsStore settings, AccessGate gate,
 
     private string When(DateTime storedUtc, Strings t) =>
         gate.RosterWeek(Access.Staff) is { } week
-            ? FormTime.DateTime(FormTime.Instant(storedUtc), week.Calendar, t)
-            : FormTime.Instant(storedUtc).ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+            ? WeekTime.DateTime(WeekTime.Instant(storedUtc), week.Calendar, t)
+            : WeekTime.Instant(storedUtc).ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -2,8 +2,6 @@ using System.Text.Json;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
-using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
@@ -19,7 +17,6 @@ namespace VocEdWeek.Bot.Features.Exports;
 public sealed partial class ExportHandler(
     WeekCatalog weeks,
     AccessGate gate,
-    IdentityResolver identity,
     ExportService exports,
     ExportStore store,
     ExportCard card,
@@ -40,7 +37,9 @@ public sealed partial class ExportHandler(
     {
         if (Parse(text) is not { } request) return;
         var t = Strings.For(turn.Culture);
-        if (await StaffAsync(turn, ct) is not { } staff) return;
+        // The access gate let only staff through (between weeks, the latest week's office, which still exports the past
+        // ones); the member is the export's "made by".
+        if (gate.Admitted(turn) is not { } staff) return;
         if (!request.Understood)
         {
             var help = t["export_help"];
@@ -84,16 +83,16 @@ public sealed partial class ExportHandler(
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)
     {
         var t = Strings.For(turn.Culture);
-        if (await StaffAsync(turn, ct) is null) return;
+        if (gate.Admitted(turn) is null) return;
         var record = store.Find(ExportId(turn.Value));
         if (record is null)
         {
-            await FormReply.TextAsync(turn, t["export_consent_gone"], ct);
+            await Reply.TextAsync(turn, t["export_consent_gone"], ct);
             return;
         }
         if (turn.Conversation.Scope != ConversationScope.Personal)
         {
-            await FormReply.TextAsync(turn, t["export_consent_personal_only"], ct);
+            await Reply.TextAsync(turn, t["export_consent_personal_only"], ct);
             return;
         }
         var context = new Dictionary<string, string> { [FileConsentHandler.ContextKey] = record.Id };
@@ -138,13 +137,6 @@ public sealed partial class ExportHandler(
         var summary = t.Format("export_card_summary", string.Join(t["list_separator"], records.Select(r => ExportFormat.Title(r.Kind, t))));
         await turn.Messenger.SendAsync(turn.Conversation, OutgoingMessage.FromCard(rendered, summary), turn.ActivityId, ct);
     }
-
-    /// <summary>
-    /// The staff member, for the export's "made by". The access gate let only staff through (between weeks, the latest
-    /// week's office, which still exports the past ones); null only when reached another way, and then nothing is built.
-    /// </summary>
-    private async Task<Member?> StaffAsync(TurnContext turn, CancellationToken ct) =>
-        gate.RosterWeek(Access) is { } week && await identity.ResolveAsync(turn, week, ct) is { IsStaff: true } member ? member : null;
 
     /// <summary>The named week (id/title, or the only week of a year), else the active one (else the latest).</summary>
     private ActiveWeek? WeekOf(ExportRequest request)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Files.Publishing;
 using VocEdWeek.Bot.Localization;
@@ -67,7 +66,7 @@ public sealed class FileStatusCard(CardTemplates cards, MediaStore media, Remote
     /// <summary>"SharePoint 不可用，将于 5月14日 10:32 自动重试（第 3 次）" and the like.</summary>
     public static string Reason(MediaRecord r, WeekCalendar calendar, Strings t)
     {
-        var next = r.RemoteNextAttemptAt is { } at ? t.Format("fmt_datetime", calendar.ToLocal(FormTime.Instant(at)).DateTime) : "";
+        var next = r.RemoteNextAttemptAt is { } at ? t.Format("fmt_datetime", calendar.ToLocal(WeekTime.Instant(at)).DateTime) : "";
         return r.RemoteError switch
         {
             UploadReason.Throttled => t.Format("filestatus_throttled", next, r.RemoteAttempts),
@@ -79,7 +78,7 @@ public sealed class FileStatusCard(CardTemplates cards, MediaStore media, Remote
     }
 
     private static string ItemName(MediaRecord r, Strings t) =>
-        WeekItem.Parse(r.ItemKey) is { } item ? FormItems.Title(item, t) : r.ItemKey;
+        WeekItem.Parse(r.ItemKey) is { } item ? ItemNames.Title(item, t) : r.ItemKey;
 
     private static string Size(long bytes, Strings t) => bytes >= 1024 * 1024
         ? (bytes / 1024d / 1024d).ToString("0.#", t.Culture) + " MB"

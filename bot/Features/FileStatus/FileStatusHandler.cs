@@ -1,7 +1,6 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Files.Publishing;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
@@ -36,7 +35,7 @@ public sealed class FileStatusHandler(WeekCatalog weeks, FileStatusCard card, Re
         var t = Strings.For(turn.Culture);
         if (weeks.Active is not { } week)
         {
-            await FormReply.TextAsync(turn, t["office_no_week"], ct);
+            await Reply.TextAsync(turn, t["office_no_week"], ct);
             return;
         }
         if (retry)

@@ -20,13 +20,13 @@ public sealed class FormAccess(WeekCatalog weeks, IdentityResolver identity, Tim
         var week = weeks.Active;
         if (week is null)
         {
-            await FormReply.TextAsync(turn, t["access_no_week"], ct);
+            await Reply.TextAsync(turn, t["access_no_week"], ct);
             return null;
         }
         var member = await identity.ResolveAsync(turn, ct);
         if (AccessGate.Refusal(Access.Liaison, week, member, t) is { } refusal)
         {
-            await FormReply.TextAsync(turn, refusal, ct);
+            await Reply.TextAsync(turn, refusal, ct);
             return null;
         }
         return new FormSession(turn, week, member!, t, time.GetUtcNow());

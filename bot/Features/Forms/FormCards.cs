@@ -20,7 +20,7 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store, ItemFi
         var t = s.T;
         var current = store.Current(s.WeekId, s.Department.Id, item.Key);
         var deadline = s.Calendar.DeadlineOf(item);
-        var due = t.Format("form_due", FormTime.DateTime(deadline, s.Calendar, t));
+        var due = t.Format("form_due", WeekTime.DateTime(deadline, s.Calendar, t));
         var wouldBe = current is null ? StatusCalculator.Of(s.Calendar, item, s.Now, false) : ItemStatus.OnTime;
         if (wouldBe is ItemStatus.Late or ItemStatus.MadeUp)
             due += t.Format("form_due_passed", FormItems.StatusLabel(wouldBe, t));
@@ -30,12 +30,12 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store, ItemFi
         data["weekId"] = s.WeekId;
         data["itemKey"] = item.Key;
         data["cardId"] = cardId;
-        data["title"] = FormItems.Title(item, t);
+        data["title"] = ItemNames.Title(item, t);
         data["subtitle"] = Subtitle(s);
         data["due"] = due;
         data["dueColor"] = wouldBe is ItemStatus.OnTime ? "Default" : "Warning";
         data["editNote"] = current is null ? "" : t.Format("form_edit_note", current.Version,
-            FormTime.DateTime(FormTime.Instant(current.SubmittedAt), s.Calendar, t), current.Version + 1);
+            WeekTime.DateTime(WeekTime.Instant(current.SubmittedAt), s.Calendar, t), current.Version + 1);
         data["notice"] = errors.Any ? t.Format("form_notice_errors", errors.Count) : "";
         return data;
     }
@@ -46,11 +46,11 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store, ItemFi
         var t = s.T;
         var history = store.History(s.WeekId, s.Department.Id, item.Key);
         var first = history.Count > 0 ? history[0] : stored;
-        var firstAt = FormTime.Instant(first.SubmittedAt);
+        var firstAt = WeekTime.Instant(first.SubmittedAt);
         var status = StatusCalculator.Of(s.Calendar, item, firstAt, false);
         var deadline = s.Calendar.DeadlineOf(item);
         var dueDay = s.Calendar.LocalDate(deadline);
-        var at = FormTime.Instant(stored.SubmittedAt);
+        var at = WeekTime.Instant(stored.SubmittedAt);
         var received = ItemFiles.Describe(files.Stored(s, item), t);
         // The facts are what the liaison typed: text, never links or formatting (the file names below escape their own).
         var allFacts = form.Facts(s, item, stored).Select(f => f with { Value = PlainText.Escape(f.Value) }).ToList();
@@ -60,7 +60,7 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store, ItemFi
         var lines = history.Count > 1
             ? history.TakeLast(10).Select(h => (JsonNode)new JsonObject
             {
-                ["line"] = t.Format("receipt_history_line", h.Version, FormTime.DateTime(FormTime.Instant(h.SubmittedAt), s.Calendar, t), PlainText.Escape(h.SubmittedByName)),
+                ["line"] = t.Format("receipt_history_line", h.Version, WeekTime.DateTime(WeekTime.Instant(h.SubmittedAt), s.Calendar, t), PlainText.Escape(h.SubmittedByName)),
             }).ToArray()
             : [];
         return new JsonObject
@@ -68,13 +68,13 @@ public sealed class FormCards(CardTemplates cards, SubmissionStore store, ItemFi
             ["t"] = t.AsJson(),
             ["weekId"] = s.WeekId,
             ["itemKey"] = item.Key,
-            ["title"] = FormItems.Title(item, t),
+            ["title"] = ItemNames.Title(item, t),
             ["subtitle"] = Subtitle(s),
-            ["statusText"] = t.Format("receipt_status", FormItems.StatusLabel(status, t), FormTime.When(at, s.Calendar, t, dueDay)),
+            ["statusText"] = t.Format("receipt_status", FormItems.StatusLabel(status, t), WeekTime.When(at, s.Calendar, t, dueDay)),
             ["statusColor"] = FormItems.StatusColor(status, false),
             ["versionText"] = t.Format("receipt_version", stored.Version, PlainText.Escape(stored.SubmittedByName)),
             ["lateNote"] = status is ItemStatus.Late or ItemStatus.MadeUp
-                ? t.Format("receipt_late_note", FormTime.DateTime(deadline, s.Calendar, t), FormTime.DateTime(firstAt, s.Calendar, t))
+                ? t.Format("receipt_late_note", WeekTime.DateTime(deadline, s.Calendar, t), WeekTime.DateTime(firstAt, s.Calendar, t))
                 : "",
             ["facts"] = facts,
             ["hasHistory"] = lines.Length > 0,

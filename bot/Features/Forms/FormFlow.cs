@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
 
@@ -14,12 +15,12 @@ public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvide
     {
         if (form.Unavailable(s, item) is { } why)
         {
-            await FormReply.TextAsync(s.Turn, why, ct);
+            await Reply.TextAsync(s.Turn, why, ct);
             return;
         }
         var current = store.Current(s.WeekId, s.Department.Id, item.Key);
         var card = cards.Form(s, form, item, form.Values(s, item, current), new FieldErrors(), NewCardId());
-        await FormReply.CardAsync(s.Turn, card, FormItems.Title(item, s.T), ct);
+        await Reply.CardAsync(s.Turn, card, ItemNames.Title(item, s.T), ct);
     }
 
     public async Task SubmitAsync(FormSession s, IForm form, CancellationToken ct)
@@ -32,7 +33,7 @@ public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvide
         if (check.Errors.Any || check.Data is null)
         {
             var again = FormBudget.Fit(values, v => cards.Form(s, form, item, v, check.Errors, cardId ?? NewCardId()));
-            await FormReply.CardAsync(s.Turn, again, null, ct);
+            await Reply.CardAsync(s.Turn, again, null, ct);
             return;
         }
         var (stored, _) = store.Submit(new Submission
@@ -47,7 +48,7 @@ public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvide
             IdempotencyKey = cardId is not null ? $"{s.WeekId}|{s.Department.Id}|{item.Key}|{cardId}" : null,
             Data = check.Data,
         });
-        await FormReply.CardAsync(s.Turn, cards.Receipt(s, form, item, stored), FormItems.Title(item, s.T), ct);
+        await Reply.CardAsync(s.Turn, cards.Receipt(s, form, item, stored), ItemNames.Title(item, s.T), ct);
     }
 
     /// <summary>The same form again with a change (add / remove a row), everything typed kept, no checks yet.</summary>
@@ -57,7 +58,7 @@ public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvide
         if (await CardItemAsync(s, form, input, ct) is not { } item) return;
         var cardId = CardIdOf(input);
         var values = change(form.Read(s, item, input));
-        await FormReply.CardAsync(s.Turn, FormBudget.Fit(values, v => cards.Form(s, form, item, v, new FieldErrors(), cardId ?? NewCardId())), null, ct);
+        await Reply.CardAsync(s.Turn, FormBudget.Fit(values, v => cards.Form(s, form, item, v, new FieldErrors(), cardId ?? NewCardId())), null, ct);
     }
 
     /// <summary>
@@ -69,7 +70,7 @@ public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvide
         var weekId = input.Trimmed("weekId");
         if (!string.Equals(weekId, s.WeekId, StringComparison.OrdinalIgnoreCase))
         {
-            await FormReply.TextAsync(s.Turn, s.T.Format("form_other_week", s.Week.Definition.Title), ct);
+            await Reply.TextAsync(s.Turn, s.T.Format("form_other_week", s.Week.Definition.Title), ct);
             return null;
         }
         var item = WeekItem.Parse(input.Trimmed("itemKey"));
@@ -77,12 +78,12 @@ public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvide
             && (item.Kind != ItemKind.DailyReport || s.Calendar.IsWeekDay(item.Day!.Value));
         if (!valid)
         {
-            await FormReply.TextAsync(s.Turn, s.T["form_bad_card"], ct);
+            await Reply.TextAsync(s.Turn, s.T["form_bad_card"], ct);
             return null;
         }
         if (form?.Unavailable(s, item!) is { } why)
         {
-            await FormReply.TextAsync(s.Turn, why, ct);
+            await Reply.TextAsync(s.Turn, why, ct);
             return null;
         }
         return item;

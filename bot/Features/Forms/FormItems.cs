@@ -4,17 +4,9 @@ using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.Forms;
 
-/// <summary>Names and status labels of the items a department hands in.</summary>
+/// <summary>Status labels of the items a department hands in (their names are in <see cref="ItemNames"/>).</summary>
 public static class FormItems
 {
-    public static string Title(WeekItem item, Strings t) => item.Kind switch
-    {
-        ItemKind.Plan => t["item_plan"],
-        ItemKind.DailyReport => t.Format("item_report", FormTime.Day(item.Day!.Value, t)),
-        ItemKind.Statistics => t["item_statistics"],
-        _ => t["item_summary"],
-    };
-
     /// <summary>未提交 / 已提交 / 迟交 / 补交 / 免报.</summary>
     public static string StatusLabel(ItemStatus status, Strings t) => status switch
     {

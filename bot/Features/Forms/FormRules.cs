@@ -80,7 +80,7 @@ public static partial class FormRules
         return (day, null);
     }
 
-    public static string DateError(Strings t, WeekCalendar calendar) => t.Format("form_err_date", FormTime.Range(calendar, t));
+    public static string DateError(Strings t, WeekCalendar calendar) => t.Format("form_err_date", WeekTime.Range(calendar, t));
 
     public static string Shorten(string text, int max)
     {

@@ -3,6 +3,7 @@ using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Submissions;
+using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.MySubmissions;
 
@@ -29,19 +30,19 @@ public sealed class MySubmissionsCard(CardTemplates cards, SubmissionStore store
         {
             var key = (s.Department.Id, item.Key);
             var summary = summaries.GetValueOrDefault(key);
-            DateTimeOffset? first = summary is null ? null : FormTime.Instant(summary.FirstSubmittedAt);
+            DateTimeOffset? first = summary is null ? null : WeekTime.Instant(summary.FirstSubmittedAt);
             var status = StatusCalculator.Of(cal, item, first, exemptions.ContainsKey(key));
             var late = StatusCalculator.IsOverdue(cal, item, status, s.Now);
             if (status is not ItemStatus.Missing) done++;
             if (late) overdue++;
             var form = forms.First(f => f.Kind == item.Kind);
             var detail = first is { } at
-                ? t.Format("mine_detail_submitted", FormTime.DateTime(at, cal, t), summary!.Versions)
-                : status == ItemStatus.Exempt ? t["mine_detail_exempt"] : t.Format("mine_detail_due", FormTime.DateTime(cal.DeadlineOf(item), cal, t));
+                ? t.Format("mine_detail_submitted", WeekTime.DateTime(at, cal, t), summary!.Versions)
+                : status == ItemStatus.Exempt ? t["mine_detail_exempt"] : t.Format("mine_detail_due", WeekTime.DateTime(cal.DeadlineOf(item), cal, t));
             items.Add(new JsonObject
             {
                 ["itemKey"] = item.Key,
-                ["title"] = FormItems.Title(item, t),
+                ["title"] = ItemNames.Title(item, t),
                 ["detail"] = detail,
                 // A few names, each linking to SharePoint once uploaded: the status answer leads to the files.
                 ["files"] = files.Stored(s, item) is { Count: > 0 } received ? MediaSummary.Describe(received, t, MaxFileNames) : "",

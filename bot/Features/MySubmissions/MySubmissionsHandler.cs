@@ -21,6 +21,6 @@ public sealed class MySubmissionsHandler(FormAccess access, MySubmissionsCard ca
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)
     {
         if (await access.StartAsync(turn, ct) is { } s)
-            await FormReply.CardAsync(turn, card.Render(s), s.T["mine_title"], ct);
+            await Reply.CardAsync(turn, card.Render(s), s.T["mine_title"], ct);
     }
 }

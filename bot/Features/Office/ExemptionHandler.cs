@@ -1,7 +1,5 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
-using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
@@ -13,7 +11,7 @@ namespace VocEdWeek.Bot.Features.Office;
 /// 免报 for office staff: "免报 机电工程学院 5月14日 外出参赛" excuses a department from one item (not counted missing, not
 /// reminded); "取消免报 机电工程学院 5月14日" lifts it. Confirms in words what was set and how to undo it.
 /// </summary>
-public sealed class ExemptionHandler(WeekCatalog weeks, IdentityResolver identity, SubmissionStore store, TimeProvider time) : ICommandHandler
+public sealed class ExemptionHandler(WeekCatalog weeks, AccessGate gate, SubmissionStore store, TimeProvider time) : ICommandHandler
 {
     public Access Access => Access.Staff;
 
@@ -24,12 +22,12 @@ public sealed class ExemptionHandler(WeekCatalog weeks, IdentityResolver identit
         var t = Strings.For(turn.Culture);
         if (weeks.Active is not { } week)
         {
-            await FormReply.TextAsync(turn, t["office_no_week"], ct);
+            await Reply.TextAsync(turn, t["office_no_week"], ct);
             return;
         }
         // The access gate let only staff through; the member is who set the exemption.
-        if (await identity.ResolveAsync(turn, ct) is not { IsStaff: true } member) return;
-        await FormReply.TextAsync(turn, Apply(week, member, text.Original, t), ct);
+        if (gate.Admitted(turn) is not { } member) return;
+        await Reply.TextAsync(turn, Apply(week, member, text.Original, t), ct);
     }
 
     private string Apply(ActiveWeek week, Member staff, string typed, Strings t)
@@ -41,7 +39,7 @@ public sealed class ExemptionHandler(WeekCatalog weeks, IdentityResolver identit
         if (request.BadDate is { } bad) return t.Format("office_bad_date", bad);
         if (request.Item is not { } item || request.Rest.Length == 0) return t["office_exempt_usage"];
         if (item is { Kind: ItemKind.DailyReport, Day: { } day } && !calendar.IsWeekDay(day))
-            return t.Format("office_day_outside", FormTime.Day(day, t), FormTime.Range(calendar, t));
+            return t.Format("office_day_outside", WeekTime.Day(day, t), WeekTime.Range(calendar, t));
 
         var match = DepartmentMatch.Find(request.Rest, week.Definition.Departments);
         switch (match.Candidates.Count)
@@ -54,7 +52,7 @@ public sealed class ExemptionHandler(WeekCatalog weeks, IdentityResolver identit
         }
         var department = match.Candidates[0];
         var weekId = week.Definition.Id;
-        var title = FormItems.Title(item, t);
+        var title = ItemNames.Title(item, t);
         if (request.Remove)
         {
             return store.RemoveExemption(weekId, department.Id, item.Key)
@@ -73,18 +71,9 @@ public sealed class ExemptionHandler(WeekCatalog weeks, IdentityResolver identit
             Reason = reason,
         });
         var done = t.Format("office_exempt_done", department.Name, title,
-            reason is null ? "" : t.Format("office_exempt_reason", reason), department.Name, UndoWord(item, t));
+            reason is null ? "" : t.Format("office_exempt_reason", reason), department.Name, ItemNames.ExemptionWord(item, t));
         if (store.Current(weekId, department.Id, item.Key) is { } submitted)
-            done += t.Format("office_exempt_was_submitted", FormTime.DateTime(FormTime.Instant(submitted.SubmittedAt), calendar, t));
+            done += t.Format("office_exempt_was_submitted", WeekTime.DateTime(WeekTime.Instant(submitted.SubmittedAt), calendar, t));
         return done;
     }
-
-    /// <summary>How the item is written in the undo command: "5月14日", "计划", "统计", "总结".</summary>
-    private static string UndoWord(WeekItem item, Strings t) => item.Kind switch
-    {
-        ItemKind.DailyReport => FormTime.ShortDay(item.Day!.Value, t),
-        ItemKind.Plan => t["office_exempt_word_plan"],
-        ItemKind.Statistics => t["office_exempt_word_statistics"],
-        _ => t["office_exempt_word_summary"],
-    };
 }

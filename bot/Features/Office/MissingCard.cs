@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Progress;
 using VocEdWeek.Bot.Submissions;
@@ -30,7 +29,7 @@ public sealed class MissingCard(CardTemplates cards)
         var onTime = progress.Departments.Count(d => d.Status == ItemStatus.OnTime);
         var exempt = progress.Departments.Count(d => d.Status == ItemStatus.Exempt);
         var overdue = snapshot.Now > progress.Deadline;
-        var title = FormItems.Title(item, t);
+        var title = ItemNames.Title(item, t);
         var tableJson = t.AsJson();
 
         var rows = Math.Max(missing.Count, late.Count);
@@ -84,7 +83,7 @@ public sealed class MissingCard(CardTemplates cards)
     public static string Summary(WeekProgress snapshot, WeekItem item, Strings t)
     {
         var progress = snapshot.Item(item);
-        return t.Format("office_summary_missing", FormItems.Title(item, t),
+        return t.Format("office_summary_missing", ItemNames.Title(item, t),
             progress.Departments.Count(d => d.Status == ItemStatus.Missing),
             progress.Departments.Count(d => d.Status is ItemStatus.Late or ItemStatus.MadeUp));
     }

@@ -24,14 +24,14 @@ public sealed class OfficeAnswers(ProgressService progress, MissingCard missingC
             await ItemCardAsync(turn, snapshot, item, t, ct);
             return;
         }
-        await FormReply.CardAsync(turn, progressCard.Render(snapshot, t, DefaultItem(week.Calendar, today)), ProgressCard.Summary(snapshot, t), ct);
+        await Reply.CardAsync(turn, progressCard.Render(snapshot, t, DefaultItem(week.Calendar, today)), ProgressCard.Summary(snapshot, t), ct);
     }
 
     /// <summary>The missing card of one item, with @mentions when answering in a channel or group chat.</summary>
     public Task ItemCardAsync(TurnContext turn, WeekProgress snapshot, WeekItem item, Strings t, CancellationToken ct)
     {
         var mention = turn.Conversation.Scope != ConversationScope.Personal;
-        return FormReply.CardAsync(turn, missingCard.Render(snapshot, item, t, mention), MissingCard.Summary(snapshot, item, t), ct);
+        return Reply.CardAsync(turn, missingCard.Render(snapshot, item, t, mention), MissingCard.Summary(snapshot, item, t), ct);
     }
 
     public async Task LiaisonAsync(TurnContext turn, ActiveWeek week, Member member, OfficeQuestion question, Strings t, CancellationToken ct)
@@ -46,21 +46,21 @@ public sealed class OfficeAnswers(ProgressService progress, MissingCard missingC
         var snapshot = progress.ForWeek(week);
         var standing = snapshot.Department(member.Department!, item);
         var calendar = week.Calendar;
-        var deadline = FormTime.DateTime(calendar.DeadlineOf(item), calendar, t);
+        var deadline = WeekTime.DateTime(calendar.DeadlineOf(item), calendar, t);
         var detail = standing.Status switch
         {
             ItemStatus.Exempt => t["office_liaison_exempt"],
             ItemStatus.Missing when standing.Overdue => t.Format("office_liaison_overdue", deadline,
-                FormItems.StatusLabel(StatusCalculator.Of(calendar, item, snapshot.Now, false), t), OfficeFormat.FormCommand(item, t)),
-            ItemStatus.Missing => t.Format("office_liaison_open", deadline, OfficeFormat.Duration(calendar.DeadlineOf(item) - snapshot.Now, t), OfficeFormat.FormCommand(item, t)),
-            _ => t.Format("office_liaison_submitted", FormItems.StatusLabel(standing.Status, t), FormTime.DateTime(standing.FirstSubmittedAt!.Value, calendar, t)),
+                FormItems.StatusLabel(StatusCalculator.Of(calendar, item, snapshot.Now, false), t), ItemNames.Command(item, t)),
+            ItemStatus.Missing => t.Format("office_liaison_open", deadline, OfficeFormat.Duration(calendar.DeadlineOf(item) - snapshot.Now, t), ItemNames.Command(item, t)),
+            _ => t.Format("office_liaison_submitted", FormItems.StatusLabel(standing.Status, t), WeekTime.DateTime(standing.FirstSubmittedAt!.Value, calendar, t)),
         };
-        await FormReply.TextAsync(turn, t.Format("office_liaison_status", member.Department!.Name, FormItems.Title(item, t), detail), ct);
+        await Reply.TextAsync(turn, t.Format("office_liaison_status", member.Department!.Name, ItemNames.Title(item, t), detail), ct);
     }
 
     /// <summary>Someone who is neither staff nor liaison: the progress is the office's; name the office and its staff.</summary>
     public static Task OutsiderAsync(TurnContext turn, ActiveWeek? week, Strings t, CancellationToken ct) =>
-        FormReply.TextAsync(turn, week is null
+        Reply.TextAsync(turn, week is null
             ? t["office_no_week"]
             : t.Format("office_only", week.Definition.Office.Name, FormAccess.OfficeContact(week.Definition, t)), ct);
 
@@ -86,14 +86,14 @@ public sealed class OfficeAnswers(ProgressService progress, MissingCard missingC
     {
         if (question.BadDate is { } bad)
         {
-            await FormReply.TextAsync(turn, t.Format("office_bad_date", bad), ct);
+            await Reply.TextAsync(turn, t.Format("office_bad_date", bad), ct);
             return null;
         }
         var calendar = week.Calendar;
         var item = ItemOf(question, calendar, calendar.LocalDate(time.GetUtcNow()));
         if (item is { Kind: ItemKind.DailyReport, Day: { } day } && !calendar.IsWeekDay(day))
         {
-            await FormReply.TextAsync(turn, t.Format("office_day_outside", FormTime.Day(day, t), FormTime.Range(calendar, t)), ct);
+            await Reply.TextAsync(turn, t.Format("office_day_outside", WeekTime.Day(day, t), WeekTime.Range(calendar, t)), ct);
             return null;
         }
         return new Asked(item);

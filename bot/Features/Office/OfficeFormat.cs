@@ -16,7 +16,7 @@ public static class OfficeFormat
     public static string Deadline(WeekCalendar calendar, WeekItem item, DateTimeOffset now, Strings t)
     {
         var deadline = calendar.DeadlineOf(item);
-        var text = t.Format("office_deadline", FormTime.DateTime(deadline, calendar, t), Zone(calendar, t));
+        var text = t.Format("office_deadline", WeekTime.DateTime(deadline, calendar, t), Zone(calendar, t));
         return text + (now <= deadline ? t.Format("office_deadline_left", Duration(deadline - now, t)) : t["office_deadline_passed"]);
     }
 
@@ -31,20 +31,11 @@ public static class OfficeFormat
 
     /// <summary>"数据截至 5月14日 10:00（北京时间）".</summary>
     public static string AsOf(WeekCalendar calendar, DateTimeOffset now, Strings t) =>
-        t.Format("office_as_of", FormTime.DateTime(now, calendar, t), Zone(calendar, t));
+        t.Format("office_as_of", WeekTime.DateTime(now, calendar, t), Zone(calendar, t));
 
     /// <summary>"迟交 12:31" on the deadline's day, "补交 5月15日 09:10" on a later one.</summary>
     public static string LateAt(WeekCalendar calendar, WeekItem item, ItemStatus status, DateTimeOffset at, Strings t) =>
-        t.Format("office_late_at", FormItems.StatusLabel(status, t), FormTime.When(at, calendar, t, calendar.LocalDate(calendar.DeadlineOf(item))));
-
-    /// <summary>What a liaison types to open the item's form: "计划", "日报 5月14日", "统计", "总结".</summary>
-    public static string FormCommand(WeekItem item, Strings t) => item.Kind switch
-    {
-        ItemKind.Plan => t["office_command_plan"],
-        ItemKind.DailyReport => t.Format("office_command_report", FormTime.ShortDay(item.Day!.Value, t)),
-        ItemKind.Statistics => t["office_command_statistics"],
-        _ => t["office_command_summary"],
-    };
+        t.Format("office_late_at", FormItems.StatusLabel(status, t), WeekTime.When(at, calendar, t, calendar.LocalDate(calendar.DeadlineOf(item))));
 
     /// <summary>The "M/d" column header of a day.</summary>
     public static string DayColumn(DateOnly day, Strings t) => t.Format("office_fmt_day_column", day);

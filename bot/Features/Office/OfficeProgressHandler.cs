@@ -29,7 +29,7 @@ public sealed class OfficeProgressHandler(WeekCatalog weeks, ProgressService pro
         var input = new FormInput(turn.Value);
         if (input.Text("weekId") != week.Definition.Id)
         {
-            await FormReply.TextAsync(turn, t.Format("office_other_week", week.Definition.Title), ct);
+            await Reply.TextAsync(turn, t.Format("office_other_week", week.Definition.Title), ct);
             return;
         }
         var snapshot = progress.ForWeek(week);
@@ -39,7 +39,7 @@ public sealed class OfficeProgressHandler(WeekCatalog weeks, ProgressService pro
             await answers.ItemCardAsync(turn, snapshot, item, t, ct);
             return;
         }
-        await FormReply.CardAsync(turn, progressCard.Render(snapshot, t, OfficeAnswers.DefaultItem(week.Calendar, today)), ProgressCard.Summary(snapshot, t), ct);
+        await Reply.CardAsync(turn, progressCard.Render(snapshot, t, OfficeAnswers.DefaultItem(week.Calendar, today)), ProgressCard.Summary(snapshot, t), ct);
     }
 
     private static bool IsOfWeek(WeekItem item, ActiveWeek week) =>

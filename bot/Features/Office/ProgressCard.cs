@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Progress;
 using VocEdWeek.Bot.Submissions;
@@ -61,7 +60,7 @@ public sealed class ProgressCard(CardTemplates cards)
                 ["weekId"] = week.Definition.Id,
                 ["itemKey"] = backTo?.Key ?? "",
                 ["title"] = t.Format("office_progress_title", week.Definition.Title),
-                ["subtitle"] = t.Format("office_progress_subtitle", FormTime.Range(calendar, t), departments.Count),
+                ["subtitle"] = t.Format("office_progress_subtitle", WeekTime.Range(calendar, t), departments.Count),
                 ["items"] = new JsonArray(itemRows.Select(r => r.DeepClone()).ToArray()),
                 ["gridNote"] = note,
                 ["days"] = dayColumns.DeepClone(),
@@ -89,9 +88,9 @@ public sealed class ProgressCard(CardTemplates cards)
         var late = p.Departments.Count(d => d.Status is ItemStatus.Late or ItemStatus.MadeUp);
         return new JsonObject
         {
-            ["title"] = FormItems.Title(p.Item, t),
+            ["title"] = ItemNames.Title(p.Item, t),
             // A day's report is due at noon of its own day; only the plan, statistics and summary need their date.
-            ["due"] = p.Item.Kind == ItemKind.DailyReport ? "" : t.Format("office_due_short", FormTime.DateTime(p.Deadline, calendar, t)),
+            ["due"] = p.Item.Kind == ItemKind.DailyReport ? "" : t.Format("office_due_short", WeekTime.DateTime(p.Deadline, calendar, t)),
             ["onTime"] = Text(onTime),
             ["onTimeColor"] = onTime > 0 ? "Good" : "Default",
             ["late"] = Text(late),

@@ -153,6 +153,6 @@ public sealed class PlanForm : IForm
         yield return new(t["plan_column_url"], plan.ColumnUrl.Length > 0 ? plan.ColumnUrl : "—");
         yield return new(t["plan_fact_count"], t.Format("plan_fact_count_value", plan.Activities.Count));
         foreach (var a in plan.Activities.OrderBy(a => a.Date).Take(10))
-            yield return new(FormTime.ShortDay(a.Date, t), $"{a.Name}（{ActivityCategories.Title(a.Category, t)}）");
+            yield return new(WeekTime.ShortDay(a.Date, t), $"{a.Name}（{ActivityCategories.Title(a.Category, t)}）");
     }
 }

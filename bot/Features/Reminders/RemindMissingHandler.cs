@@ -1,8 +1,6 @@
 using System.Text.Json;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
-using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Progress;
@@ -16,7 +14,7 @@ namespace VocEdWeek.Bot.Features.Reminders;
 /// the outbox; the staff member's card turns into a receipt with each outcome in words.
 /// </summary>
 public sealed class RemindMissingHandler(
-    WeekCatalog weeks, IdentityResolver identity, ProgressService progress, ReminderSender sender, OutboxQueue outbox,
+    WeekCatalog weeks, AccessGate gate, ProgressService progress, ReminderSender sender, OutboxQueue outbox,
     RemindReceiptCard receipt, ReminderOptions options, TimeProvider time) : ICardActionHandler
 {
     public const string Verb = "remind.missing";
@@ -30,18 +28,18 @@ public sealed class RemindMissingHandler(
         var t = Strings.For(turn.Culture);
         var week = weeks.Active;
         // The access gate let only staff through; the member's name goes on the reminders.
-        if (await identity.ResolveAsync(turn, ct) is not { IsStaff: true } member) return;
+        if (gate.Admitted(turn) is not { } member) return;
         if (week is null || Read(turn, "weekId") != week.Definition.Id || WeekItem.Parse(Read(turn, "itemKey")) is not { } item
             || !week.Calendar.Items.Contains(item))
         {
-            await FormReply.TextAsync(turn, t["remind_outdated"], ct);
+            await Reply.TextAsync(turn, t["remind_outdated"], ct);
             return;
         }
         var now = time.GetUtcNow();
         var targets = ReminderTarget.Missing(progress.ForWeek(week), [item], options.IncludeBackups);
         if (targets.Count == 0)
         {
-            await FormReply.TextAsync(turn, t.Format("remind_none_missing", Forms.FormItems.Title(item, t)), ct);
+            await Reply.TextAsync(turn, t.Format("remind_none_missing", ItemNames.Title(item, t)), ct);
             return;
         }
         var trigger = new ReminderTrigger(ReminderTrigger.Click, null, member.Person.Name, turn.Conversation.ServiceUrl, turn.Conversation.TenantId);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Weeks;
@@ -30,14 +29,14 @@ public sealed class RemindReceiptCard(CardTemplates cards)
         return new JsonObject
         {
             ["t"] = t.AsJson(),
-            ["title"] = t.Format("remind_receipt_title", FormItems.Title(item, t)),
-            ["subtitle"] = t.Format("form_subtitle", week.Definition.Title, t.Format("remind_due", FormTime.DateTime(calendar.DeadlineOf(item), calendar, t))),
+            ["title"] = t.Format("remind_receipt_title", ItemNames.Title(item, t)),
+            ["subtitle"] = t.Format("form_subtitle", week.Definition.Title, t.Format("remind_due", WeekTime.DateTime(calendar.DeadlineOf(item), calendar, t))),
             ["counts"] = counts,
             ["countsColor"] = failed.Count > 0 ? "Attention" : "Good",
             ["notDelivered"] = Lines(failed, d => OutcomeWords.Of(d.Job!, t), t),
             ["pending"] = Lines(pending, d => OutcomeWords.Of(d.Job!, t), t),
             ["skippedHeader"] = t["remind_skip_recent"],
-            ["skipped"] = Lines(skipped, d => t.Format("remind_receipt_recent", d.RemindedAt is { } at ? FormTime.Clock(at, calendar) : "", cooldown), t),
+            ["skipped"] = Lines(skipped, d => t.Format("remind_receipt_recent", d.RemindedAt is { } at ? WeekTime.Clock(at, calendar) : "", cooldown), t),
             ["delivered"] = Lines(delivered, _ => "", t),
             ["deliveredList"] = string.Join(t["list_separator"], delivered.Take(MaxLines).Select(d => Who(d, t))) + (delivered.Count > MaxLines ? "…" : ""),
             ["footer"] = t.Format("remind_receipt_footer", options.IncludeBackups ? t["remind_receipt_backups"] : ""),

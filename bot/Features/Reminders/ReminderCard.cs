@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 
@@ -16,8 +15,8 @@ public sealed class ReminderCard(CardTemplates cards)
         var first = target.Items[0];
         var calendar = week.Calendar;
         var summary = late
-            ? t.Format("remind_summary_late", FormItems.Title(first, t))
-            : t.Format("remind_summary", FormItems.Title(first, t), FormTime.DateTime(calendar.DeadlineOf(first), calendar, t));
+            ? t.Format("remind_summary_late", ItemNames.Title(first, t))
+            : t.Format("remind_summary", ItemNames.Title(first, t), WeekTime.DateTime(calendar.DeadlineOf(first), calendar, t));
         return new OutgoingMessage { Cards = [cards.Render("reminder", data)], Summary = summary, Alert = true };
     }
 
@@ -26,13 +25,13 @@ public sealed class ReminderCard(CardTemplates cards)
         var calendar = week.Calendar;
         var items = new JsonArray(target.Items.Select(item =>
         {
-            var deadline = FormTime.DateTime(calendar.DeadlineOf(item), calendar, t);
+            var deadline = WeekTime.DateTime(calendar.DeadlineOf(item), calendar, t);
             return (JsonNode)new JsonObject
             {
-                ["title"] = FormItems.Title(item, t),
+                ["title"] = ItemNames.Title(item, t),
                 ["due"] = t.Format(late ? "remind_due_passed" : "remind_due", deadline),
                 ["dueColor"] = late ? "Attention" : "Warning",
-                ["button"] = t.Format("remind_fill", FormItems.Title(item, t)),
+                ["button"] = t.Format("remind_fill", ItemNames.Title(item, t)),
                 ["weekId"] = week.Definition.Id,
                 ["itemKey"] = item.Key,
             };

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Weeks;
@@ -28,12 +27,12 @@ public sealed class ReminderLogCard(CardTemplates cards, ReminderLog log, Outbox
         var rows = entries.Select(e =>
         {
             var (outcome, color) = Outcome(e, t);
-            var items = e.ItemKeys.Select(WeekItem.Parse).OfType<WeekItem>().Select(i => FormItems.Title(i, t));
+            var items = e.ItemKeys.Select(WeekItem.Parse).OfType<WeekItem>().Select(i => ItemNames.Title(i, t));
             return (JsonNode)new JsonObject
             {
                 ["who"] = t.Format("remind_person", e.PersonName, e.DepartmentName),
                 ["what"] = string.Join(t["list_separator"], items),
-                ["when"] = FormTime.DateTime(FormTime.Instant(e.At), calendar, t),
+                ["when"] = WeekTime.DateTime(WeekTime.Instant(e.At), calendar, t),
                 ["how"] = e.Trigger switch
                 {
                     ReminderTrigger.Click => t.Format("remind_trigger_click", e.TriggeredBy ?? ""),

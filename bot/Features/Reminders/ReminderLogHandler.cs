@@ -1,6 +1,5 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
@@ -28,7 +27,7 @@ public sealed class ReminderLogHandler(WeekCatalog weeks, ReminderLogCard card, 
         var t = Strings.For(turn.Culture);
         if (weeks.Active is not { } week)
         {
-            await FormReply.TextAsync(turn, t["office_no_week"], ct);
+            await Reply.TextAsync(turn, t["office_no_week"], ct);
             return;
         }
         var rendered = card.Render(week, Math.Clamp(options.LogEntries, 1, MaxEntries), time.GetUtcNow(), t);

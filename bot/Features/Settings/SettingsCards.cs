@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
@@ -31,7 +30,7 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
         var zone = OfficeFormat.Zone(calendar, t);
         JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
         JsonObject Choice(string title, string value) => new() { ["title"] = title, ["value"] = value };
-        string At(DateTimeOffset instant) => $"{FormTime.DateTime(instant, calendar, t)}（{zone}）";
+        string At(DateTimeOffset instant) => $"{WeekTime.DateTime(instant, calendar, t)}（{zone}）";
         string Shown(Person p) => PlainText.Escape(SettingsWords.Person(p, t));
         string People(IEnumerable<Person> people) => string.Join(t["list_separator"], people.Select(Shown)) is { Length: > 0 } s ? s : t["settings_none"];
 
@@ -41,14 +40,14 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
         {
             ["t"] = t.AsJson(),
             ["title"] = t.Format("settings_card_title", PlainText.Escape(def.Title)),
-            ["subtitle"] = t.Format("settings_card_subtitle", FormTime.Range(calendar, t), def.Id),
+            ["subtitle"] = t.Format("settings_card_subtitle", WeekTime.Range(calendar, t), def.Id),
             ["weekId"] = def.Id,
             ["reportTime"] = calendar.ReportTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ["deadlines"] = new JsonArray(
-                Fact(SettingsWords.Item(ItemKind.Plan, t), At(calendar.PlanDeadline)),
-                Fact(SettingsWords.Item(ItemKind.DailyReport, t), t.Format("settings_daily_at", def.Deadlines.DailyReport, zone)),
-                Fact(SettingsWords.Item(ItemKind.Statistics, t), At(calendar.StatisticsDeadline)),
-                Fact(SettingsWords.Item(ItemKind.Summary, t), At(calendar.SummaryDeadline))),
+                Fact(ItemNames.KindName(ItemKind.Plan, t), At(calendar.PlanDeadline)),
+                Fact(ItemNames.KindName(ItemKind.DailyReport, t), t.Format("settings_daily_at", def.Deadlines.DailyReport, zone)),
+                Fact(ItemNames.KindName(ItemKind.Statistics, t), At(calendar.StatisticsDeadline)),
+                Fact(ItemNames.KindName(ItemKind.Summary, t), At(calendar.SummaryDeadline))),
             ["office"] = new JsonArray(
                 Fact(SettingsWords.RoleName(Role.Admin, t), People(office.Admins.Concat(FromConfiguration(office)))),
                 Fact(SettingsWords.RoleName(Role.Staff, t), People(office.Staff)),
@@ -59,7 +58,7 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
                 (JsonNode)Choice($"{d.Name} · {(p.Backup ? t.Format("settings_backup_mark", p.Name) : p.Name)}", $"{d.Id}|{SettingsCommandParser.Key(p)}"))).ToArray()),
             ["officeChoices"] = new JsonArray(officePeople.Select(x => (JsonNode)Choice($"{x.p.Name}（{SettingsWords.RoleName(x.Item2, t)}）", SettingsCommandParser.Key(x.p))).ToArray()),
             ["roleChoices"] = new JsonArray(new[] { Role.Staff, Role.Observer, Role.Admin }.Select(r => (JsonNode)Choice(SettingsWords.RoleName(r, t), r.ToString())).ToArray()),
-            ["itemChoices"] = new JsonArray(new[] { ItemKind.Plan, ItemKind.Statistics, ItemKind.Summary }.Select(i => (JsonNode)Choice(SettingsWords.Item(i, t), i.ToString())).ToArray()),
+            ["itemChoices"] = new JsonArray(new[] { ItemKind.Plan, ItemKind.Statistics, ItemKind.Summary }.Select(i => (JsonNode)Choice(ItemNames.KindName(i, t), i.ToString())).ToArray()),
         };
         return data;
     }
@@ -69,7 +68,7 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
         cards.Render(ConfirmTemplate, ConfirmData(week, pending, preview, t));
 
     public JsonObject ConfirmData(ActiveWeek week, PendingChange pending, ChangePreview preview, Strings t) =>
-        Data(week, preview, t, t["settings_confirm_title"], "Default", t.Format("settings_confirm_note", FormTime.DateTime(Expiry(pending), week.Calendar, t)), pending.Id);
+        Data(week, preview, t, t["settings_confirm_title"], "Default", t.Format("settings_confirm_note", WeekTime.DateTime(Expiry(pending), week.Calendar, t)), pending.Id);
 
     /// <summary>The receipt: applied (at once, everywhere), cancelled, or refused with the reason.</summary>
     public JsonObject Receipt(ActiveWeek week, ChangePreview preview, string title, string color, string note, Strings t) =>
@@ -91,7 +90,7 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
             ["pendingId"] = pendingId ?? "",
         };
 
-    private static DateTimeOffset Expiry(PendingChange pending) => FormTime.Instant(pending.ExpiresAt);
+    private static DateTimeOffset Expiry(PendingChange pending) => WeekTime.Instant(pending.ExpiresAt);
 
     /// <summary>Admins named in configuration (<c>Office:Admins</c>) who are not also listed in the week.</summary>
     private IEnumerable<Person> FromConfiguration(OfficeInfo office) =>

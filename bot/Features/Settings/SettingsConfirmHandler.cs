@@ -1,7 +1,6 @@
 using System.Text.Json;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
@@ -42,17 +41,17 @@ public sealed class SettingsConfirmHandler(
             (null, _) or (_, null) => t["settings_pending_gone"],
             _ when change.AskedByTeamsId != turn.User.Id => t.Format("settings_pending_other", change.AskedByName),
             _ when change.DoneAt is not null => Done(change, t),
-            _ when FormTime.Instant(change.ExpiresAt) < now => t["settings_pending_expired"],
+            _ when WeekTime.Instant(change.ExpiresAt) < now => t["settings_pending_expired"],
             _ => null,
         };
         if (refusal is not null)
         {
-            await FormReply.TextAsync(turn, refusal, ct);
+            await Reply.TextAsync(turn, refusal, ct);
             return;
         }
         if (!pending.TryClaim(change!, now.UtcDateTime))
         {
-            await FormReply.TextAsync(turn, Done(pending.Find(change!.Id) ?? change, t), ct);
+            await Reply.TextAsync(turn, Done(pending.Find(change!.Id) ?? change, t), ct);
             return;
         }
         var (preview, _, _) = SettingsPreview.Of(change!.Proposal, week!);
@@ -60,7 +59,7 @@ public sealed class SettingsConfirmHandler(
         if (turn.Verb == SettingsCards.CancelVerb)
         {
             pending.Finish(change, Cancelled);
-            await FormReply.CardAsync(turn, cards.Receipt(week!, preview, t["settings_cancelled_title"], "Default", t["settings_cancelled_note"], t), null, ct);
+            await Reply.CardAsync(turn, cards.Receipt(week!, preview, t["settings_cancelled_title"], "Default", t["settings_cancelled_note"], t), null, ct);
             return;
         }
 
@@ -72,7 +71,7 @@ public sealed class SettingsConfirmHandler(
         var card = outcome.Applied
             ? cards.Receipt(outcome.Week ?? week!, preview, t["settings_applied_title"], "Good", t["settings_applied_note"], t)
             : cards.Receipt(week!, preview, t["settings_refused_title"], "Attention", t.Format(outcome.RefusalKey!, outcome.RefusalArgs), t);
-        await FormReply.CardAsync(turn, card, null, ct);
+        await Reply.CardAsync(turn, card, null, ct);
     }
 
     private ChangeOutcome Apply(PendingChange change, ActiveWeek week, Actor actor)

@@ -1,7 +1,5 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
-using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
@@ -15,7 +13,7 @@ namespace VocEdWeek.Bot.Features.Settings;
 /// </summary>
 public sealed class SettingsHandler(
     WeekCatalog weeks,
-    IdentityResolver identity,
+    AccessGate gate,
     SettingsCards cards,
     PendingChangeStore pending,
     TimeProvider time) : ICommandHandler, ICardActionHandler
@@ -37,7 +35,7 @@ public sealed class SettingsHandler(
         }
         if (SettingsCommand.Find(text.Original) is not { } command)
         {
-            await FormReply.CardAsync(turn, cards.Overview(week, t), t["settings_card_summary"], ct);
+            await Reply.CardAsync(turn, cards.Overview(week, t), t["settings_card_summary"], ct);
             return;
         }
         var today = week.Calendar.LocalDate(time.GetUtcNow());
@@ -50,7 +48,7 @@ public sealed class SettingsHandler(
         var t = Strings.For(turn.Culture);
         if (weeks.Active is not { } week)
         {
-            await FormReply.TextAsync(turn, t["settings_no_active_week"], ct);
+            await Reply.TextAsync(turn, t["settings_no_active_week"], ct);
             return;
         }
         await ProposeAsync(turn, week, SettingsFormReader.Read(turn.Value, week), t, ct);
@@ -60,16 +58,16 @@ public sealed class SettingsHandler(
     {
         if (parsed.Proposal is not { } proposal)
         {
-            await FormReply.TextAsync(turn, Text(parsed.ErrorKey!, parsed.ErrorArgs, t), ct);
+            await Reply.TextAsync(turn, Text(parsed.ErrorKey!, parsed.ErrorArgs, t), ct);
             return;
         }
         var (preview, refusal, args) = SettingsPreview.Of(proposal, week);
         if (preview is null)
         {
-            await FormReply.TextAsync(turn, Text(refusal!, args, t), ct);
+            await Reply.TextAsync(turn, Text(refusal!, args, t), ct);
             return;
         }
-        var member = await identity.ResolveAsync(turn, ct);
+        var member = gate.Admitted(turn);
         var now = time.GetUtcNow().UtcDateTime;
         var change = pending.Add(new PendingChange
         {
@@ -80,7 +78,7 @@ public sealed class SettingsHandler(
             CreatedAt = now,
             ExpiresAt = now + PendingChangeStore.Lifetime,
         });
-        await FormReply.CardAsync(turn, cards.Confirm(week, change, preview, t), t["settings_confirm_title"], ct);
+        await Reply.CardAsync(turn, cards.Confirm(week, change, preview, t), t["settings_confirm_title"], ct);
     }
 
     /// <summary>A refusal or a parse error in words (<c>settings_usage</c> when the wording itself was not understood).</summary>

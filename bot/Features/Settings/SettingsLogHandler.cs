@@ -3,7 +3,6 @@ using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Exports;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Weeks.Settings;
@@ -39,7 +38,7 @@ public sealed class SettingsLogHandler(WeekCatalog weeks, AccessGate gate, Setti
         var text = new StringBuilder(t.Format("settings_log_title", week.Definition.Title));
         foreach (var e in entries.Take(Shown))
         {
-            var at = ExportFormat.Generated(FormTime.Instant(e.At), week.Calendar, t, withZone: false);
+            var at = ExportFormat.Generated(WeekTime.Instant(e.At), week.Calendar, t, withZone: false);
             text.Append("\n\n").Append(t.Format("settings_log_line", at, PlainText.Escape(e.ActorName), SettingsWords.Kind(e.Kind, t),
                 PlainText.Escape(SettingsWords.Subject(e.Kind, e.Subject, t, week)),
                 PlainText.Escape(SettingsWords.Value(e.Kind, e.Before, t)), PlainText.Escape(SettingsWords.Value(e.Kind, e.After, t))));

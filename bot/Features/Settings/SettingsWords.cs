@@ -14,7 +14,7 @@ public static partial class SettingsWords
 
     public static string Subject(string kind, string? subject, Strings t, ActiveWeek? week) => kind switch
     {
-        "deadline.move" or "deadline.dailyReport" when Enum.TryParse<ItemKind>(subject, out var item) => Item(item, t),
+        "deadline.move" or "deadline.dailyReport" when Enum.TryParse<ItemKind>(subject, out var item) => ItemNames.KindName(item, t),
         // A rename is logged under the department's id (its name is what changes).
         "department.rename" when subject is not null && week?.Department(subject) is { } dept => $"{dept.Name}（{dept.Id}）",
         _ => subject ?? "",
@@ -40,8 +40,6 @@ public static partial class SettingsWords
 
     [GeneratedRegex(@"(?<name>[^、<>]+?) <(?<key>[^<>]+)>")]
     private static partial Regex LoggedPerson();
-
-    public static string Item(ItemKind item, Strings t) => t[$"settings_item_{item.ToString().ToLowerInvariant()}"];
 
     public static string RoleName(Role role, Strings t) => t[$"settings_role_{role.ToString().ToLowerInvariant()}"];
 }

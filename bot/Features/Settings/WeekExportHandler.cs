@@ -1,7 +1,6 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Exports;
-using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
@@ -13,7 +12,7 @@ namespace VocEdWeek.Bot.Features.Settings;
 /// download link or SharePoint, "发送到聊天" in a personal chat) through the export feature's service and card.
 /// Listed in Routes before the export command, which would otherwise read "导出…" as an export it does not know.
 /// </summary>
-public sealed class WeekExportHandler(WeekCatalog weeks, IdentityResolver identity, ExportService exports, ExportCard card, WeekSettingsWriter writer) : ICommandHandler
+public sealed class WeekExportHandler(WeekCatalog weeks, AccessGate gate, ExportService exports, ExportCard card, WeekSettingsWriter writer) : ICommandHandler
 {
     public Access Access => Access.Admin;
 
@@ -28,7 +27,7 @@ public sealed class WeekExportHandler(WeekCatalog weeks, IdentityResolver identi
             await turn.ReplyAsync(t["settings_no_active_week"], ct);
             return;
         }
-        var member = await identity.ResolveAsync(turn, ct);
+        var member = gate.Admitted(turn);
         var who = new Requester(member?.Person.Name is { Length: > 0 } n ? n : turn.User.Name ?? "", turn.User.Id, turn.User.AadObjectId);
         var record = await exports.ExportAsync(week, writer, who, t, ct);
         var rendered = card.Render(week, [record], [], turn.Conversation.Scope == ConversationScope.Personal, t);

@@ -29,7 +29,7 @@ public sealed class StatisticsForm(SubmissionStore store) : IForm
     public string Template => "statistics-form";
 
     public string? Unavailable(FormSession s, WeekItem item) =>
-        s.Today < s.Calendar.Week.End ? s.T.Format("after_week_not_yet", FormItems.Title(item, s.T), FormTime.ShortDay(s.Calendar.Week.End, s.T)) : null;
+        s.Today < s.Calendar.Week.End ? s.T.Format("after_week_not_yet", ItemNames.Title(item, s.T), WeekTime.ShortDay(s.Calendar.Week.End, s.T)) : null;
 
     public JsonObject Values(FormSession s, WeekItem item, Submission? current)
     {

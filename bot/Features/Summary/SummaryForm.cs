@@ -18,7 +18,7 @@ public sealed class SummaryForm(SummaryService summaries, ItemFiles files) : IFo
     public string Template => "summary-form";
 
     public string? Unavailable(FormSession s, WeekItem item) =>
-        s.Today < s.Calendar.Week.End ? s.T.Format("after_week_not_yet", FormItems.Title(item, s.T), FormTime.ShortDay(s.Calendar.Week.End, s.T)) : null;
+        s.Today < s.Calendar.Week.End ? s.T.Format("after_week_not_yet", ItemNames.Title(item, s.T), WeekTime.ShortDay(s.Calendar.Week.End, s.T)) : null;
 
     public JsonObject Values(FormSession s, WeekItem item, Submission? current) => new()
     {

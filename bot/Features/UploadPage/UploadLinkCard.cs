@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 
@@ -16,7 +15,7 @@ public sealed class UploadLinkCard(CardTemplates cards)
     {
         ["t"] = t.AsJson(),
         ["target"] = target,
-        ["expires"] = t.Format("upload_card_expires_value", FormTime.DateTime(expires, calendar, t)),
+        ["expires"] = t.Format("upload_card_expires_value", WeekTime.DateTime(expires, calendar, t)),
         ["url"] = url,
     };
 }

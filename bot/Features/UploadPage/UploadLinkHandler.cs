@@ -1,6 +1,5 @@
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
@@ -45,7 +44,7 @@ public sealed class UploadLinkHandler(
         var grant = new UploadGrant(week.Definition.Id, department.Id, item.Key, member.Person.Name, turn.User.AadObjectId,
             conversations.Touch(turn).Id, turn.Culture.Name, member.Person.AadObjectId ?? member.Person.Email);
         var (url, expires) = links.Create(grant);
-        var target = t.Format("upload_target", department.Name, UploadTarget.ItemName(item, t));
+        var target = t.Format("upload_target", department.Name, ItemNames.FileLabel(item, t));
         await turn.ReplyAsync(OutgoingMessage.FromCard(card.Render(t, target, expires, week.Calendar, url), t.Format("upload_card_summary", target)), ct);
     }
 
@@ -57,8 +56,8 @@ public sealed class UploadLinkHandler(
         {
             if (phrase.Date is not { } day) return (null, t.Format("upload_bad_date", phrase.Phrase));
             if (!calendar.IsWeekDay(day))
-                return (null, t.Format("upload_outside_week", FormTime.ShortDay(day, t), calendar.Week.Title, FormTime.Range(calendar, t), FormTime.ShortDay(calendar.Week.Start, t)));
-            if (day > today) return (null, t.Format("upload_future", FormTime.ShortDay(day, t)));
+                return (null, t.Format("upload_outside_week", WeekTime.ShortDay(day, t), calendar.Week.Title, WeekTime.Range(calendar, t), WeekTime.ShortDay(calendar.Week.Start, t)));
+            if (day > today) return (null, t.Format("upload_future", WeekTime.ShortDay(day, t)));
             return (new WeekItem(ItemKind.DailyReport, day), null);
         }
         return request.Kind switch

@@ -2,9 +2,9 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.UploadPage;
 
@@ -53,7 +53,7 @@ public static class UploadPageHtml
             ["title"] = t["upload_page_title"],
             ["target"] = target.Describe(),
             ["from"] = t.Format("upload_page_from", target.Grant.FromName),
-            ["expires"] = t.Format("upload_page_expires", FormTime.DateTime(target.ExpiresAt, calendar, t)),
+            ["expires"] = t.Format("upload_page_expires", WeekTime.DateTime(target.ExpiresAt, calendar, t)),
             ["pick"] = t["upload_page_pick"],
             // image/* and video/* make phones offer the gallery and camera; the extensions cover documents.
             ["accept"] = string.Join(',', new[] { "image/*", "video/*" }.Concat(allowed)),

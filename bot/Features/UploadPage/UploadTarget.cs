@@ -11,17 +11,9 @@ public sealed record UploadTarget(UploadGrant Grant, ActiveWeek Week, Department
     public Strings T => Strings.For(Grant.Locale);
 
     /// <summary>"机电工程学院 · 5月14日 日报": the same words as the chat acknowledgement.</summary>
-    public string Describe() => T.Format("upload_target", Department.Name, ItemName(Item, T));
+    public string Describe() => T.Format("upload_target", Department.Name, ItemNames.FileLabel(Item, T));
 
     /// <summary>Files of one page run form a batch; the link's hash keeps a batch inside its own link.</summary>
     public string BatchId(string session) =>
         $"{UploadAcknowledger.BatchPrefix}{Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(Token)))[..16]}|{session}";
-
-    public static string ItemName(WeekItem item, Strings t) => item.Kind switch
-    {
-        ItemKind.DailyReport => t.Format("files_item_report", Forms.FormTime.ShortDay(item.Day!.Value, t)),
-        ItemKind.Plan => t["files_item_plan"],
-        ItemKind.Statistics => t["files_item_statistics"],
-        _ => t["files_item_summary"],
-    };
 }

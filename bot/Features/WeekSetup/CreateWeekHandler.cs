@@ -31,13 +31,13 @@ public sealed class CreateWeekHandler(
         var input = new FormInput(turn.Value);
         if (pending.Find(input.Text("draftId"), SetupPending.WeekKind) is not { } draft)
         {
-            await FormReply.TextAsync(turn, t["setup_expired"], ct);
+            await Reply.TextAsync(turn, t["setup_expired"], ct);
             return;
         }
         // Claimed before anything is done: a double click or a second admin's press finds it taken.
         if (!pending.TryClaim(draft))
         {
-            await FormReply.TextAsync(turn, t.Format("setup_already_done", pending.Find(draft.Id, SetupPending.WeekKind)?.Outcome ?? ""), ct);
+            await Reply.TextAsync(turn, t.Format("setup_already_done", pending.Find(draft.Id, SetupPending.WeekKind)?.Outcome ?? ""), ct);
             return;
         }
         if (turn.Verb == CancelVerb)
@@ -53,7 +53,7 @@ public sealed class CreateWeekHandler(
         {
             var error = problem is not null ? t[problem] : t.Format("setup_required_missing", string.Join(t["list_separator"], typed.MissingRequired.Select(f => t["setup_field_" + f])));
             pending.Release(draft);
-            await FormReply.CardAsync(turn, card.Render(draft.Id, typed, draft.Source, previous, error, t, keep), t["setup_draft_title"], ct);
+            await Reply.CardAsync(turn, card.Render(draft.Id, typed, draft.Source, previous, error, t, keep), t["setup_draft_title"], ct);
             return;
         }
         var week = typed.ToDefinition(NewId(typed.Start!.Value), previous?.Definition.Office ?? new OfficeInfo());
@@ -62,7 +62,7 @@ public sealed class CreateWeekHandler(
         if (!outcome.Applied)
         {
             pending.Release(draft);
-            await FormReply.CardAsync(turn, card.Render(draft.Id, typed, draft.Source, previous, t.Format(outcome.RefusalKey!, outcome.RefusalArgs), t, keep), t["setup_draft_title"], ct);
+            await Reply.CardAsync(turn, card.Render(draft.Id, typed, draft.Source, previous, t.Format(outcome.RefusalKey!, outcome.RefusalArgs), t, keep), t["setup_draft_title"], ct);
             return;
         }
         pending.Done(draft, week.Title);

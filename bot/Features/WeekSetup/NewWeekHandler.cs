@@ -1,7 +1,6 @@
 using System.Text.Json;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.WeekSetup.Notice;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
@@ -70,7 +69,7 @@ public sealed class NewWeekHandler(
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         var draft = NoticeParser.Parse(notice, new NoticeParseOptions { WorkdayEnd = options.WorkdayEnd, Today = today });
         var saved = pending.Add(SetupPending.WeekKind, JsonSerializer.Serialize(draft, WeekJson.Options), source, turn.User.AadObjectId ?? turn.User.Id);
-        await FormReply.CardAsync(turn, card.Render(saved.Id, draft, source, weeks.Latest, error: null, t), t["setup_draft_title"], ct);
+        await Reply.CardAsync(turn, card.Render(saved.Id, draft, source, weeks.Latest, error: null, t), t["setup_draft_title"], ct);
     }
 
     public static bool NoticeFile(string name) => Path.GetExtension(name).ToLowerInvariant() is ".docx" or ".txt" or ".pdf";

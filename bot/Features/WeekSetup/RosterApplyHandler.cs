@@ -30,13 +30,13 @@ public sealed class RosterApplyHandler(SetupPendingStore pending, SetupReceipt r
         var t = Strings.For(turn.Culture);
         if (pending.Find(new FormInput(turn.Value).Text("importId"), SetupPending.RosterKind) is not { WeekId: { } weekId } import)
         {
-            await FormReply.TextAsync(turn, t["setup_expired"], ct);
+            await Reply.TextAsync(turn, t["setup_expired"], ct);
             return;
         }
         // Claimed before anything is done: a double click or a second admin's press finds it taken.
         if (!pending.TryClaim(import))
         {
-            await FormReply.TextAsync(turn, t.Format("setup_already_done", pending.Find(import.Id, SetupPending.RosterKind)?.Outcome ?? ""), ct);
+            await Reply.TextAsync(turn, t.Format("setup_already_done", pending.Find(import.Id, SetupPending.RosterKind)?.Outcome ?? ""), ct);
             return;
         }
         if (turn.Verb == CancelVerb)
@@ -48,7 +48,7 @@ public sealed class RosterApplyHandler(SetupPendingStore pending, SetupReceipt r
         if (store.Find(weekId)?.Revision != import.Revision)
         {
             pending.Done(import, t["import_changed_meanwhile"]);
-            await FormReply.TextAsync(turn, t["import_changed_meanwhile"], ct);
+            await Reply.TextAsync(turn, t["import_changed_meanwhile"], ct);
             return;
         }
         var departments = JsonSerializer.Deserialize<List<Department>>(import.Payload, WeekJson.Options) ?? [];
@@ -56,7 +56,7 @@ public sealed class RosterApplyHandler(SetupPendingStore pending, SetupReceipt r
         if (!outcome.Applied)
         {
             pending.Release(import);
-            await FormReply.TextAsync(turn, t.Format(outcome.RefusalKey!, outcome.RefusalArgs), ct);
+            await Reply.TextAsync(turn, t.Format(outcome.RefusalKey!, outcome.RefusalArgs), ct);
             return;
         }
         var title = t.Format("import_applied", departments.Count, departments.Sum(d => d.Liaisons.Count));

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 using VocEdWeek.Bot.Links;
 using VocEdWeek.Bot.Localization;
@@ -69,7 +68,7 @@ public sealed class RosterImportHandler(
         var revision = store.Find(week.Definition.Id)?.Revision ?? 0;
         var payload = JsonSerializer.Serialize(preview.ToDepartments(), WeekJson.Options);
         var saved = pending.Add(SetupPending.RosterKind, payload, file.Name, turn.User.AadObjectId ?? turn.User.Id, week.Definition.Id, revision);
-        await FormReply.CardAsync(turn, card.Render(saved.Id, preview, file.Name, week, t), t["import_title"], ct);
+        await Reply.CardAsync(turn, card.Render(saved.Id, preview, file.Name, week, t), t["import_title"], ct);
     }
 
     public static bool SheetFile(string name) => Path.GetExtension(name).ToLowerInvariant() is ".xlsx" or ".csv";

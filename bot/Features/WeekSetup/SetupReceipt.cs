@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
 
 namespace VocEdWeek.Bot.Features.WeekSetup;
 
@@ -11,7 +10,7 @@ public sealed class SetupReceipt(CardTemplates cards)
     public const string Template = "setup-receipt";
 
     public Task ShowAsync(TurnContext turn, string title, IEnumerable<string> lines, bool good, CancellationToken ct) =>
-        FormReply.CardAsync(turn, Render(title, lines, good), title, ct);
+        Reply.CardAsync(turn, Render(title, lines, good), title, ct);
 
     public JsonObject Render(string title, IEnumerable<string> lines, bool good) => cards.Render(Template, Data(title, lines, good));
 

@@ -62,7 +62,7 @@ public sealed class ExportRun(
     /// <summary>A stored UTC time as a local date-time of the week's zone (what the sheets show).</summary>
     public DateTime Local(DateTimeOffset instant) => Calendar.ToLocal(instant).DateTime;
 
-    public DateTime Local(DateTime storedUtc) => Local(FormTime.Instant(storedUtc));
+    public DateTime Local(DateTime storedUtc) => Local(WeekTime.Instant(storedUtc));
 }
 
 /// <summary>One department's current submissions, parsed on demand.</summary>

@@ -1,4 +1,3 @@
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Progress;
@@ -50,7 +49,7 @@ public static class ExportText
         _ => (t["export_status_missing"], SheetStyle.Missing),
     };
 
-    public static string Day(DateOnly day, Strings t) => FormTime.ShortDay(day, t);
+    public static string Day(DateOnly day, Strings t) => WeekTime.ShortDay(day, t);
 
     /// <summary>Chinese text is set in DengXian (the Office default for zh-CN); viewers without it fall back to any CJK font.</summary>
     public static string SheetFont(Strings t) => IsEnglish(t) ? "Calibri" : "等线";

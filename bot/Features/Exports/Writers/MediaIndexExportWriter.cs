@@ -1,5 +1,4 @@
 using VocEdWeek.Bot.Features.Exports.Writers.OpenXml;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
@@ -59,7 +58,7 @@ public sealed class MediaIndexExportWriter(ExportSource source, TimeProvider tim
                     sheet.BeginRow();
                     sheet.Number(++number, SheetStyle.Centered);
                     sheet.Text(department.Name);
-                    sheet.Text(item is null ? m.ItemKey : ItemName(item, t), SheetStyle.Centered);
+                    sheet.Text(item is null ? m.ItemKey : ItemNames.InExport(item, t), SheetStyle.Centered);
                     var day = item?.Day?.ToDateTime(TimeOnly.MinValue) ?? received.Date;
                     sheet.Date(day, SheetStyle.Date);
                     sheet.Text(t[$"export_kind_{m.Kind.ToString().ToLowerInvariant()}"], SheetStyle.Centered);
@@ -96,12 +95,6 @@ public sealed class MediaIndexExportWriter(ExportSource source, TimeProvider tim
             .ThenBy(x => x.Item?.Day ?? DateOnly.MinValue)
             .ThenBy(x => x.File.ReceivedAt)
             .Select(x => x.File);
-
-    private static string ItemName(WeekItem item, Strings t) => item.Kind switch
-    {
-        ItemKind.DailyReport => t.Format("export_item_report", ExportText.Day(item.Day!.Value, t)),
-        _ => FormItems.Title(item, t),
-    };
 
     /// <summary>The SharePoint link once uploaded, otherwise where the file is now.</summary>
     private static void Where(SheetWriter sheet, MediaRecord m, Strings t)

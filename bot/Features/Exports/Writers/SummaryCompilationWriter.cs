@@ -1,5 +1,4 @@
 using VocEdWeek.Bot.Features.Exports.Writers.OpenXml;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
@@ -80,12 +79,12 @@ public sealed class SummaryCompilationWriter(ExportSource source, TimeProvider t
         var reports = run.Calendar.Days.Select(day => (Day: day, Report: d.Report(day))).Where(x => x.Report is not null).ToList();
         body.Heading(2, t["export_summary_section_cases"]);
         var cases = reports.Where(x => x.Report!.TypicalCase.Trim().Length > 0).ToList();
-        foreach (var (day, report) in cases) body.Labeled(t.Format("export_summary_day_label", FormTime.Day(day, t)), report!.TypicalCase);
+        foreach (var (day, report) in cases) body.Labeled(t.Format("export_summary_day_label", WeekTime.Day(day, t)), report!.TypicalCase);
         if (cases.Count == 0) body.Note(t["export_summary_no_cases"]);
 
         body.Heading(2, t["export_summary_section_stories"]);
         var stories = reports.Where(x => x.Report!.Story.Trim().Length > 0).ToList();
-        foreach (var (day, report) in stories) body.Labeled(t.Format("export_summary_day_label", FormTime.Day(day, t)), report!.Story);
+        foreach (var (day, report) in stories) body.Labeled(t.Format("export_summary_day_label", WeekTime.Day(day, t)), report!.Story);
         if (stories.Count == 0) body.Note(t["export_summary_no_stories"]);
     }
 

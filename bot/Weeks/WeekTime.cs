@@ -1,11 +1,13 @@
 using System.Globalization;
 using VocEdWeek.Bot.Localization;
-using VocEdWeek.Bot.Weeks;
 
-namespace VocEdWeek.Bot.Features.Forms;
+namespace VocEdWeek.Bot.Weeks;
 
-/// <summary>Dates and times as a liaison reads them, always in the week's time zone.</summary>
-public static class FormTime
+/// <summary>
+/// Dates and times as people read them, always in the week's own time zone (Beijing time for the weeks we know): every
+/// card, reply, page and export writes them through here, so "5月14日 11:42" reads the same everywhere.
+/// </summary>
+public static class WeekTime
 {
     /// <summary>A stored time as an instant (LiteDB may hand back local or unspecified kinds; stored values are UTC).</summary>
     public static DateTimeOffset Instant(System.DateTime stored) => stored.Kind switch

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
-using VocEdWeek.Bot.Conversation;
 
-namespace VocEdWeek.Bot.Features.Forms;
+namespace VocEdWeek.Bot.Conversation;
 
 /// <summary>
 /// Answers in the way the turn allows: Action.Execute gets the card in the invoke response (it replaces
-/// the card in place), Action.Submit updates the card message, a typed command gets a new message.
+/// the card in place), Action.Submit updates the card message, a typed command gets a new message. Every feature
+/// answers a turn through here, forms or not.
 /// </summary>
-public static class FormReply
+public static class Reply
 {
     public static Task CardAsync(TurnContext turn, JsonObject card, string? summary, CancellationToken ct)
     {

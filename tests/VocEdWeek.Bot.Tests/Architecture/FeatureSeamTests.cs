@@ -13,8 +13,6 @@ public sealed class FeatureSeamTests
     private static readonly Dictionary<string, string> SharedParts = new(StringComparer.Ordinal)
     {
         // The vocabulary part of issue 12 moves these two out of Features (WeekTime, Reply); then delete both lines.
-        ["Forms.FormTime"] = "dates and times in the week's zone, as a liaison reads them",
-        ["Forms.FormReply"] = "the short reply: a card or a line in the card's place",
         ["Forms.FormItems"] = "status labels of an item (未提交/已提交/迟交/补交/免报), the same on every card",
         ["Forms.FormJson"] = "stored form data is JSON in one spelling; every reader of submissions parses it so",
         ["Forms.FormInput"] = "reading what a card sent back (Teams sends inputs as strings)",

@@ -33,6 +33,6 @@ public sealed class OutboxJob
     public string? ConversationId { get; set; }
     public string? ActivityId { get; set; }
 
-    [LiteDB.BsonIgnore]
+    // Get-only: LiteDB stores only properties it can set, so a computed one needs no attribute.
     public bool IsFinal => State is OutboxState.Sent or OutboxState.Failed or OutboxState.Gone or OutboxState.Canceled;
 }

@@ -16,7 +16,7 @@ public sealed class OutboxRecipient
     public string? ServiceUrl { get; set; }
 
     /// <summary>Stable identity for ordering and idempotency keys.</summary>
-    [LiteDB.BsonIgnore]
+    // Get-only, so never stored (LiteDB maps only what it can set).
     public string Key => ConversationId ?? AadObjectId ?? UserId ?? Email?.ToLowerInvariant() ?? Name;
 
     public static OutboxRecipient Conversation(string conversationId, string name) => new() { ConversationId = conversationId, Name = name };

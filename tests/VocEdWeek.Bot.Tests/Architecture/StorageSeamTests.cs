@@ -28,6 +28,22 @@ public sealed class StorageSeamTests
     }
 
     [Fact]
+    public void No_model_carries_a_LiteDB_attribute()
+    {
+        // [BsonIgnore], [BsonId] … are the store's business: its mapper says them (e.g. OutboxStore), not the record.
+        var marked = TypeDependencies.OfBot().Types.Values
+            .SelectMany(t => Nested(t))
+            .Where(t => !ProtocolSeamTests.InNamespace(TypeDependencies.Outermost(t).FullName, Storage))
+            .SelectMany(t => t.Properties.Cast<Mono.Cecil.ICustomAttributeProvider>().Concat(t.Fields).Append(t)
+                .SelectMany(m => m.CustomAttributes.Where(a => a.AttributeType.Namespace.StartsWith("LiteDB", StringComparison.Ordinal))
+                    .Select(a => $"{t.FullName}: [{a.AttributeType.Name}] on {(m as Mono.Cecil.IMemberDefinition)?.Name ?? t.Name}")))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(marked.Count == 0, $"LiteDB attributes in models ({marked.Count}):\n  {string.Join("\n  ", marked)}\nMap it in the store instead (db.Database.Mapper.Entity<T>()); a get-only property is never stored and needs nothing.");
+    }
+
+    [Fact]
     public void The_stored_records_are_found()
     {
         // The rule above reads every type; this keeps it honest about reading the real assembly with its records.

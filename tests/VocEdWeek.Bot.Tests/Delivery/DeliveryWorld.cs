@@ -37,7 +37,7 @@ public sealed class DeliveryWorld : IDisposable
 
     public DeliveryWorld(DateTimeOffset now, Dictionary<string, string?>? settings = null, WeekDefinition? week = null, IMessenger? messenger = null)
     {
-        Clock = new FakeTimeProvider(now);
+        Clock = new WatchedTimeProvider(now);
         var weekFile = Path.Combine(RepoPaths.Samples, "2024-wuxi.json");
         if (week is not null)
         {
@@ -50,7 +50,7 @@ public sealed class DeliveryWorld : IDisposable
         _services = Build();
     }
 
-    public FakeTimeProvider Clock { get; }
+    public WatchedTimeProvider Clock { get; }
 
     /// <summary>The serviceUrl of stored chats and of turns (a FakeConnector's when the real connector is used).</summary>
     public string TurnServiceUrl { get; set; } = ServiceUrl;

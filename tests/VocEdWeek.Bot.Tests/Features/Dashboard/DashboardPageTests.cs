@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Tests.Features.Forms;
 using static VocEdWeek.Bot.Tests.Features.Forms.FormsWorld;
@@ -193,11 +195,12 @@ public sealed partial class DashboardPageTests : IAsyncLifetime
     [Fact]
     public async Task ALinkThatRunsOutWhileOpen_IsRefusedOnTheNextLoad()
     {
-        await using var site = await DashboardSite.StartAsync(new() { ["Links:DashboardLinkLifetime"] = "00:00:02" });
+        var clock = new FakeTimeProvider(Beijing(2024, 5, 14, 10, 0));
+        await using var site = await DashboardSite.StartAsync(new() { ["Links:DashboardLinkLifetime"] = "00:00:02" }, s => s.AddSingleton<TimeProvider>(clock));
         var link = await site.AskForLinkAsync(Staff);
         Assert.Equal(HttpStatusCode.OK, (await site.Client.GetAsync(DashboardSite.PathOf(link))).StatusCode);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        clock.Advance(TimeSpan.FromSeconds(2.2));
         var response = await site.Client.GetAsync(DashboardSite.PathOf(link));
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);

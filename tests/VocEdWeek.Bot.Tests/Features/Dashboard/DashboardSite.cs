@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.Features.DailyReport;
 using VocEdWeek.Bot.Features.Forms;
@@ -43,7 +44,7 @@ public sealed class DashboardSite : IAsyncDisposable
         };
         foreach (var (k, v) in settings ?? []) all[k] = v;
         site.App = new BotApp(all);
-        site.Factory = services is null ? site.App : site.App.WithWebHostBuilder(b => b.ConfigureServices(services));
+        site.Factory = services is null ? site.App : site.App.WithWebHostBuilder(b => b.ConfigureTestServices(services));
         site.Client = site.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         return site;
     }

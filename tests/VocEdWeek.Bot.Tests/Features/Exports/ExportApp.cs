@@ -23,7 +23,7 @@ public sealed class ExportApp : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private int _ids;
 
-    private ExportApp(BotApp bot, WebApplicationFactory<Program> factory, ConnectorRecorder connector, FakeTimeProvider clock)
+    private ExportApp(BotApp bot, WebApplicationFactory<Program> factory, ConnectorRecorder connector, WatchedTimeProvider clock)
     {
         _bot = bot;
         _factory = factory;
@@ -33,7 +33,7 @@ public sealed class ExportApp : IAsyncDisposable
     }
 
     public ConnectorRecorder Connector { get; }
-    public FakeTimeProvider Clock { get; }
+    public WatchedTimeProvider Clock { get; }
     public HttpClient Client { get; }
     public IServiceProvider Services => _factory.Services;
     public string DataDirectory => _bot.DataDirectory;
@@ -48,7 +48,7 @@ public sealed class ExportApp : IAsyncDisposable
         var all = new Dictionary<string, string?>(settings ?? []);
         if (withPastWeek) all["Week:ArchiveFiles:0"] = Path.Combine(RepoPaths.Samples, "2020-shandong.json");
         var bot = new BotApp(all);
-        var clock = new FakeTimeProvider(FormsWorld.Beijing(2024, 5, 14, 10, 0));
+        var clock = new WatchedTimeProvider(FormsWorld.Beijing(2024, 5, 14, 10, 0));
         var factory = bot.WithWebHostBuilder(b => b.ConfigureTestServices(collection =>
         {
             collection.AddSingleton<TimeProvider>(clock);

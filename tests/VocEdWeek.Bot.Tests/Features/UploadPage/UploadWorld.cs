@@ -30,7 +30,7 @@ public sealed class UploadWorld : IAsyncDisposable
 
     public ConnectorRecorder Connector { get; private set; } = null!;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 5, 14, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+    public WatchedTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 5, 14, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime());
 
     public HttpClient Http { get; private set; } = null!;
 

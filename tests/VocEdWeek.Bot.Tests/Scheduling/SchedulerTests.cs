@@ -2,9 +2,10 @@ using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Tests.Fakes;
-using static VocEdWeek.Bot.Tests.Delivery.DeliveryWorld;
+using VocEdWeek.Bot.Tests.Features.Digest;
+using static VocEdWeek.Bot.Tests.Fakes.DeliveryWorld;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Scheduling;
 
 /// <summary>
 /// The scheduler on a FakeTimeProvider with a UTC server clock: default slots in Beijing time, reminders only

@@ -13,10 +13,9 @@ using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Submissions;
-using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Fakes;
 
 /// <summary>
 /// The app as AddBotApp registers it, on a LiteDB file in a temp folder that outlives <see cref="Restart"/>

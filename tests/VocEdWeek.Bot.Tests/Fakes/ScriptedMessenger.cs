@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using VocEdWeek.Bot.Conversation;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Fakes;
 
 /// <summary>
 /// An <see cref="IMessenger"/> that records sends and answers from a script: a result per conversation id

@@ -8,7 +8,6 @@ using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Protocol;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage;
-using VocEdWeek.Bot.Tests.Delivery;
 using VocEdWeek.Bot.Tests.Fakes;
 
 namespace VocEdWeek.Bot.Bench.Reminders;

@@ -19,6 +19,7 @@ namespace VocEdWeek.Bot.Tests.Fakes;
 public sealed class ConnectorRecorder : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly List<(Func<JsonNode?, bool> Match, TaskCompletionSource Seen)> _waiters = [];
     private int _ids;
 
     private ConnectorRecorder(WebApplication app) => _app = app;
@@ -54,6 +55,7 @@ public sealed class ConnectorRecorder : IAsyncDisposable
                     body = await JsonNode.ParseAsync(ctx.Request.Body);
                 }
                 recorder.Calls.Enqueue((ctx.Request.Method, Uri.UnescapeDataString(ctx.Request.Path.Value ?? ""), body));
+                recorder.Signal();
             }
             ctx.Response.StatusCode = ctx.Request.Method == "GET" ? 200 : 201;
             var path = Uri.UnescapeDataString(ctx.Request.Path.Value ?? "");
@@ -70,6 +72,28 @@ public sealed class ConnectorRecorder : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         recorder.ServiceUrl = address.TrimEnd('/') + "/";
         return recorder;
+    }
+
+    /// <summary>Completes when a POST whose body matches has been recorded (already, or later): a signal to await instead of polling.</summary>
+    public Task PostedAsync(Func<JsonNode?, bool> match)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters) _waiters.Add((match, seen));
+        Signal();
+        return seen.Task;
+    }
+
+    private void Signal()
+    {
+        var posts = Posts;
+        lock (_waiters)
+        {
+            foreach (var waiter in _waiters.Where(w => posts.Any(w.Match)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Seen.TrySetResult();
+            }
+        }
     }
 
     public IReadOnlyList<JsonNode?> Posts => Calls.Where(c => c.Method == "POST").Select(c => c.Body).ToList();

@@ -6,21 +6,21 @@ namespace VocEdWeek.Bot.Tests.Fakes;
 /// </summary>
 public abstract class RecordingBotTest : IAsyncLifetime
 {
-    protected ConnectorRecorder Recorder { get; private set; } = null!;
-    protected BotApp TestBot { get; private set; } = null!;
+    private TestHost _host = null!;
+
+    protected ConnectorRecorder Recorder => _host.Recorder!;
+    protected BotApp TestBot => _host.App;
     protected HttpClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Recorder = await ConnectorRecorder.StartAsync();
-        TestBot = new BotApp();
-        Client = TestBot.CreateClient();
+        _host = await TestHost.StartAsync(new TestHostOptions { RecordingConnector = true });
+        Client = _host.Factory.CreateClient();
     }
 
     public async Task DisposeAsync()
     {
         Client.Dispose();
-        await TestBot.DisposeAsync();
-        await Recorder.DisposeAsync();
+        await _host.DisposeAsync();
     }
 }

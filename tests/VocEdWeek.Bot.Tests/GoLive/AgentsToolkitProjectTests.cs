@@ -40,6 +40,7 @@ public sealed partial class AgentsToolkitProjectTests
         Assert.Equal(0, template.ExitCode);
         var arm = JsonNode.Parse(template.Output)!;
         var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(Infra, "m365agents.parameters.json")))!["parameters"]!.AsObject();
+        Assert.NotEmpty(parameters);
         Assert.All(parameters, p => Assert.True(arm["parameters"]!.AsObject().ContainsKey(p.Key), $"main.bicep has no parameter {p.Key}"));
 
         // The toolkit writes each template output to the environment under its upper-cased name.

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VocEdWeek.Bot.Tests.Fakes;
@@ -17,10 +16,12 @@ public sealed class LinkTokensInLogsTests
     public async Task Requests_with_link_tokens_are_not_logged_with_their_urls()
     {
         var lines = new ConcurrentQueue<string>();
-        await using var bot = new BotApp(new() { ["Logging:LogLevel:Default"] = "Information" });
-        await using var app = bot.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddLogging(l => l.AddProvider(new CapturingProvider(lines)).SetMinimumLevel(LogLevel.Information))));
-        using var http = app.CreateClient();
+        await using var bot = await TestHost.StartAsync(new TestHostOptions
+        {
+            Settings = new() { ["Logging:LogLevel:Default"] = "Information" },
+            Services = s => s.AddLogging(l => l.AddProvider(new CapturingProvider(lines)).SetMinimumLevel(LogLevel.Information)),
+        });
+        using var http = bot.Factory.CreateClient();
         const string secret = "c2VjcmV0LXRva2VuLWluLWEtdXJs";
 
         await http.GetAsync($"/dashboard?t={secret}");

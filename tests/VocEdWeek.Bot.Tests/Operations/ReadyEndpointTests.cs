@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.Tests.Fakes;
 
@@ -31,10 +30,11 @@ public sealed class ReadyEndpointTests
     public async Task A_check_that_throws_makes_it_503_without_the_exception_text()
     {
         const string secretPath = "/var/lib/vocedweek/secret-thing.db";
-        await using var bot = new BotApp();
-        await using var app = bot.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddHealthChecks().AddCheck("exploding", () => throw new IOException($"cannot open {secretPath}"), tags: ["ready"])));
-        using var http = app.CreateClient();
+        await using var bot = await TestHost.StartAsync(new TestHostOptions
+        {
+            Services = s => s.AddHealthChecks().AddCheck("exploding", () => throw new IOException($"cannot open {secretPath}"), tags: ["ready"]),
+        });
+        using var http = bot.Factory.CreateClient();
 
         var response = await http.GetAsync("/healthz/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

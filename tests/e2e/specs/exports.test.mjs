@@ -71,8 +71,11 @@ test('a liaison asking for the statistics table is refused and gets no link', as
   await liaison.say(liaison.ids.personal, '导出统计表');
   const reply = await liaison.waitFrame(f => f.action === 'createMessage' && inConv(liaison.ids.personal)(f) && /仅供教务处使用|for 教务处 only/.test(f.message.text ?? ''), { since });
   assert.match(reply.message.text, /我的提交|my submissions/);
-  await new Promise(r => setTimeout(r, 500));
-  assert.ok(!liaison.frames.slice(since).some(f => isCard(f) && /download/.test(cardText(cardOf(f)))), 'no export card for a liaison');
+  // No sleep: the reply to a later message proves the refusing turn is over.
+  const later = liaison.mark();
+  await liaison.say(liaison.ids.personal, 'help');
+  const help = await liaison.waitFrame(f => isCard(f) && inConv(liaison.ids.personal)(f) && /What I can do|我能做什么/.test(cardText(cardOf(f))), { since: later, timeout: 60000 });
+  assert.ok(!liaison.frames.slice(since).some(f => f !== help && isCard(f) && /download/.test(cardText(cardOf(f)))), 'no export card for a liaison');
 });
 
 test('the export card in the emulator\'s web UI (screenshot)', { skip: !existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && 'no Chromium' }, async () => {

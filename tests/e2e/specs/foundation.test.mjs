@@ -22,7 +22,12 @@ test('install sends the welcome card once, even when Teams repeats the install e
   const welcome = await pg.waitFrame(f => isCard(f) && inConv(personal)(f), { since });
   assert.match(cardText(cardOf(welcome)), /Welcome to the VocEdWeek Assistant|欢迎使用/);
   await pg.install(personal); // the emulator re-sends installationUpdate + conversationUpdate on reload
-  await new Promise(r => setTimeout(r, 1500));
+  // No sleep: the reply to a later message proves the bot has handled the repeated install events before it
+  // (the emulator delivers them in order, and the welcome is sent within its turn).
+  const later = pg.mark();
+  await pg.say(personal, 'help');
+  const isHelp = f => isCard(f) && inConv(personal)(f) && /What I can do|我能做什么/.test(cardText(cardOf(f))) && !/Welcome to|欢迎使用/.test(cardText(cardOf(f)));
+  await pg.waitFrame(isHelp, { since: later, timeout: 60000 });
   const welcomes = pg.frames.slice(since).filter(f => isCard(f) && /Welcome to|欢迎使用/.test(cardText(cardOf(f))));
   assert.equal(welcomes.length, 1);
 });

@@ -9,7 +9,7 @@ using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Reliability;
 using VocEdWeek.Bot.Reliability.Faults;
 using VocEdWeek.Bot.Storage;
-using VocEdWeek.Bot.Tests.Delivery;
+using VocEdWeek.Bot.Tests.Fakes;
 
 // FAULTS figure: the 09:00 reminder to N liaisons while the connector answers 30 % of the sends badly.
 // Usage: dotnet VocEdWeek.Bot.Reliability.Faults.dll --repo DIR [--bot-dll FILE] [--liaisons 300] [--results FILE] [--log FILE]

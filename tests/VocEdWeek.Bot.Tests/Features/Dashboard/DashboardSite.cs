@@ -23,18 +23,18 @@ public sealed class DashboardSite : IAsyncDisposable
 
     public static readonly string[] WuxiDepartments = ["机电工程学院", "信息工程学院", "经济管理学院", "建筑工程学院", "设计艺术学院"];
 
-    private ConnectorRecorder _connector = null!;
+    private TestHost _host = null!;
     private int _activities;
 
-    public BotApp App { get; private set; } = null!;
+    public BotApp App => _host.App;
 
     /// <summary>The app as served (the BotApp itself, or a copy with extra services).</summary>
-    public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Factory => _host.Factory;
     public HttpClient Client { get; private set; } = null!;
 
     public static async Task<DashboardSite> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var site = new DashboardSite { _connector = await ConnectorRecorder.StartAsync() };
+        var site = new DashboardSite();
         var all = new Dictionary<string, string?>
         {
             ["Clock:StartAt"] = "2024-05-14T10:00:00+08:00",
@@ -42,8 +42,7 @@ public sealed class DashboardSite : IAsyncDisposable
             ["Week:ArchiveFiles:0"] = Path.Combine(RepoPaths.Samples, "2020-shandong.json"),
         };
         foreach (var (k, v) in settings ?? []) all[k] = v;
-        site.App = new BotApp(all);
-        site.Factory = services is null ? site.App : site.App.WithWebHostBuilder(b => b.ConfigureServices(services));
+        site._host = await TestHost.StartAsync(new TestHostOptions { Settings = all, Services = services, RecordingConnector = true });
         site.Client = site.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         return site;
     }
@@ -83,13 +82,13 @@ public sealed class DashboardSite : IAsyncDisposable
     /// <summary>Types a message in a personal chat; returns what the bot posted back.</summary>
     public async Task<IReadOnlyList<JsonNode>> SayAsync(TestUser user, string text, string locale = "zh-CN")
     {
-        var before = _connector.Posts.Count;
+        var before = _host.Recorder!.Posts.Count;
         var activity = new JsonObject
         {
             ["type"] = "message",
             ["id"] = $"dash-{Interlocked.Increment(ref _activities)}-{Guid.NewGuid():N}",
             ["channelId"] = "msteams",
-            ["serviceUrl"] = _connector.ServiceUrl,
+            ["serviceUrl"] = _host.Recorder!.ServiceUrl,
             ["locale"] = locale,
             ["text"] = text,
             ["from"] = new JsonObject { ["id"] = user.Id, ["name"] = user.Name, ["aadObjectId"] = user.AadObjectId },
@@ -100,7 +99,7 @@ public sealed class DashboardSite : IAsyncDisposable
         using var body = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
         var response = await Client.PostAsync("/api/messages", body);
         Assert.True(response.IsSuccessStatusCode, $"POST /api/messages: {(int)response.StatusCode}");
-        return _connector.Posts.Skip(before).OfType<JsonNode>().ToList();
+        return _host.Recorder!.Posts.Skip(before).OfType<JsonNode>().ToList();
     }
 
     /// <summary>The Action.OpenUrl of the dashboard card the bot answered "看板" with.</summary>
@@ -125,8 +124,6 @@ public sealed class DashboardSite : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!ReferenceEquals(Factory, App)) await Factory.DisposeAsync();
-        await App.DisposeAsync();
-        await _connector.DisposeAsync();
+        await _host.DisposeAsync();
     }
 }

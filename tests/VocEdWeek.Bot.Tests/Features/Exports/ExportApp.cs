@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Tests.Fakes;
@@ -13,30 +10,27 @@ namespace VocEdWeek.Bot.Tests.Features.Exports;
 
 /// <summary>
 /// The real bot over HTTP (POST /api/messages, GET /download/…) for exports: the 2024 Wuxi week (and optionally the 2020
-/// Shandong week as a past one), a FakeTimeProvider on Tuesday 14 May 2024 10:00 Beijing, a recording connector on 127.0.0.1,
+/// Shandong week as a past one), a fake clock (WatchedTimeProvider) on Tuesday 14 May 2024 10:00 Beijing, a recording connector on 127.0.0.1,
 /// and optionally SharePoint settings (pointing at a fake Graph).
 /// </summary>
 public sealed class ExportApp : IAsyncDisposable
 {
     public const string Tenant = "tenant-1";
-    private readonly BotApp _bot;
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly TestHost _host;
     private int _ids;
 
-    private ExportApp(BotApp bot, WebApplicationFactory<Program> factory, ConnectorRecorder connector, FakeTimeProvider clock)
+    private ExportApp(TestHost host, WatchedTimeProvider clock)
     {
-        _bot = bot;
-        _factory = factory;
-        Connector = connector;
+        _host = host;
         Clock = clock;
-        Client = factory.CreateClient();
+        Client = host.Factory.CreateClient();
     }
 
-    public ConnectorRecorder Connector { get; }
-    public FakeTimeProvider Clock { get; }
+    public ConnectorRecorder Connector => _host.Recorder!;
+    public WatchedTimeProvider Clock { get; }
     public HttpClient Client { get; }
-    public IServiceProvider Services => _factory.Services;
-    public string DataDirectory => _bot.DataDirectory;
+    public IServiceProvider Services => _host.Services;
+    public string DataDirectory => _host.DataDirectory;
     public ExportStore Store => Services.GetRequiredService<ExportStore>();
 
     /// <param name="gate">When given, every writer waits for it before writing (to see what a slow export looks like).</param>
@@ -44,18 +38,21 @@ public sealed class ExportApp : IAsyncDisposable
     public static async Task<ExportApp> StartAsync(Dictionary<string, string?>? settings = null, bool withPastWeek = false,
         Task? gate = null, Action<IServiceCollection>? services = null)
     {
-        var connector = await ConnectorRecorder.StartAsync();
         var all = new Dictionary<string, string?>(settings ?? []);
         if (withPastWeek) all["Week:ArchiveFiles:0"] = Path.Combine(RepoPaths.Samples, "2020-shandong.json");
-        var bot = new BotApp(all);
-        var clock = new FakeTimeProvider(FormsWorld.Beijing(2024, 5, 14, 10, 0));
-        var factory = bot.WithWebHostBuilder(b => b.ConfigureTestServices(collection =>
+        var clock = new WatchedTimeProvider(FormsWorld.Beijing(2024, 5, 14, 10, 0));
+        var host = await TestHost.StartAsync(new TestHostOptions
         {
-            collection.AddSingleton<TimeProvider>(clock);
-            if (gate is not null) GatedWriter.Wrap(collection, gate);
-            services?.Invoke(collection);
-        }));
-        return new ExportApp(bot, factory, connector, clock);
+            Settings = all,
+            Clock = clock,
+            RecordingConnector = true,
+            Services = collection =>
+            {
+                if (gate is not null) GatedWriter.Wrap(collection, gate);
+                services?.Invoke(collection);
+            },
+        });
+        return new ExportApp(host, clock);
     }
 
     /// <summary>Types a message as <paramref name="user"/>; returns once the bot answered the POST.</summary>
@@ -195,8 +192,6 @@ public sealed class ExportApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _factory.DisposeAsync();
-        await _bot.DisposeAsync();
-        await Connector.DisposeAsync();
+        await _host.DisposeAsync();
     }
 }

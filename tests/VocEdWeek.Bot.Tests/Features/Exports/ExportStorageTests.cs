@@ -86,13 +86,13 @@ public sealed class ExportStorageTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var app = await ExportApp.StartAsync(gate: gate.Task);
 
+        var armed = app.Clock.TimerArmed(ExportHandler.ProgressAfter);
+        var said = app.Connector.PostedAsync(p => p?["text"] is not null);
         var say = app.SayAsync(FormsWorld.Staff, "导出全部");
-        // The handler waits 1.5 s on the app's clock before it says anything: move the clock until it has.
-        for (var i = 0; i < 200 && app.Texts() == ""; i++)
-        {
-            app.Clock.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.Delay(25);
-        }
+        // The handler waits 1.5 s on the app's clock before it says anything: once it waits, move the clock past that.
+        await armed.WaitAsync(HangGuard.Limit);
+        app.Clock.Advance(ExportHandler.ProgressAfter);
+        await said.WaitAsync(HangGuard.Limit);
         Assert.Equal("正在生成 5 个文件，请稍候…", app.Texts());
         Assert.Empty(app.Cards());
         gate.SetResult();

@@ -65,14 +65,17 @@ public sealed class QuietUploadTests : IAsyncLifetime
         await PostFileAsync(_w.Http, token, "自己.jpg", Bytes(MediaBytes.Jpeg(seed: 9)), "self-run-0001");
         var before = _w.Connector.Posts.Count;
 
-        // A minute at a time, as the sweeper's own timer sees it, until it has spoken (or 20 s of real time passed).
+        // One sweep interval at a time, each once the sweeper waits on its timer again, until it has spoken.
+        var interval = _w.Services.GetRequiredService<UploadPageOptions>().SweepInterval;
         var started = _w.Clock.GetUtcNow();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (_w.TextsSince(before).Count == 0 && DateTime.UtcNow < deadline)
+        var spoke = _w.Connector.PostedAsync(p => ((string?)p?["text"])?.Contains("自己.jpg", StringComparison.Ordinal) == true);
+        for (var step = 0; !spoke.IsCompleted && step < 120; step++)
         {
-            _w.Clock.Advance(TimeSpan.FromMinutes(1));
-            await Task.Delay(50);
+            var armed = _w.Clock.TimerArmed(interval);
+            _w.Clock.Advance(interval);
+            await Task.WhenAny(armed, spoke).WaitAsync(HangGuard.Limit);
         }
+        await spoke.WaitAsync(HangGuard.Limit);
         Assert.Contains("自己.jpg", Assert.Single(_w.TextsSince(before)), StringComparison.Ordinal);
         Assert.True(_w.Clock.GetUtcNow() - started >= TimeSpan.FromMinutes(10), "not before the quiet time");
     }

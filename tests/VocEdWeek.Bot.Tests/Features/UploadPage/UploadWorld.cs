@@ -2,17 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.Tests.Fakes;
 
 namespace VocEdWeek.Bot.Tests.Features.UploadPage;
 
 /// <summary>
 /// The real bot on a real Kestrel socket (its public base URL is that socket), the Wuxi sample week, a
-/// FakeTimeProvider at Tuesday 14 May 2024 09:30 Beijing, and a recording connector on 127.0.0.1: commands go
+/// fake clock (WatchedTimeProvider) at Tuesday 14 May 2024 09:30 Beijing, and a recording connector on 127.0.0.1: commands go
 /// in through POST /api/messages like Teams sends them, the link comes back in the card the connector receives.
 /// </summary>
 public sealed class UploadWorld : IAsyncDisposable
@@ -21,36 +17,34 @@ public sealed class UploadWorld : IAsyncDisposable
     public const string OtherLiaisonAad = "11a150a0-0000-4000-8000-000000000002"; // 李娜, 信息工程学院 (xx)
     public const string StaffAad = "0ff1ce00-0000-4000-8000-000000000001";
 
-    private BotApp _app = null!;
-    private WebApplicationFactory<Program> _factory = null!;
+    private TestHost _host = null!;
 
     private UploadWorld()
     {
     }
 
-    public ConnectorRecorder Connector { get; private set; } = null!;
+    public ConnectorRecorder Connector => _host.Recorder!;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 5, 14, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+    public WatchedTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 5, 14, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime());
 
     public HttpClient Http { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
 
-    public string DataDirectory => _app.DataDirectory;
+    public string DataDirectory => _host.DataDirectory;
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<UploadWorld> StartAsync(Dictionary<string, string?>? settings = null)
     {
-        var world = new UploadWorld { Connector = await ConnectorRecorder.StartAsync() };
+        var world = new UploadWorld();
         var port = FreePort();
         world.BaseUrl = $"http://127.0.0.1:{port}";
         var all = new Dictionary<string, string?> { ["Links:PublicBaseUrl"] = world.BaseUrl };
         foreach (var (k, v) in settings ?? []) all[k] = v;
-        world._app = new BotApp(all);
-        world._factory = world._app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(world.Clock)));
-        world._factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
-        world._factory.StartServer();
+        world._host = await TestHost.StartAsync(new TestHostOptions { Settings = all, Clock = world.Clock, RecordingConnector = true });
+        world._host.Factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        world._host.Factory.StartServer();
         world.Http = new HttpClient { BaseAddress = new Uri(world.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
         return world;
     }
@@ -97,9 +91,7 @@ public sealed class UploadWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _factory.DisposeAsync();
-        await _app.DisposeAsync();
-        await Connector.DisposeAsync();
+        await _host.DisposeAsync();
     }
 
     private static int FreePort()

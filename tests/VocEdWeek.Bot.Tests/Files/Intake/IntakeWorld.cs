@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.Files;
@@ -22,8 +20,7 @@ public sealed class IntakeWorld : IAsyncDisposable
     /// <summary>How long a test waits for a signal before it calls the bot stuck (a hang guard, not a timing assertion).</summary>
     public static readonly TimeSpan Guard = TimeSpan.FromSeconds(40);
 
-    private BotApp _app = null!;
-    private WebApplicationFactory<Program> _factory = null!;
+    private TestHost _host = null!;
 
     private IntakeWorld()
     {
@@ -31,9 +28,9 @@ public sealed class IntakeWorld : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 5, 14, 9, 30, 0, TimeSpan.FromHours(8)));
 
-    public FakeConnector Connector { get; private set; } = null!;
+    public FakeConnector Connector => _host.Connector!;
 
-    public FakeDownloads Downloads { get; private set; } = null!;
+    public FakeDownloads Downloads => _host.Downloads!;
 
     public StoredSignal Stored { get; } = new();
 
@@ -42,20 +39,20 @@ public sealed class IntakeWorld : IAsyncDisposable
     public static async Task<IntakeWorld> StartAsync(Dictionary<string, string?>? settings = null)
     {
         var world = new IntakeWorld();
-        world.Connector = await FakeConnector.StartAsync(world.Clock);
-        world.Downloads = await FakeDownloads.StartAsync();
-        world._app = new BotApp(settings);
-        world._factory = world._app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        world._host = await TestHost.StartAsync(new TestHostOptions
         {
-            s.AddSingleton<TimeProvider>(world.Clock);
-            s.AddSingleton<IMediaStoredObserver>(world.Stored);
-        }));
-        world.Http = world._factory.CreateClient();
+            Settings = settings ?? [],
+            Clock = world.Clock,
+            Services = s => s.AddSingleton<IMediaStoredObserver>(world.Stored),
+            ScriptedConnector = true,
+            Downloads = true,
+        });
+        world.Http = world._host.Factory.CreateClient();
         world.Http.Timeout = TimeSpan.FromMinutes(2);
         return world;
     }
 
-    public T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Get<T>();
 
     /// <summary>A personal-chat message from <paramref name="aad"/> carrying the files as Teams desktop sends them.</summary>
     public JsonObject Message(string aad, string activityId, params (string Name, string Url)[] files) => new()
@@ -105,9 +102,6 @@ public sealed class IntakeWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await Downloads.DisposeAsync();
-        await _factory.DisposeAsync();
-        await _app.DisposeAsync();
-        await Connector.DisposeAsync();
+        await _host.DisposeAsync();
     }
 }

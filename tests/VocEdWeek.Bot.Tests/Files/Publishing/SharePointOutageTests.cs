@@ -125,6 +125,7 @@ public sealed class SharePointOutageTests : IAsyncLifetime
         await using (var sp = Start())
         {
             var records = sp.GetRequiredService<MediaStore>().ForWeek("2024-wuxi");
+            Assert.Equal(expected.Count, records.Count);
             Assert.All(records, r => Assert.Equal(RemoteState.Uploaded, r.Remote));
             Assert.All(records, r => Assert.StartsWith("https://", r.WebUrl));
             Assert.All(records, r => Assert.True(r.LocalDeleted));

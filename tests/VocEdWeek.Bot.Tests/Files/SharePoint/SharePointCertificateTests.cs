@@ -90,7 +90,9 @@ public sealed class SharePointCertificateTests : IAsyncLifetime
         await store.UploadAsync(Upload("证书.jpg", content, "机电工程学院"), OpenAt(content), new MemoryCheckpoint(), default);
 
         Assert.Equal(content, Assert.Single(_graph.Files).Value.Content);
-        Assert.All(_graph.Requests.Where(r => r.Target.StartsWith("/v1.0/", StringComparison.Ordinal)), r => Assert.Equal("Bearer fake-token-1", r.Authorization));
+        var graphCalls = _graph.Requests.Where(r => r.Target.StartsWith("/v1.0/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(graphCalls);
+        Assert.All(graphCalls, r => Assert.Equal("Bearer fake-token-1", r.Authorization));
     }
 
     private Dictionary<string, string?> Credentials(Dictionary<string, string?> certificateSettings)

@@ -37,6 +37,7 @@ public sealed class SharePointManagedIdentityTests
         Assert.True(settings.UseManagedIdentity);
         Assert.Null(settings.ClientSecret);
         Assert.Equal("a.jpg", file.Name);
+        Assert.NotEmpty(graph.Requests);
         Assert.All(graph.Requests, r => Assert.Equal("Bearer msi-token-1", r.Authorization));
         var request = Assert.Single(identity.Requests);
         Assert.Equal(graph.Root, request.Resource);

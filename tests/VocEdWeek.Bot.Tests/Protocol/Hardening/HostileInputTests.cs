@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VocEdWeek.Bot.Protocol;
@@ -94,12 +93,15 @@ public sealed class HostileInputTests : RecordingBotTest
     public async Task An_exception_outside_the_turn_is_a_bare_500_logged_once()
     {
         var logs = new CapturingLoggerProvider();
-        await using var app = new BotApp().WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        await using var app = await TestHost.StartAsync(new TestHostOptions
         {
-            s.AddSingleton<IInboundAuthenticator, ThrowingAuthenticator>();
-            s.AddLogging(l => l.AddProvider(logs));
-        }));
-        using var client = app.CreateClient();
+            Services = s =>
+            {
+                s.AddSingleton<IInboundAuthenticator, ThrowingAuthenticator>();
+                s.AddLogging(l => l.AddProvider(logs));
+            },
+        });
+        using var client = app.Factory.CreateClient();
         var response = await RawPost.JsonAsync(client, Wire.Load("message_personal_chat.json", Recorder.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);

@@ -30,9 +30,8 @@ public sealed class LastResortTests
     [Fact]
     public async Task Anonymous_mode_answers_403_to_a_caller_off_this_machine()
     {
-        using var app = new BotApp();
-        await using var bot = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new FromElsewhere())));
-        using var client = bot.CreateClient();
+        await using var bot = await TestHost.StartAsync(new TestHostOptions { Services = s => s.AddSingleton<IStartupFilter>(new FromElsewhere()) });
+        using var client = bot.Factory.CreateClient();
         var response = await RawPost.JsonAsync(client, Wire.LiaisonMessage("http://127.0.0.1:9/", "help"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

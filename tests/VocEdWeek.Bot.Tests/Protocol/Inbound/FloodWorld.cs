@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -20,44 +18,43 @@ internal sealed class FloodWorld : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2024, 5, 14, 9, 30, 0, TimeSpan.FromHours(8));
 
-    private readonly BotApp bot;
-    private readonly WebApplicationFactory<Program> app;
+    private TestHost host = null!;
     private int nextId;
 
-    private FloodWorld(FakeConnector connector, FakeTimeProvider clock, int perUserLimit)
-    {
-        Connector = connector;
-        Clock = clock;
-        bot = new BotApp(new()
-        {
-            // The shipped defaults, written out (BotApp turns the limit off for other tests), but for the per-user
-            // count, which a test may lower.
-            ["Inbound:PerUserLimit"] = perUserLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Inbound:PerUserPeriod"] = "00:00:10",
-            ["Inbound:PerConversationLimit"] = "60",
-            ["Inbound:PerConversationPeriod"] = "00:00:30",
-        });
-        app = bot.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            s.AddSingleton<TurnRouter>();
-            s.AddSingleton<ITurnHandler>(sp => new CountingHandler(sp.GetRequiredService<TurnRouter>(), Turns));
-            s.AddLogging(l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
-        }));
-        Http = app.CreateClient();
-    }
+    private FloodWorld(FakeTimeProvider clock) => Clock = clock;
 
-    public FakeConnector Connector { get; }
+    public FakeConnector Connector => host.Connector!;
     public FakeTimeProvider Clock { get; }
-    public HttpClient Http { get; }
+    public HttpClient Http { get; private set; } = null!;
     public TurnLedger Turns { get; } = new();
     public CapturingLoggerProvider Logs { get; } = new();
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => host.Services;
 
     public static async Task<FloodWorld> StartAsync(int perUserLimit = 20)
     {
-        var clock = new FakeTimeProvider(Start);
-        return new FloodWorld(await FakeConnector.StartAsync(clock), clock, perUserLimit);
+        var world = new FloodWorld(new FakeTimeProvider(Start));
+        world.host = await TestHost.StartAsync(new TestHostOptions
+        {
+            Settings = new()
+            {
+                // The shipped defaults, written out (BotApp turns the limit off for other tests), but for the per-user
+                // count, which a test may lower.
+                ["Inbound:PerUserLimit"] = perUserLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Inbound:PerUserPeriod"] = "00:00:10",
+                ["Inbound:PerConversationLimit"] = "60",
+                ["Inbound:PerConversationPeriod"] = "00:00:30",
+            },
+            Clock = world.Clock,
+            ScriptedConnector = true,
+            Services = s =>
+            {
+                s.AddSingleton<TurnRouter>();
+                s.AddSingleton<ITurnHandler>(sp => new CountingHandler(sp.GetRequiredService<TurnRouter>(), world.Turns));
+                s.AddLogging(l => l.AddProvider(world.Logs).SetMinimumLevel(LogLevel.Information));
+            },
+        });
+        world.Http = world.host.Factory.CreateClient();
+        return world;
     }
 
     /// <summary>Posts <paramref name="count"/> "帮助" from one user at once; returns when each is answered or in its turn.</summary>
@@ -103,9 +100,7 @@ internal sealed class FloodWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await app.DisposeAsync();
-        await bot.DisposeAsync();
-        await Connector.DisposeAsync();
+        await host.DisposeAsync();
     }
 
     private static string AadOf(string user) => $"00000000-0000-4000-8000-{Math.Abs(user.GetHashCode(StringComparison.Ordinal)) % 1_000_000_000_000:D12}";

@@ -73,6 +73,7 @@ public sealed class RosterPreviewTests
     public void An_empty_current_roster_makes_every_department_new()
     {
         var preview = RosterPreview.Compare([], RosterText.ReadFixture("10-utf8-bom-semicolon.csv"));
+        Assert.NotEmpty(preview.Changes);
         Assert.All(preview.Changes, c => Assert.Equal(DepartmentChangeKind.Added, c.Kind));
         Assert.Equal(["d01", "d02"], preview.ToDepartments().Select(d => d.Id));
     }

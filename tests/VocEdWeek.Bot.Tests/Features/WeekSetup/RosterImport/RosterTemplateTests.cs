@@ -49,6 +49,7 @@ public sealed class RosterTemplateTests
         Assert.NotNull(font.Italic);
         Assert.Equal("FF808080", font.Color!.Rgb!.Value);
         // The phone and e-mail columns are text, so Excel keeps a typed phone number as digits.
+        Assert.NotEmpty(sheet.Descendants<Column>());
         Assert.All(sheet.Descendants<Column>(), c => Assert.Equal(49u, styles.CellFormats.Elements<CellFormat>().ElementAt((int)c.Style!.Value).NumberFormatId!.Value));
     }
 

@@ -3,9 +3,10 @@ using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Storage;
-using static VocEdWeek.Bot.Tests.Delivery.DeliveryWorld;
+using VocEdWeek.Bot.Tests.Fakes;
+using static VocEdWeek.Bot.Tests.Fakes.DeliveryWorld;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Outbox;
 
 /// <summary>The LiteDB outbox: idempotent keys, restarts, opening 1:1 chats, and outcomes in the office's words.</summary>
 public sealed class OutboxTests

@@ -1,10 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Features.Digest;
-using VocEdWeek.Bot.Tests.Cards;
 using VocEdWeek.Bot.Tests.Fakes;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Cards;
 
 /// <summary>The delivery cards checked with the official npm packages: same expansion, valid, renderable, within 28 KB.</summary>
 public sealed class DeliverySamplesTests(DeliverySamples samples) : IClassFixture<DeliverySamples>

@@ -5,7 +5,7 @@ using VocEdWeek.Bot.Tests.Features.Forms;
 using VocEdWeek.Bot.Weeks;
 using static VocEdWeek.Bot.Tests.Features.Forms.FormsWorld;
 
-namespace VocEdWeek.Bot.Tests.Features.Markdown;
+namespace VocEdWeek.Bot.Tests.Features.Digest;
 
 /// <summary>
 /// Issue 15, hole 6: a liaison's markdown link in a daily report must reach the office as text, never as a link the bot

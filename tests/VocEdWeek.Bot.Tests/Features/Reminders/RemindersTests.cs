@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Tests.Fakes;
-using static VocEdWeek.Bot.Tests.Delivery.DeliveryWorld;
+using static VocEdWeek.Bot.Tests.Fakes.DeliveryWorld;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Features.Reminders;
 
 /// <summary>
 /// One-click reminders from the office's missing list, their receipt, and the reminder log. In the Wuxi week

@@ -1,7 +1,7 @@
 using System.Globalization;
 using VocEdWeek.Bot.Weeks;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Fakes;
 
 /// <summary>
 /// The Wuxi week's dates and office with any number of departments: one liaison each (with an Entra id),

@@ -1,9 +1,11 @@
 using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Scheduling;
-using static VocEdWeek.Bot.Tests.Delivery.DeliveryWorld;
+using VocEdWeek.Bot.Tests.Fakes;
+using VocEdWeek.Bot.Tests.Features.Digest;
+using static VocEdWeek.Bot.Tests.Fakes.DeliveryWorld;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Scheduling;
 
 /// <summary>
 /// The scheduler on a FakeTimeProvider with a UTC server clock: default slots in Beijing time, reminders only
@@ -237,17 +239,23 @@ public sealed class SchedulerTests
         using var cts = new CancellationTokenSource();
         var scheduler = world.Get<Scheduler>();
         var worker = world.Get<OutboxWorker>();
+        var tick = TimeSpan.FromSeconds(5);
+        var armed = world.Clock.TimerArmed(tick);
         await scheduler.StartAsync(cts.Token);
         await worker.StartAsync(cts.Token);
         try
         {
-            await Task.Delay(100);
+            // The first round (08:59:50) is over and the loop waits on the fake clock: nothing was due.
+            await armed.WaitAsync(HangGuard.Limit);
             Assert.Empty(world.Messenger.Sent);
-            for (var i = 0; i < 4 && world.Messenger.SentTo($"a:{ZhangWei}").Count == 0; i++)
+            var sent = world.Messenger.SentToAsync($"a:{ZhangWei}");
+            for (var i = 0; i < 4 && !sent.IsCompleted; i++)
             {
-                world.Clock.Advance(TimeSpan.FromSeconds(5));
-                for (var wait = 0; wait < 50 && world.Messenger.SentTo($"a:{ZhangWei}").Count == 0; wait++) await Task.Delay(20);
+                armed = world.Clock.TimerArmed(tick);
+                world.Clock.Advance(tick);
+                await Task.WhenAny(armed, sent).WaitAsync(HangGuard.Limit);
             }
+            await sent.WaitAsync(HangGuard.Limit);
             Assert.Single(world.Messenger.SentTo($"a:{ZhangWei}"));
             Assert.True(world.Clock.GetUtcNow() >= Beijing(5, 14, 9, 0));
         }

@@ -4,9 +4,9 @@ using VocEdWeek.Bot.Features.Digest;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
-using static VocEdWeek.Bot.Tests.Delivery.DeliveryWorld;
+using static VocEdWeek.Bot.Tests.Fakes.DeliveryWorld;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Features.Digest;
 
 /// <summary>The office channel digest: counts, the department × day grid, highlights, media, mentions, and the 28 KB budget.</summary>
 public sealed class DigestTests
@@ -130,7 +130,7 @@ public sealed class DigestTests
         var message = Assert.Single(world.Messenger.SentTo(ChannelId));
         Assert.Equal("5月14日（周二）日报报送进度：按时 1，迟交 1，未交 2", message.Summary);
         Assert.Contains("截至 5月14日 17:45（北京时间）", Texts(message.Cards[0]));
-        Assert.Equal(Outbox.OutboxState.Sent, world.Jobs.Find($"digest|2024-wuxi|digest|2024-05-14T17:30|{ChannelId}|1")!.State);
+        Assert.Equal(VocEdWeek.Bot.Outbox.OutboxState.Sent, world.Jobs.Find($"digest|2024-wuxi|digest|2024-05-14T17:30|{ChannelId}|1")!.State);
     }
 
     [Fact]
@@ -163,6 +163,7 @@ public sealed class DigestTests
         }
         var model = world.Get<DigestBuilder>().Build(world.Week, new DateOnly(2024, 5, 18), world.Clock.GetUtcNow());
         var cards = world.Get<DigestCards>().Render(model);
+        Assert.NotEmpty(cards);
         Assert.All(cards, c => Assert.True(DigestBudget.WireBytes(c) <= DigestBudget.MaxBytes, $"{DigestBudget.WireBytes(c)} bytes"));
         // 60 departments: only those with something other than ✓ are listed in the grid.
         Assert.Equal(60 - model.Rows.Count, int.Parse(System.Text.RegularExpressions.Regex.Match(model.GridNote, @"\d+").Value, System.Globalization.CultureInfo.InvariantCulture));
@@ -184,7 +185,8 @@ public sealed class DigestTests
         Assert.Equal(1000, cards.Sum(c => CardJson.Elements(c["body"]).Where(e => (string?)e["type"] == "Table").Sum(t => t["rows"]!.AsArray().Count - 1)));
         Assert.Contains($"第 1/{cards.Count} 部分", Texts(cards[0]));
         Assert.Contains($"第 {cards.Count}/{cards.Count} 部分", Texts(cards[^1]));
-        // Every mention's text is in that same card.
+        // Every mention's text is in that same card (and there are mentions to check).
+        Assert.NotEmpty(cards.SelectMany(c => c["msteams"]!["entities"]!.AsArray()));
         Assert.All(cards, c =>
         {
             var text = Texts(c);

@@ -4,12 +4,12 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Digest;
 using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Localization;
-using VocEdWeek.Bot.Tests.Cards;
 using VocEdWeek.Bot.Tests.Fakes;
+using VocEdWeek.Bot.Tests.Features.Digest;
 using VocEdWeek.Bot.Weeks;
-using static VocEdWeek.Bot.Tests.Delivery.DeliveryWorld;
+using static VocEdWeek.Bot.Tests.Fakes.DeliveryWorld;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Cards;
 
 /// <summary>
 /// The delivery cards (1:1 reminders, the one-click receipt, the reminder log, digests) filled as the office
@@ -51,7 +51,7 @@ public sealed class DeliverySamples
                 ScriptedMessenger.Error(403, "ConversationBlockedByUser", DeliveryStatus.RecipientGone));
             var targets = ReminderTarget.Missing(world.Get<VocEdWeek.Bot.Progress.ProgressService>().ForWeek(week), [report], true);
             var dispatched = world.Get<ReminderSender>().Dispatch(week, targets, new ReminderTrigger(ReminderTrigger.Click, null, "吴苏玲", ServiceUrl, Tenant), world.Clock.GetUtcNow());
-            var done = await world.Get<Outbox.OutboxQueue>().SendNowAsync(dispatched.Select(d => d.Job!.Id).ToList(), TimeSpan.FromSeconds(5), CancellationToken.None);
+            var done = await world.Get<VocEdWeek.Bot.Outbox.OutboxQueue>().SendNowAsync(dispatched.Select(d => d.Job!.Id).ToList(), TimeSpan.FromSeconds(5), CancellationToken.None);
             var final = dispatched.Select(d => d with { Job = done.Single(j => j.Id == d.Job!.Id) }).ToList();
             Add(world, "remind-receipt.zh", "remind-receipt", RemindReceiptCard.Data(week, report, final, world.Get<ReminderOptions>(), Strings.For("zh-CN")));
             Add(world, "remind-receipt.en", "remind-receipt", RemindReceiptCard.Data(week, report, final, world.Get<ReminderOptions>(), Strings.For("en-US")));

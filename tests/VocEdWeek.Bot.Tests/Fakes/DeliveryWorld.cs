@@ -13,10 +13,9 @@ using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Submissions;
-using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Fakes;
 
 /// <summary>
 /// The app as AddBotApp registers it, on a LiteDB file in a temp folder that outlives <see cref="Restart"/>
@@ -37,7 +36,7 @@ public sealed class DeliveryWorld : IDisposable
 
     public DeliveryWorld(DateTimeOffset now, Dictionary<string, string?>? settings = null, WeekDefinition? week = null, IMessenger? messenger = null)
     {
-        Clock = new FakeTimeProvider(now);
+        Clock = new WatchedTimeProvider(now);
         var weekFile = Path.Combine(RepoPaths.Samples, "2024-wuxi.json");
         if (week is not null)
         {
@@ -50,7 +49,7 @@ public sealed class DeliveryWorld : IDisposable
         _services = Build();
     }
 
-    public FakeTimeProvider Clock { get; }
+    public WatchedTimeProvider Clock { get; }
 
     /// <summary>The serviceUrl of stored chats and of turns (a FakeConnector's when the real connector is used).</summary>
     public string TurnServiceUrl { get; set; } = ServiceUrl;

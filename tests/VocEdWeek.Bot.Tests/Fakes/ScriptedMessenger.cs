@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using VocEdWeek.Bot.Conversation;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Fakes;
 
 /// <summary>
 /// An <see cref="IMessenger"/> that records sends and answers from a script: a result per conversation id
@@ -10,6 +10,8 @@ namespace VocEdWeek.Bot.Tests.Delivery;
 public sealed class ScriptedMessenger : IMessenger
 {
     private int _next;
+
+    private readonly List<(string ConversationId, TaskCompletionSource Sent)> _waiters = [];
 
     public ConcurrentQueue<(ConversationRef Conversation, OutgoingMessage Message)> Sent { get; } = new();
 
@@ -26,15 +28,42 @@ public sealed class ScriptedMessenger : IMessenger
     public IReadOnlyList<OutgoingMessage> SentTo(string conversationId) =>
         Sent.Where(s => s.Conversation.ConversationId == conversationId).Select(s => s.Message).ToList();
 
+    /// <summary>Completes when something has been sent to the conversation (already, or later): a signal to await instead of polling.</summary>
+    public Task SentToAsync(string conversationId)
+    {
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters) _waiters.Add((conversationId, sent));
+        Wake();
+        return sent.Task;
+    }
+
+    private void Record(ConversationRef conversation, OutgoingMessage message)
+    {
+        Sent.Enqueue((conversation, message));
+        Wake();
+    }
+
+    private void Wake()
+    {
+        lock (_waiters)
+        {
+            foreach (var waiter in _waiters.Where(w => SentTo(w.ConversationId).Count > 0).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Sent.TrySetResult();
+            }
+        }
+    }
+
     public Task<SendResult> SendAsync(ConversationRef conversation, OutgoingMessage message, string? replyToId = null, CancellationToken ct = default)
     {
         if (Results.TryGetValue(conversation.ConversationId, out var queue) && queue.Count > 0)
         {
             var result = queue.Count > 1 ? queue.Dequeue() : queue.Peek();
-            if (result.Delivered) Sent.Enqueue((conversation, message));
+            if (result.Delivered) Record(conversation, message);
             return Task.FromResult(result);
         }
-        Sent.Enqueue((conversation, message));
+        Record(conversation, message);
         return Task.FromResult(new SendResult(DeliveryStatus.Delivered, $"m-{Interlocked.Increment(ref _next)}", 201));
     }
 

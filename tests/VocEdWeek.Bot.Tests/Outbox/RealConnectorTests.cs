@@ -7,9 +7,9 @@ using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Protocol;
 using VocEdWeek.Bot.Tests.Fakes;
-using static VocEdWeek.Bot.Tests.Delivery.DeliveryWorld;
+using static VocEdWeek.Bot.Tests.Fakes.DeliveryWorld;
 
-namespace VocEdWeek.Bot.Tests.Delivery;
+namespace VocEdWeek.Bot.Tests.Outbox;
 
 /// <summary>The outbox over the production connector client (AddBotProtocol, anonymous) against the FakeConnector's HTTP answers.</summary>
 public sealed class RealConnectorTests

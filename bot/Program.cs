@@ -1,3 +1,4 @@
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Hosting;

@@ -1,3 +1,4 @@
+using VocEdWeek.Bot.Handlers;
 namespace VocEdWeek.Bot.App;
 
 /// <summary>Builds the <see cref="RouteTable"/> when the host starts, so a table that disagrees stops the start, not a turn.</summary>

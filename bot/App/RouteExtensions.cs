@@ -1,3 +1,4 @@
+using VocEdWeek.Bot.Handlers;
 namespace VocEdWeek.Bot.App;
 
 public static class RouteExtensions

@@ -1,3 +1,4 @@
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Features.DailyReport;
 using VocEdWeek.Bot.Features.Dashboard;
 using VocEdWeek.Bot.Features.DigestChannel;

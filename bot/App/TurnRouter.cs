@@ -1,3 +1,4 @@
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Files;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Bench.Exports;
 using VocEdWeek.Bot.Features.Exports;

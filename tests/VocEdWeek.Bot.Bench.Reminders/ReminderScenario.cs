@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Hosting;

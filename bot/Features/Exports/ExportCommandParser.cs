@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Exports;

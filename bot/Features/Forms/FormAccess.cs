@@ -1,4 +1,4 @@
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
@@ -33,9 +33,5 @@ public sealed class FormAccess(WeekCatalog weeks, IdentityResolver identity, Tim
     }
 
     /// <summary>"教务处（吴苏玲）": the office and its staff, as named in the week file.</summary>
-    public static string OfficeContact(WeekDefinition week, Strings t)
-    {
-        var names = week.Office.Staff.Select(p => p.Name).Where(n => n.Length > 0).ToList();
-        return names.Count == 0 ? week.Office.Name : t.Format("form_office_with_staff", week.Office.Name, string.Join(t["list_separator"], names));
-    }
+    public static string OfficeContact(WeekDefinition week, Strings t) => OfficeContacts.Of(week, t);
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.Forms;

@@ -1,4 +1,4 @@
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Localization;

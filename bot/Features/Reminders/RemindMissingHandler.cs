@@ -1,5 +1,5 @@
 using System.Text.Json;
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Outbox;

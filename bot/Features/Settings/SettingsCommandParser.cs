@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;

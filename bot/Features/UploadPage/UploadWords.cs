@@ -1,4 +1,4 @@
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.WeekSetup.Notice;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.WeekSetup.RosterImport;
 using VocEdWeek.Bot.Links;

@@ -1,4 +1,4 @@
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Features.WeekSetup;

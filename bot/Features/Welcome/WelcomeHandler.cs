@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.UploadPage;

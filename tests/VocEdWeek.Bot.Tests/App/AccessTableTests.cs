@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Tests.Fakes;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 

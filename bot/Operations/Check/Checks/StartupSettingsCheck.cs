@@ -1,4 +1,5 @@
 using VocEdWeek.Bot.App;
+using VocEdWeek.Bot.Handlers;
 
 namespace VocEdWeek.Bot.Operations.Check.Checks;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Tests.Fakes;

@@ -1,4 +1,4 @@
-namespace VocEdWeek.Bot.App;
+namespace VocEdWeek.Bot.Handlers;
 
 /// <summary>
 /// A command that takes the files sent with its words ("新建活动周" with the notice, "导入名单" with the sheet): the router

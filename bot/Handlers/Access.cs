@@ -1,4 +1,4 @@
-namespace VocEdWeek.Bot.App;
+namespace VocEdWeek.Bot.Handlers;
 
 /// <summary>
 /// Who may run a command or press a button, declared by each handler and checked once, by <see cref="AccessGate"/>,

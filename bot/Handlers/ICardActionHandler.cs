@@ -1,6 +1,6 @@
 using VocEdWeek.Bot.Conversation;
 
-namespace VocEdWeek.Bot.App;
+namespace VocEdWeek.Bot.Handlers;
 
 /// <summary>Handles card buttons by verb (Action.Execute verb, or <c>verb</c> in Action.Submit data).</summary>
 public interface ICardActionHandler

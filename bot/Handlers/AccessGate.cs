@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
 
-namespace VocEdWeek.Bot.App;
+namespace VocEdWeek.Bot.Handlers;
 
 /// <summary>
 /// The one place roles are checked: the router asks here before any command or card verb runs, and whoever may not
@@ -68,9 +67,9 @@ public sealed class AccessGate(WeekCatalog weeks, IdentityResolver identity)
             (Access.Admin, _) => t.Format("access_admin_only", office, Admins(week, t)),
             (Access.Staff, { Role: Role.Observer }) => t.Format("access_staff_observer", office),
             (Access.Staff or Access.Office, { Role: Role.Liaison }) => t.Format("access_staff_liaison", office),
-            (Access.Staff or Access.Office, _) => t.Format("access_staff_stranger", office, FormAccess.OfficeContact(week.Definition, t)),
+            (Access.Staff or Access.Office, _) => t.Format("access_staff_stranger", office, OfficeContacts.Of(week.Definition, t)),
             (Access.Liaison, { IsOffice: true }) => t.Format("access_liaison_staff", office),
-            _ => t.Format("access_liaison_stranger", week.Definition.Title, FormAccess.OfficeContact(week.Definition, t)),
+            _ => t.Format("access_liaison_stranger", week.Definition.Title, OfficeContacts.Of(week.Definition, t)),
         };
     }
 
@@ -88,7 +87,7 @@ public sealed class AccessGate(WeekCatalog weeks, IdentityResolver identity)
     private static string Admins(ActiveWeek week, Strings t)
     {
         var names = week.Definition.Office.Admins.Select(p => p.Name).Where(n => n.Length > 0).ToList();
-        return names.Count > 0 ? string.Join(t["list_separator"], names) : FormAccess.OfficeContact(week.Definition, t);
+        return names.Count > 0 ? string.Join(t["list_separator"], names) : OfficeContacts.Of(week.Definition, t);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Words;
 
-namespace VocEdWeek.Bot.App;
+namespace VocEdWeek.Bot.Handlers;
 
 /// <summary>
 /// A command that shares its words with later rows of <see cref="Routes.Commands"/> and lets the sender decide: "日报" is an

@@ -1,7 +1,7 @@
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Words;
 
-namespace VocEdWeek.Bot.App;
+namespace VocEdWeek.Bot.Handlers;
 
 /// <summary>A typed command. Handlers are tried in the order of <see cref="Routes.Commands"/>; the first match wins.</summary>
 public interface ICommandHandler

@@ -1,5 +1,3 @@
-using VocEdWeek.Bot.Handlers;
-using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
@@ -7,38 +5,22 @@ using VocEdWeek.Bot.Words;
 namespace VocEdWeek.Bot.Features.Plan;
 
 /// <summary>"计划" / "plan": the plan form; its submit, add-activity and remove-activity buttons.</summary>
-public sealed class PlanHandler(FormAccess access, FormFlow flow, PlanForm form) : ICommandHandler, ICardActionHandler
+public sealed class PlanHandler(FormAccess access, FormFlow flow, PlanForm form)
+    : FormHandler(access, flow, form, SubmitVerb, FormWords.Plan)
 {
     public const string SubmitVerb = "plan.submit";
     public const string AddVerb = "plan.addActivity";
     public const string RemoveVerb = "plan.removeActivity";
 
-    public IEnumerable<string> Verbs => [SubmitVerb, AddVerb, RemoveVerb];
+    public override IEnumerable<string> Verbs => [SubmitVerb, AddVerb, RemoveVerb];
 
-    public Access Access => Access.Liaison;
+    protected override Task<WeekItem?> ItemAsync(FormSession s, CommandText text, CancellationToken ct) =>
+        Task.FromResult<WeekItem?>(new WeekItem(ItemKind.Plan));
 
-    public bool Matches(CommandText text, TurnContext turn) => FormWords.Matches(text, FormWords.Plan);
-
-    public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)
+    protected override Task OtherButtonAsync(FormSession s, string? verb, CancellationToken ct) => verb switch
     {
-        if (await access.StartAsync(turn, ct) is { } s) await flow.OpenAsync(s, form, new WeekItem(ItemKind.Plan), ct);
-    }
-
-    public async Task HandleAsync(TurnContext turn, CancellationToken ct)
-    {
-        if (await access.StartAsync(turn, ct) is not { } s) return;
-        switch (turn.Verb)
-        {
-            case SubmitVerb:
-                await flow.SubmitAsync(s, form, ct);
-                break;
-            case AddVerb:
-                await flow.RerenderAsync(s, form, PlanRows.Add, ct);
-                break;
-            case RemoveVerb:
-                var id = s.Input.Trimmed("remove");
-                await flow.RerenderAsync(s, form, v => PlanRows.Remove(v, id), ct);
-                break;
-        }
-    }
+        AddVerb => Flow.RerenderAsync(s, Form, PlanRows.Add, ct),
+        RemoveVerb => Flow.RerenderAsync(s, Form, v => PlanRows.Remove(v, s.Input.Trimmed("remove")), ct),
+        _ => Task.CompletedTask,
+    };
 }

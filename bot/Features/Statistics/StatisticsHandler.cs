@@ -1,5 +1,3 @@
-using VocEdWeek.Bot.Handlers;
-using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
@@ -7,23 +5,11 @@ using VocEdWeek.Bot.Words;
 namespace VocEdWeek.Bot.Features.Statistics;
 
 /// <summary>"统计" / "stats": the statistics table (附件2) and its submit button.</summary>
-public sealed class StatisticsHandler(FormAccess access, FormFlow flow, StatisticsForm form) : ICommandHandler, ICardActionHandler
+public sealed class StatisticsHandler(FormAccess access, FormFlow flow, StatisticsForm form)
+    : FormHandler(access, flow, form, SubmitVerb, FormWords.Statistics)
 {
     public const string SubmitVerb = "stats.submit";
 
-    public IEnumerable<string> Verbs => [SubmitVerb];
-
-    public Access Access => Access.Liaison;
-
-    public bool Matches(CommandText text, TurnContext turn) => FormWords.Matches(text, FormWords.Statistics);
-
-    public async Task HandleAsync(TurnContext turn, CommandText text, CancellationToken ct)
-    {
-        if (await access.StartAsync(turn, ct) is { } s) await flow.OpenAsync(s, form, new WeekItem(ItemKind.Statistics), ct);
-    }
-
-    public async Task HandleAsync(TurnContext turn, CancellationToken ct)
-    {
-        if (await access.StartAsync(turn, ct) is { } s) await flow.SubmitAsync(s, form, ct);
-    }
+    protected override Task<WeekItem?> ItemAsync(FormSession s, CommandText text, CancellationToken ct) =>
+        Task.FromResult<WeekItem?>(new WeekItem(ItemKind.Statistics));
 }

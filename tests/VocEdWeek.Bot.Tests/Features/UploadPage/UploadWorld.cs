@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -29,6 +31,9 @@ public sealed class UploadWorld : IAsyncDisposable
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>Which requests the server has finished (a broken-off upload's clean-up included).</summary>
+    public RequestCompletions Requests { get; } = new();
+
     public string BaseUrl { get; private set; } = "";
 
     public string DataDirectory => _host.DataDirectory;
@@ -42,7 +47,13 @@ public sealed class UploadWorld : IAsyncDisposable
         world.BaseUrl = $"http://127.0.0.1:{port}";
         var all = new Dictionary<string, string?> { ["Links:PublicBaseUrl"] = world.BaseUrl };
         foreach (var (k, v) in settings ?? []) all[k] = v;
-        world._host = await TestHost.StartAsync(new TestHostOptions { Settings = all, Clock = world.Clock, RecordingConnector = true });
+        world._host = await TestHost.StartAsync(new TestHostOptions
+        {
+            Settings = all,
+            Clock = world.Clock,
+            RecordingConnector = true,
+            Services = s => s.AddSingleton<IStartupFilter>(world.Requests),
+        });
         world._host.Factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         world._host.Factory.StartServer();
         world.Http = new HttpClient { BaseAddress = new Uri(world.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };

@@ -7,6 +7,10 @@ public sealed class ConversationStore
 {
     private readonly LiteDB.ILiteCollection<ConversationRecord> _items;
 
+    // Every read-modify-write of a record happens under this lock: Teams sends installationUpdate and conversationUpdate
+    // together, and a refresh that read the record before the install was marked must not write the old copy back.
+    private readonly Lock _write = new();
+
     public ConversationStore(BotDatabase db)
     {
         _items = db.Collection<ConversationRecord>("conversations");
@@ -23,6 +27,11 @@ public sealed class ConversationStore
     /// claims a user who already has a 1:1 chat — otherwise reminders meant for them would follow it.
     /// </summary>
     public ConversationRecord Touch(TurnContext turn)
+    {
+        lock (_write) return TouchLocked(turn);
+    }
+
+    private ConversationRecord TouchLocked(TurnContext turn)
     {
         var c = turn.Conversation;
         // Channel turns arrive on thread ids (…;messageid=…); keep one record per channel.
@@ -72,7 +81,39 @@ public sealed class ConversationStore
         Locale = r.Locale, InstalledAt = r.InstalledAt, RemovedAt = r.RemovedAt, WelcomedAt = r.WelcomedAt, UpdatedAt = r.UpdatedAt,
     };
 
-    public void Save(ConversationRecord record) => _items.Upsert(record);
+    public void Save(ConversationRecord record)
+    {
+        lock (_write) _items.Upsert(record);
+    }
+
+    /// <summary>
+    /// Marks the conversation installed; true when its welcome is still to be sent (first install, or again after a
+    /// removal) — true once, however many install events arrive at the same time.
+    /// </summary>
+    public bool MarkInstalled(ConversationRecord record, DateTime at)
+    {
+        lock (_write)
+        {
+            var current = _items.FindById(record.Id) ?? record;
+            var welcome = current.WelcomedAt is null || current.RemovedAt is not null;
+            current.InstalledAt ??= at;
+            current.RemovedAt = null;
+            if (welcome) current.WelcomedAt = at;
+            _items.Upsert(current);
+            return welcome;
+        }
+    }
+
+    /// <summary>Marks the conversation removed (kept, not deleted, so history stays readable).</summary>
+    public void MarkRemoved(ConversationRecord record, DateTime at)
+    {
+        lock (_write)
+        {
+            var current = _items.FindById(record.Id) ?? record;
+            current.RemovedAt = at;
+            _items.Upsert(current);
+        }
+    }
 
     public ConversationRecord? Find(string id) => _items.FindById(id);
 

@@ -41,22 +41,9 @@ public sealed class BoundOptionsTests
     [Fact]
     public async Task The_real_bot_refuses_a_bad_option_in_one_sentence_with_exit_code_2()
     {
-        using var dir = new Fakes.TempDir();
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VocEdWeek.Bot.dll"), "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        psi.Environment["MicrosoftAppId"] = "";
-        psi.Environment["Storage__Directory"] = dir.Path;
-        psi.Environment["Scheduling__TickInterval"] = "00:00:00";
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        Assert.True(process.WaitForExit(30_000), "the bot should stop at once");
-        await stdout;
-        Assert.Equal(2, process.ExitCode);
-        Assert.Equal("VocEdWeek.Bot cannot start: Scheduling:TickInterval must be a positive time span like 00:00:30; got 00:00:00.", (await stderr).Trim());
+        var (exitCode, stderr) = await Fakes.BotProcess.RunUntilItStopsAsync(new() { ["Scheduling__TickInterval"] = "00:00:00" });
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("VocEdWeek.Bot cannot start: Scheduling:TickInterval must be a positive time span like 00:00:30; got 00:00:00.", stderr);
     }
 }

@@ -82,21 +82,9 @@ public sealed class TrustedProxyHeadersTests
     [Fact]
     public async Task The_real_bot_refuses_a_bad_proxy_address_in_one_sentence()
     {
-        using var dir = new Fakes.TempDir();
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VocEdWeek.Bot.dll"), "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        psi.Environment["MicrosoftAppId"] = "";
-        psi.Environment["Storage__Directory"] = dir.Path;
-        psi.Environment["ForwardedHeaders__KnownProxies__0"] = "nginx.local";
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(30_000), "the bot should stop at once");
-        Assert.Equal(2, process.ExitCode);
-        var message = (await stderr).Trim();
+        var (exitCode, message) = await Fakes.BotProcess.RunUntilItStopsAsync(new() { ["ForwardedHeaders__KnownProxies__0"] = "nginx.local" });
+
+        Assert.Equal(2, exitCode);
         Assert.Contains("ForwardedHeaders:KnownProxies:0 'nginx.local' is not an IP address", message, StringComparison.Ordinal);
         Assert.Single(message.Split('\n'));
     }

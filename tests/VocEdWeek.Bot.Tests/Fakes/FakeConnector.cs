@@ -140,6 +140,7 @@ public sealed class FakeConnector : IAsyncDisposable
                     waiter.Seen.TrySetResult(recorded);
                 }
             }
+            if (response.HeldUntil is { } hold) await hold.WaitAsync(context.RequestAborted);
             if (response.Abort)
             {
                 context.Abort();

@@ -3,9 +3,14 @@ using System.Text.Json.Nodes;
 
 namespace VocEdWeek.Bot.Tests.Fakes;
 
-/// <summary>A scripted answer of <see cref="FakeConnector"/>; <see cref="Abort"/> drops the connection instead.</summary>
+/// <summary>
+/// A scripted answer of <see cref="FakeConnector"/>; <see cref="Abort"/> drops the connection instead, and
+/// <see cref="HeldUntil"/> keeps the call in flight (the request recorded, no answer yet) until that task completes.
+/// </summary>
 public sealed record FakeResponse(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, bool Abort = false)
 {
+    public Task? HeldUntil { get; init; }
+
     public static FakeResponse Json(int status, string body) => new(status, body);
 
     public static FakeResponse Empty(int status) => new(status);

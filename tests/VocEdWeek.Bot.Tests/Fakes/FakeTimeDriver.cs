@@ -3,9 +3,10 @@ namespace VocEdWeek.Bot.Tests.Fakes;
 /// <summary>
 /// Runs async work under a <see cref="SteppingTimeProvider"/> deterministically: the work runs on a
 /// <see cref="SingleThreadPump"/>, and time moves (to the next pending timer, or by a fixed step) only when
-/// the pump is idle and <c>isBusy</c> (e.g. HTTP calls in flight) says nothing is outstanding elsewhere.
+/// the pump is idle and <c>calls</c> (e.g. HTTP calls in flight) has nothing outstanding elsewhere. Both are awaited
+/// signals, never polled, so how fast the machine is changes nothing but the wall time of a run.
 /// </summary>
-public sealed class FakeTimeDriver(SteppingTimeProvider time, Func<bool>? isBusy = null) : IDisposable
+public sealed class FakeTimeDriver(SteppingTimeProvider time, WorkCounter? calls = null) : IDisposable
 {
     private static readonly TimeSpan Fallback = TimeSpan.FromMilliseconds(250);
 
@@ -43,12 +44,23 @@ public sealed class FakeTimeDriver(SteppingTimeProvider time, Func<bool>? isBusy
 
     private async Task UntilSettledAsync(Task work)
     {
-        for (var polls = 0; !work.IsCompleted; polls++)
+        while (!work.IsCompleted)
         {
             var before = pump.Posted;
-            if (pump.IsIdle && isBusy?.Invoke() != true && pump.IsIdle && pump.Posted == before) return;
-            if (polls < 50) await Task.Yield();
-            else await Task.Delay(1);
+            var idle = pump.WhenIdle();
+            var quiet = calls?.WhenQuiet() ?? Task.CompletedTask;
+            // Idle is checked again and the post count compared because a call that ends between the reads posts its
+            // caller's continuation to the pump, and that continuation must run before time may move.
+            if (idle.IsCompleted && quiet.IsCompleted && pump.IsIdle && pump.Posted == before) return;
+            var settled = Task.WhenAny(Task.WhenAll(idle, quiet), work);
+            try
+            {
+                await settled.WaitAsync(HangGuard.Limit);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"Never settled at {time.GetUtcNow():O}: pump idle {pump.IsIdle}, calls in flight {calls?.Count ?? 0}; timers: {time.DescribeTimers()}; log: {string.Join(" | ", log.TakeLast(12))}");
+            }
         }
     }
 }

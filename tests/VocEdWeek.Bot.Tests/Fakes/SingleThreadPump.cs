@@ -11,7 +11,7 @@ public sealed class SingleThreadPump : SynchronizationContext, IDisposable
 {
     private readonly BlockingCollection<(SendOrPostCallback Callback, object? State)> queue = new();
     private readonly Thread thread;
-    private int pending;
+    private readonly WorkCounter pending = new();
     private long posted;
 
     public SingleThreadPump()
@@ -21,7 +21,10 @@ public sealed class SingleThreadPump : SynchronizationContext, IDisposable
     }
 
     /// <summary>Callbacks queued or running.</summary>
-    public bool IsIdle => Volatile.Read(ref pending) == 0;
+    public bool IsIdle => pending.IsQuiet;
+
+    /// <summary>Completed now if idle, otherwise when the queue has drained and the last callback has returned.</summary>
+    public Task WhenIdle() => pending.WhenQuiet();
 
     /// <summary>Grows with every post; an unchanged value across two idle checks means no work slipped in between.</summary>
     public long Posted => Interlocked.Read(ref posted);
@@ -31,7 +34,7 @@ public sealed class SingleThreadPump : SynchronizationContext, IDisposable
 
     public override void Post(SendOrPostCallback d, object? state)
     {
-        Interlocked.Increment(ref pending);
+        pending.Enter();
         Interlocked.Increment(ref posted);
         try
         {
@@ -40,7 +43,7 @@ public sealed class SingleThreadPump : SynchronizationContext, IDisposable
         catch (InvalidOperationException)
         {
             // Disposed: late continuations (connection teardown after a test) run on the thread pool.
-            Interlocked.Decrement(ref pending);
+            pending.Leave();
             ThreadPool.QueueUserWorkItem(_ => d(state));
         }
     }
@@ -85,7 +88,7 @@ public sealed class SingleThreadPump : SynchronizationContext, IDisposable
             }
             finally
             {
-                Interlocked.Decrement(ref pending);
+                pending.Leave();
             }
         }
     }

@@ -20,7 +20,7 @@ internal sealed class ConnectorTestHost : IAsyncDisposable
     public const string TenantId = "3f3d1cea-7a18-41af-872b-cfbbd5140984";
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly InFlightCounter inFlight = new();
+    private readonly WorkCounter inFlight = new();
     private readonly FakeTimeDriver driver;
 
     private ConnectorTestHost(FakeConnector connector, FakeTokenServer? tokens, SteppingTimeProvider time)
@@ -28,7 +28,7 @@ internal sealed class ConnectorTestHost : IAsyncDisposable
         Connector = connector;
         Tokens = tokens;
         Time = time;
-        driver = new FakeTimeDriver(time, () => inFlight.Count > 0);
+        driver = new FakeTimeDriver(time, inFlight);
     }
 
     public FakeConnector Connector { get; }
@@ -95,21 +95,13 @@ internal sealed class ConnectorTestHost : IAsyncDisposable
         if (Tokens is not null) await Tokens.DisposeAsync();
     }
 
-    private sealed class InFlightCounter
-    {
-        private int count;
-        public int Count => Volatile.Read(ref count);
-        public void Enter() => Interlocked.Increment(ref count);
-        public void Leave() => Interlocked.Decrement(ref count);
-    }
-
     /// <summary>
     /// Counts connector calls in flight. When a call ends it also clears the synchronization context, so
     /// HttpClient's own <c>ConfigureAwait(false)</c> continuations run inline on the pump thread instead of
     /// hopping to the thread pool: the caller's continuation is then posted to the pump before this
     /// callback ends, and the pump never looks idle while a response is still on its way to the caller.
     /// </summary>
-    private sealed class InFlightHandler(InFlightCounter counter) : DelegatingHandler
+    private sealed class InFlightHandler(WorkCounter counter) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

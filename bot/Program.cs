@@ -1,4 +1,3 @@
-using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Hosting;

@@ -1,9 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.Protocol.Connector;
 using VocEdWeek.Bot.Tests.Fakes;
@@ -13,14 +11,14 @@ namespace VocEdWeek.Bot.Bench;
 /// <summary>
 /// Everything the benchmark talks to, all on 127.0.0.1 and all in this process:
 /// the fake Bot Framework identity (HTTPS OpenID metadata + JWKS, self-signed certificate), a counting
-/// fake connector, the real bot (<see cref="Program"/> through <see cref="AuthenticatedBotFactory"/> on a
+/// fake connector, the real bot (<see cref="Program"/> through the tests' <see cref="TestHost"/> with authentication on, on a
 /// real Kestrel socket, JWT validation on) and the bare endpoint. Plus one channel token, minted once,
 /// as Teams reuses a token for about an hour.
 /// </summary>
 /// <remarks>
 /// In-process rather than child processes: the bot must trust the fake identity's self-signed
 /// certificate, and the only clean seam for that is the "BotFrameworkMetadata" HttpClient's primary
-/// handler, which <see cref="AuthenticatedBotFactory"/> swaps. Both targets share the process, the
+/// handler, which <see cref="TestHostOptions.Identity"/> swaps. Both targets share the process, the
 /// thread pool and the two cores with the load generator alike, so the ratio stays fair; wrk (run.sh)
 /// gives an out-of-process second opinion.
 /// </remarks>
@@ -28,7 +26,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
 {
     private FakeBotFrameworkIdentity _identity = null!;
     private FakeTokenServer _tokens = null!;
-    private AuthenticatedBotFactory _bot = null!;
+    private TestHost _bot = null!;
     private BareEndpoint _bare = null!;
 
     private BenchEnvironment()
@@ -55,21 +53,22 @@ public sealed class BenchEnvironment : IAsyncDisposable
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_VOCEDWEEK_BOT", Path.Combine(repoRoot, "bot"));
         // Outgoing tokens (client credentials) come from a local HTTPS token endpoint, as in the connector tests.
         env._tokens = await FakeTokenServer.StartAsync();
-        env._bot = new AuthenticatedBotFactory(env._identity, web =>
+        var settings = BotSettings(repoRoot);
+        settings["ToChannelFromBotLoginUrl"] = env._tokens.LoginUrlTemplate;
+        env._bot = await TestHost.StartAsync(new()
         {
-            web.UseEnvironment("Development");
-            web.ConfigureTestServices(s => s.AddHttpClient(MsalHttpClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(env._tokens.CreateTrustingHandler));
+            Identity = env._identity,
+            Settings = settings,
+            Services = s => s.AddHttpClient(MsalHttpClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(env._tokens.CreateTrustingHandler),
         });
-        foreach (var (key, value) in BotSettings(repoRoot)) env._bot.Settings[key] = value;
-        env._bot.Settings["ToChannelFromBotLoginUrl"] = env._tokens.LoginUrlTemplate;
-        env._bot.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        env._bot.StartServer();
+        env._bot.Factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        env._bot.Factory.StartServer();
         env.BotUrl = new Uri(AddressOf(env._bot.Services), "api/messages");
         env._bare = await BareEndpoint.StartAsync();
 
         // Tokens are checked on the real clock even during a rehearsal (Clock:StartAt), as real Teams' would be.
-        env.Token = env._identity.CreateChannelToken(AuthenticatedBotFactory.AppId, env.Connector.ServiceUrl);
-        env.Messages = new TeamsMessages(env.Connector.ServiceUrl, AuthenticatedBotFactory.AppId, AuthenticatedBotFactory.TenantId);
+        env.Token = env._identity.CreateChannelToken(AuthenticatedBot.AppId, env.Connector.ServiceUrl);
+        env.Messages = new TeamsMessages(env.Connector.ServiceUrl, AuthenticatedBot.AppId, AuthenticatedBot.TenantId);
         return env;
     }
 
@@ -88,6 +87,8 @@ public sealed class BenchEnvironment : IAsyncDisposable
         ["Clock:StartAt"] = "2024-05-14T09:30:00+08:00",
         ["Office:AnnounceStartup"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
+        // The bot as it runs in production, scheduler included (the tests' host switches it off).
+        ["Scheduling:Enabled"] = "true",
         // Measures the server, not Teams' per-tenant ceiling (default 30/s, which would cap replies at 30/s).
         ["Connector:TenantRequestsPerSecond"] = "100000",
         // The same for the inbound allowance (20 per user per 10 s): 200 simulated users far outpace any human.

@@ -74,8 +74,8 @@ public static class BenchMain
             .AppendLine(Inv($"BENCH_BOT_URL={env.BotUrl}"))
             .AppendLine(Inv($"BENCH_BARE_URL={env.BareUrl}"))
             .AppendLine(Inv($"BENCH_SERVICE_URL={env.Connector.ServiceUrl}"))
-            .AppendLine(Inv($"BENCH_APP_ID={AuthenticatedBotFactory.AppId}"))
-            .AppendLine(Inv($"BENCH_TENANT_ID={AuthenticatedBotFactory.TenantId}"))
+            .AppendLine(Inv($"BENCH_APP_ID={AuthenticatedBot.AppId}"))
+            .AppendLine(Inv($"BENCH_TENANT_ID={AuthenticatedBot.TenantId}"))
             .AppendLine(Inv($"BENCH_TOKEN={env.Token}"))
             .ToString();
         var file = endpointsFile ?? "bench-endpoints.env";

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VocEdWeek.Bot.Tests.Fakes;
@@ -7,7 +6,7 @@ using VocEdWeek.Bot.Tests.Fakes;
 namespace VocEdWeek.Bot.Tests.GoLive;
 
 /// <summary>
-/// Starts the real bot (Program, through <see cref="BotApp"/>) with <see cref="RecordingConfigurationSource"/> on top,
+/// Starts the real bot (Program, through <see cref="TestHost"/>) with <see cref="RecordingConfigurationSource"/> on top,
 /// binds every options type it registered, and asks its health endpoints: whatever configuration key the bot reads
 /// at start-up or for those is then recorded.
 /// </summary>
@@ -18,13 +17,12 @@ internal static class BotConfigurationProbe
         var recorder = new RecordingConfigurationSource(settings);
         RecorderHostingStartup.Current.Value = recorder;
         List<ServiceDescriptor> registered = [];
-        using var bot = new BotApp();
-        using var app = bot.WithWebHostBuilder(b =>
+        await using var app = await TestHost.StartAsync(new()
         {
-            b.UseSetting(WebHostDefaults.HostingStartupAssembliesKey, typeof(RecorderHostingStartup).Assembly.GetName().Name);
-            b.ConfigureTestServices(s => registered = [.. s]);
+            Settings = { [WebHostDefaults.HostingStartupAssembliesKey] = typeof(RecorderHostingStartup).Assembly.GetName().Name },
+            Services = s => registered = [.. s],
         });
-        using var client = app.CreateClient();
+        using var client = app.Factory.CreateClient();
         // Options bound lazily (IOptions<T>, ValidateOnStart or not) read their keys only when first asked for.
         var optionTypes = registered
             .Select(d => d.ServiceType)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using VocEdWeek.Bot.Tests.Fakes;
@@ -56,19 +55,9 @@ public sealed class CheckProcessTests
 
     private static async Task<(int Exit, string Output)> RunAsync(Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VocEdWeek.Bot.dll"), "check"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "check should finish");
-        Assert.Equal("", await error);
-        return (process.ExitCode, await output);
+        var (exit, output, error) = await BotProcess.RunCheckAsync(environment);
+        Assert.Equal("", error);
+        return (exit, output);
     }
 
     /// <summary>A port nothing listens on: connections are refused at once (no waiting for a timeout).</summary>

@@ -1,12 +1,6 @@
-using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.Operations.Check;
 using VocEdWeek.Bot.Protocol.Auth;
@@ -28,8 +22,7 @@ public sealed class CheckWorld : IAsyncLifetime
     /// <summary>Recognisable in any output: no line may ever contain it.</summary>
     public const string Secret = "Qx8~s3cr3t.V4lue-never-printed";
 
-    private readonly TempDir _storage = new();
-    private BotApp _bot = null!;
+    private TestHost _bot = null!;
 
     public FakeBotFrameworkIdentity Identity { get; private set; } = null!;
     public FakeTokenServer Tokens { get; private set; } = null!;
@@ -38,18 +31,15 @@ public sealed class CheckWorld : IAsyncLifetime
     /// <summary>The running bot's https address (its Storage:Directory is <see cref="StorageDirectory"/>, so its signing key is ours).</summary>
     public string PublicBaseUrl { get; private set; } = "";
 
-    public string StorageDirectory => _storage.Path;
+    public string StorageDirectory => _bot.DataDirectory;
 
     public async Task InitializeAsync()
     {
         Identity = await FakeBotFrameworkIdentity.StartAsync();
         Tokens = await FakeTokenServer.StartAsync();
         Graph = await FakeGraph.StartAsync();
-        _bot = new BotApp(new() { ["Storage:Directory"] = StorageDirectory });
-        _bot.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(TestCertificate.Localhost)));
-        _bot.StartServer();
-        var address = _bot.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        PublicBaseUrl = address.TrimEnd('/');
+        _bot = await TestHost.StartAsync(new() { Https = TestCertificate.Localhost });
+        PublicBaseUrl = _bot.BaseUrl!;
     }
 
     /// <summary>Undoes every fault a test may have switched on.</summary>
@@ -105,7 +95,6 @@ public sealed class CheckWorld : IAsyncLifetime
         await Graph.DisposeAsync();
         await Tokens.DisposeAsync();
         await Identity.DisposeAsync();
-        _storage.Dispose();
     }
 
     /// <summary>Publicly trusted certificates plus exactly these (the bot's and the login host's).</summary>

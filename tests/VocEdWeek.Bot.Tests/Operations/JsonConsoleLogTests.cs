@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using VocEdWeek.Bot.Tests.Fakes;
 
@@ -15,31 +14,17 @@ public sealed class JsonConsoleLogTests
     [InlineData(false)]
     public async Task The_console_formatter_option_makes_every_log_line_a_json_object(bool json)
     {
-        using var dir = new TempDir();
-        var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VocEdWeek.Bot.dll"), "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        psi.Environment["MicrosoftAppId"] = "";
-        psi.Environment["Storage__Directory"] = dir.Path;
-        psi.Environment["Office__AnnounceStartup"] = "false";
-        if (json) psi.Environment["Logging__Console__FormatterName"] = "json";
-        using var process = Process.Start(psi)!;
+        Dictionary<string, string> environment = new() { ["Office__AnnounceStartup"] = "false" };
+        if (json) environment["Logging__Console__FormatterName"] = "json";
         var lines = new List<string>();
-        try
+        using (var bot = BotProcess.Start(environment))
         {
-            while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
+            while (await bot.Stdout.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
             {
                 if (line.Length == 0) continue;
                 lines.Add(line);
                 if (line.Contains("Now listening on", StringComparison.Ordinal)) break;
             }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
         }
 
         var listening = Assert.Single(lines, l => l.Contains("Now listening on", StringComparison.Ordinal));

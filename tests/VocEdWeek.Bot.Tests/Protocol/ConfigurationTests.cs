@@ -88,25 +88,9 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Anonymous_mode_warns_loudly_at_start()
     {
-        using var dir = new Fakes.TempDir();
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VocEdWeek.Bot.dll"), "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        psi.Environment["MicrosoftAppId"] = "";
-        psi.Environment["Storage__Directory"] = dir.Path;
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        try
-        {
-            var line = await process.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.Contains("anonymous mode", line, StringComparison.OrdinalIgnoreCase);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-        }
+        using var bot = Fakes.BotProcess.Start([]);
+        var line = await bot.Stderr.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains("anonymous mode", line, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
@@ -118,31 +102,21 @@ public sealed class ConfigurationTests
     public async Task The_real_process_refuses_to_start_with_one_sentence(string environment, string appId, string expected, string? extra = null)
     {
         using var dir = new Fakes.TempDir();
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VocEdWeek.Bot.dll"), "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        psi.Environment["MicrosoftAppId"] = appId;
-        psi.Environment["Storage__Directory"] = dir.Path;
+        Dictionary<string, string> variables = new() { ["ASPNETCORE_ENVIRONMENT"] = environment, ["MicrosoftAppId"] = appId };
         if (extra == "MicrosoftAppType=UserAssignedMSI")
         {
-            psi.Environment["MicrosoftAppType"] = "UserAssignedMSI";
-            psi.Environment["MicrosoftAppTenantId"] = "50612dbb-0237-4969-b378-8d42590f9c00";
-            psi.Environment["MicrosoftAppPassword"] = "not-a-real-secret";
+            variables["MicrosoftAppType"] = "UserAssignedMSI";
+            variables["MicrosoftAppTenantId"] = "50612dbb-0237-4969-b378-8d42590f9c00";
+            variables["MicrosoftAppPassword"] = "not-a-real-secret";
         }
         else if (extra is not null)
         {
             var broken = Path.Combine(dir.Path, "week.json");
             await File.WriteAllTextAsync(broken, "{ \"id\": \"x\", \"title\": 5 }");
-            psi.Environment["Week__DefinitionFile"] = broken;
+            variables["Week__DefinitionFile"] = broken;
         }
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(30_000), "the bot should stop at once");
-        Assert.Equal(2, process.ExitCode);
-        var message = await stderr;
+        var (exitCode, message) = await Fakes.BotProcess.RunUntilItStopsAsync(variables);
+        Assert.Equal(2, exitCode);
         Assert.Contains(expected, message, StringComparison.Ordinal);
         Assert.Single(message.Trim().Split('\n'));
         Assert.DoesNotContain("not-a-real-secret", message, StringComparison.Ordinal);

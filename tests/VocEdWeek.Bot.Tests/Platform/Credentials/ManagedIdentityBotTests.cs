@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VocEdWeek.Bot.Files;
@@ -41,10 +40,12 @@ public sealed class ManagedIdentityBotTests : IAsyncLifetime
         await using var graph = await FakeGraph.StartAsync();
         graph.RequireToken = true;
         using var _ = identity.Use();
-        await using var bot = Bot(clientId);
-        bot.Settings["SharePoint:GraphBaseUrl"] = graph.BaseUrl;
-        bot.Settings["SharePoint:SiteId"] = FakeGraph.SiteId;
-        bot.Settings["SharePoint:DriveId"] = FakeGraph.DriveId;
+        await using var bot = await BotAsync(clientId, new()
+        {
+            ["SharePoint:GraphBaseUrl"] = graph.BaseUrl,
+            ["SharePoint:SiteId"] = FakeGraph.SiteId,
+            ["SharePoint:DriveId"] = FakeGraph.DriveId,
+        });
 
         using var response = await bot.PostActivityWithTokenAsync(Message("help"), _idp.CreateChannelToken(clientId, _connector.ServiceUrl));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -75,7 +76,7 @@ public sealed class ManagedIdentityBotTests : IAsyncLifetime
         await using var identity = await FakeIdentityEndpoint.StartAsync(Guid.NewGuid().ToString());
         using var _ = identity.Use();
         var logs = new CapturingLoggerProvider();
-        await using var bot = Bot(clientId, b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        await using var bot = await BotAsync(clientId, [], s => s.AddLogging(l => l.AddProvider(logs)));
 
         using var response = await bot.PostActivityWithTokenAsync(Message("help"), _idp.CreateChannelToken(clientId, _connector.ServiceUrl));
 
@@ -90,15 +91,14 @@ public sealed class ManagedIdentityBotTests : IAsyncLifetime
         Assert.Null(said.Exception);
     }
 
-    private AuthenticatedBotFactory Bot(string clientId, Action<IWebHostBuilder>? configure = null)
+    private Task<TestHost> BotAsync(string clientId, Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
-        var bot = new AuthenticatedBotFactory(_idp, configure);
-        bot.Settings["MicrosoftAppType"] = "UserAssignedMSI";
-        bot.Settings["MicrosoftAppId"] = clientId;
-        bot.Settings["MicrosoftAppPassword"] = "";
-        bot.Settings["MicrosoftAppTenantId"] = TenantId;
-        bot.Settings["Connector:MaxAttempts"] = "1";
-        return bot;
+        settings["MicrosoftAppType"] = "UserAssignedMSI";
+        settings["MicrosoftAppId"] = clientId;
+        settings["MicrosoftAppPassword"] = "";
+        settings["MicrosoftAppTenantId"] = TenantId;
+        settings["Connector:MaxAttempts"] = "1";
+        return TestHost.StartAsync(new() { Identity = _idp, Settings = settings, Services = services });
     }
 
     private JsonObject Message(string text) => new()

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +12,7 @@ namespace VocEdWeek.Bot.Tests.Protocol.Auth;
 /// <summary>Genuine Bot Framework requests pass (200) through the real pipeline, including key rotation and clock skew.</summary>
 public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
 {
-    private const string AppId = AuthenticatedBotFactory.AppId;
+    private const string AppId = AuthenticatedBot.AppId;
     private FakeBotFrameworkIdentity _idp = null!;
 
     public async Task InitializeAsync() => _idp = await FakeBotFrameworkIdentity.StartAsync();
@@ -24,7 +22,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Post_WithValidToken_Returns200AndFetchesKeysOnce()
     {
-        await using var bot = new AuthenticatedBotFactory(_idp);
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp });
 
         for (var i = 0; i < 3; i++)
         {
@@ -38,8 +36,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     public async Task Post_DuringARehearsal_StillChecksTokensOnTheRealClock()
     {
         // The office rehearses the 2024 week in 2026: Teams' tokens carry 2026 times and must still pass.
-        await using var bot = new AuthenticatedBotFactory(_idp);
-        bot.Settings["Clock:StartAt"] = "2024-05-14T09:30:00+08:00";
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp, Settings = { ["Clock:StartAt"] = "2024-05-14T09:30:00+08:00" } });
         Assert.Equal(HttpStatusCode.OK, await PostAsync(bot, ValidToken()));
     }
 
@@ -48,14 +45,14 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     [InlineData(SecurityAlgorithms.RsaSha512)]
     public async Task Post_WithOtherAllowedRsaAlgorithm_Returns200(string algorithm)
     {
-        await using var bot = new AuthenticatedBotFactory(_idp);
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp });
         Assert.Equal(HttpStatusCode.OK, await PostAsync(bot, ValidToken(t => t.Algorithm = algorithm)));
     }
 
     [Fact]
     public async Task Post_ExpiredThreeMinutesAgo_Returns200WithinClockSkew()
     {
-        await using var bot = new AuthenticatedBotFactory(_idp);
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp });
         var token = ValidToken(t =>
         {
             t.IssuedAt = t.NotBefore = DateTime.UtcNow.AddHours(-1);
@@ -67,7 +64,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Post_NotBeforeThreeMinutesAhead_Returns200WithinClockSkew()
     {
-        await using var bot = new AuthenticatedBotFactory(_idp);
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp });
         var token = ValidToken(t =>
         {
             t.IssuedAt = DateTime.UtcNow;
@@ -79,7 +76,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Post_KeyRotatedInAfterStartup_RefreshesKeysAndReturns200()
     {
-        await using var bot = new AuthenticatedBotFactory(_idp);
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp });
         Assert.Equal(HttpStatusCode.OK, await PostAsync(bot, ValidToken()));
         Assert.Equal(1, _idp.ChannelKeyRequests);
 
@@ -96,7 +93,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Post_ServiceUrlClaimDiffersOnlyInCase_Returns200()
     {
-        await using var bot = new AuthenticatedBotFactory(_idp);
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp });
         var token = _idp.CreateChannelToken(AppId, TestActivities.ServiceUrl.ToUpperInvariant());
         Assert.Equal(HttpStatusCode.OK, await PostAsync(bot, token));
     }
@@ -104,7 +101,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Post_ActivityWithoutChannelId_PassesEndorsementCheck()
     {
-        await using var bot = new AuthenticatedBotFactory(_idp);
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp });
         Assert.Equal(HttpStatusCode.OK, await PostAsync(bot, ValidToken(), TestActivities.Event(channelId: null)));
     }
 
@@ -112,7 +109,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     public async Task Post_LifetimeIsJudgedByTheBotsTimeProvider()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(3));
-        await using var bot = new AuthenticatedBotFactory(_idp, b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp, Clock = clock });
 
         // Valid by the wall clock, long expired by the bot's clock.
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(bot, ValidToken()));
@@ -124,7 +121,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Post_EmulatorV1TokenWhenAccepted_Returns200()
     {
-        await using var bot = EmulatorBot();
+        await using var bot = await EmulatorBotAsync();
         Assert.Equal(HttpStatusCode.OK, await PostAsync(bot, _idp.CreateEmulatorToken(AppId), EmulatorActivity()));
         Assert.Equal(0, _idp.ChannelKeyRequests);
     }
@@ -132,7 +129,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Post_EmulatorV2TokenWhenAccepted_Returns200()
     {
-        await using var bot = EmulatorBot();
+        await using var bot = await EmulatorBotAsync();
         var token = _idp.CreateEmulatorToken(AppId, t =>
         {
             t.Issuer = FakeBotFrameworkIdentity.EmulatorIssuerV2;
@@ -146,11 +143,11 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Post_EmulatorTokenFromOwnTenantIssuer_Returns200()
     {
-        await using var bot = EmulatorBot();
+        await using var bot = await EmulatorBotAsync();
         var token = _idp.CreateEmulatorToken(AppId, t =>
         {
-            t.Issuer = $"https://sts.windows.net/{AuthenticatedBotFactory.TenantId}/";
-            t.Claims["tid"] = AuthenticatedBotFactory.TenantId;
+            t.Issuer = $"https://sts.windows.net/{AuthenticatedBot.TenantId}/";
+            t.Claims["tid"] = AuthenticatedBot.TenantId;
         });
         Assert.Equal(HttpStatusCode.OK, await PostAsync(bot, token, EmulatorActivity()));
     }
@@ -161,7 +158,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     [InlineData("appid", AppId, "3.0")]
     public async Task Post_EmulatorTokenForAnotherAppOrVersion_Returns401(string claim, string value, string version)
     {
-        await using var bot = EmulatorBot();
+        await using var bot = await EmulatorBotAsync();
         var token = _idp.CreateEmulatorToken(AppId, t =>
         {
             t.Claims.Remove("appid");
@@ -174,8 +171,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     [Fact]
     public async Task Post_WithEmptyAppId_StaysAnonymous()
     {
-        await using var bot = new AuthenticatedBotFactory(_idp);
-        bot.Settings["MicrosoftAppId"] = "";
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp, Settings = { ["MicrosoftAppId"] = "" } });
         // Anonymous mode only talks to loopback connectors (issue 15).
         using var response = await bot.PostActivityAsync(TestActivities.Event("http://127.0.0.1:9/"), authorization: null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -186,7 +182,7 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     public async Task Post_WhenRejected_LogsReasonButNeverTheToken()
     {
         var logs = new CapturingLoggerProvider();
-        await using var bot = new AuthenticatedBotFactory(_idp, b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp, Services = s => s.AddLogging(l => l.AddProvider(logs)) });
         var token = ValidToken(t => t.ServiceUrl = "https://attacker.example.com/");
 
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(bot, token));
@@ -202,26 +198,22 @@ public sealed class InboundJwtAcceptanceTests : IAsyncLifetime
     public async Task Post_WhenMetadataUnavailable_LogsWarning()
     {
         var logs = new CapturingLoggerProvider();
-        await using var bot = new AuthenticatedBotFactory(_idp, b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        await using var bot = await TestHost.StartAsync(new() { Identity = _idp, Services = s => s.AddLogging(l => l.AddProvider(logs)) });
         _idp.Unavailable = true;
 
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(bot, ValidToken()));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Category.EndsWith(nameof(SigningKeyCache), StringComparison.Ordinal));
     }
 
-    private AuthenticatedBotFactory EmulatorBot()
-    {
-        var bot = new AuthenticatedBotFactory(_idp);
-        bot.Settings["AcceptEmulatorTokens"] = "true";
-        return bot;
-    }
+    private Task<TestHost> EmulatorBotAsync() =>
+        TestHost.StartAsync(new() { Identity = _idp, Settings = { ["AcceptEmulatorTokens"] = "true" } });
 
     private static JsonObject EmulatorActivity() => TestActivities.Event(serviceUrl: "http://localhost:50123", channelId: "emulator");
 
     private string ValidToken(Action<BotTokenSpec>? customize = null) =>
         _idp.CreateChannelToken(AppId, TestActivities.ServiceUrl, customize);
 
-    private static async Task<HttpStatusCode> PostAsync(AuthenticatedBotFactory bot, string token, JsonObject? activity = null)
+    private static async Task<HttpStatusCode> PostAsync(TestHost bot, string token, JsonObject? activity = null)
     {
         using var response = await bot.PostActivityWithTokenAsync(activity ?? TestActivities.Event(), token);
         return response.StatusCode;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 using VocEdWeek.Bot.Protocol.Auth;
@@ -14,15 +14,15 @@ namespace VocEdWeek.Bot.Tests.Protocol.Auth;
 /// </summary>
 public sealed class InboundJwtRejectionTests : IAsyncLifetime
 {
-    private const string AppId = AuthenticatedBotFactory.AppId;
+    private const string AppId = AuthenticatedBot.AppId;
     private FakeBotFrameworkIdentity _idp = null!;
-    private AuthenticatedBotFactory _bot = null!;
+    private TestHost _bot = null!;
     private readonly CapturingLoggerProvider _logs = new();
 
     public async Task InitializeAsync()
     {
         _idp = await FakeBotFrameworkIdentity.StartAsync();
-        _bot = new AuthenticatedBotFactory(_idp, b => b.ConfigureLogging(l => l.AddProvider(_logs)));
+        _bot = await TestHost.StartAsync(new() { Identity = _idp, Services = s => s.AddLogging(l => l.AddProvider(_logs)) });
     }
 
     public async Task DisposeAsync()

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.Protocol;
 using VocEdWeek.Bot.Protocol.Auth;
@@ -17,10 +16,11 @@ public sealed class LastResortTests
     public async Task Production_also_answers_a_bare_500()
     {
         await using var idp = await FakeBotFrameworkIdentity.StartAsync();
-        await using var bot = new AuthenticatedBotFactory(idp, b =>
+        await using var bot = await TestHost.StartAsync(new()
         {
-            b.UseEnvironment("Production");
-            b.ConfigureTestServices(s => s.AddSingleton<IInboundAuthenticator, Throwing>());
+            Identity = idp,
+            Environment = "Production",
+            Services = s => s.AddSingleton<IInboundAuthenticator, Throwing>(),
         });
         var response = await bot.PostActivityAsync(TestActivities.Event(), authorization: null);
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Protocol.Connector;
@@ -20,15 +18,16 @@ public sealed class ReferenceTests
     private const string ZhangWei = "11a150a0-0000-4000-8000-000000000001";
     private readonly ConcurrentQueue<Uri> _posted = new();
 
-    private WebApplicationFactory<Program> Anonymous(BotApp app) => app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        s.AddHttpClient(ConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new RecordingHandler(_posted))));
+    private Task<TestHost> AnonymousAsync() => TestHost.StartAsync(new()
+    {
+        Services = s => s.AddHttpClient(ConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new RecordingHandler(_posted)),
+    });
 
     [Fact]
     public async Task Junk_activities_with_a_known_users_id_do_not_take_over_their_chat()
     {
-        using var app = new BotApp();
-        await using var bot = Anonymous(app);
-        using var client = bot.CreateClient();
+        await using var bot = await AnonymousAsync();
+        using var client = bot.Factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await RawPost.JsonAsync(client, Wire.LiaisonMessage("http://127.0.0.1:9/", "help"))).StatusCode);
 
         foreach (var junk in new[] { "true", "1", "a:someone-else" })
@@ -50,12 +49,11 @@ public sealed class ReferenceTests
     public async Task An_authenticated_activity_from_the_same_conversation_replaces_the_reference()
     {
         await using var idp = await FakeBotFrameworkIdentity.StartAsync();
-        await using var bot = new AuthenticatedBotFactory(idp);
-        using var client = bot.CreateClient();
+        await using var bot = await TestHost.StartAsync(new() { Identity = idp });
         foreach (var serviceUrl in new[] { "https://smba.trafficmanager.net/amer/", "https://smba.trafficmanager.net/emea/" })
         {
             var activity = TestActivities.Event(serviceUrl);
-            var response = await bot.PostActivityWithTokenAsync(activity, idp.CreateChannelToken(AuthenticatedBotFactory.AppId, serviceUrl));
+            var response = await bot.PostActivityWithTokenAsync(activity, idp.CreateChannelToken(AuthenticatedBot.AppId, serviceUrl));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
         Assert.Equal("https://smba.trafficmanager.net/emea/", bot.Services.GetRequiredService<ConversationStore>().Find("a:test-conversation")?.ServiceUrl);
@@ -68,9 +66,8 @@ public sealed class ReferenceTests
     [InlineData("http://example.com/")]
     public async Task Anonymous_mode_refuses_activities_pointing_elsewhere_than_loopback(string serviceUrl)
     {
-        using var app = new BotApp();
-        await using var bot = Anonymous(app);
-        using var client = bot.CreateClient();
+        await using var bot = await AnonymousAsync();
+        using var client = bot.Factory.CreateClient();
         var response = await RawPost.JsonAsync(client, Wire.LiaisonMessage(serviceUrl, "help"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(_posted);
@@ -82,8 +79,7 @@ public sealed class ReferenceTests
     [InlineData("https://smba.trafficmanager.net/amer/")]
     public async Task Anonymous_mode_never_posts_to_a_non_loopback_host(string serviceUrl)
     {
-        using var app = new BotApp();
-        await using var bot = Anonymous(app);
+        await using var bot = await AnonymousAsync();
         var messenger = bot.Services.GetRequiredService<IMessenger>();
         var to = new ConversationRef(serviceUrl, "a:chat", "tenant-1", "28:bot", "VocEdWeek", ConversationScope.Personal, "29:user");
 
@@ -96,8 +92,7 @@ public sealed class ReferenceTests
     [Fact]
     public async Task Anonymous_mode_still_posts_to_loopback()
     {
-        using var app = new BotApp();
-        await using var bot = Anonymous(app);
+        await using var bot = await AnonymousAsync();
         var messenger = bot.Services.GetRequiredService<IMessenger>();
         var to = new ConversationRef("http://127.0.0.1:9/", "a:chat", "tenant-1", "28:bot", "VocEdWeek", ConversationScope.Personal, "29:user");
 

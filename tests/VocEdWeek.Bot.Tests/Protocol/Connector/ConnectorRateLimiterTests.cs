@@ -128,7 +128,7 @@ public sealed class ConnectorRateLimiterTests
         Assert.True(other.IsCompletedSuccessfully);
         Assert.False(blocked.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1.1));
-        await blocked.WaitAsync(TimeSpan.FromSeconds(5));
+        await blocked.WaitAsync(HangGuard.Limit);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class ConnectorRateLimiterTests
 
         Assert.False(next.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1.1));
-        await next.WaitAsync(TimeSpan.FromSeconds(5));
+        await next.WaitAsync(HangGuard.Limit);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class ConnectorRateLimiterTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.False(queued.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1.1));
-        await queued.WaitAsync(TimeSpan.FromSeconds(5));
+        await queued.WaitAsync(HangGuard.Limit);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class ConnectorRateLimiterTests
     {
         var time = new SteppingTimeProvider(ConnectorTestHost.Start);
         var limiter = new ConnectorRateLimiter(new ConnectorOptions { TenantRequestsPerSecond = 1000 }, time);
-        for (var i = 0; i < 500; i++) await limiter.AcquireAsync($"a:user-{i}", "t").WaitAsync(TimeSpan.FromSeconds(5));
+        for (var i = 0; i < 500; i++) await limiter.AcquireAsync($"a:user-{i}", "t").WaitAsync(HangGuard.Limit);
         Assert.Equal(501, limiter.TrackedLanes);
 
         time.Advance(TimeSpan.FromMinutes(61));

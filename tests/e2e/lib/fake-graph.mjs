@@ -3,6 +3,7 @@
 // chunk PUTs to the upload URL (Content-Range checked: contiguous, 320 KiB multiples but the last, < 60 MiB,
 // no Authorization header), session status, driveItem JSON with webUrl and quickXorHash, item content and a
 // thumbnail, and GET /_files listing what it holds by path. Faults: graph.down = true, graph.failNext(n, status, retryAfter).
+// graph.answered(pred) awaits a request once it has been answered (tests wait for what the bot did, not for time).
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 
@@ -35,6 +36,7 @@ export async function startFakeGraph({ port = 0 } = {}) {
   const sessions = new Map();
   const requests = [];
   const failures = [];
+  const listeners = new Set(); // run on each answered request (see graph.answered)
   let nextId = 0;
   let base = '';
 
@@ -75,7 +77,7 @@ export async function startFakeGraph({ port = 0 } = {}) {
     const [rawPath, query = ''] = req.url.split('?');
     const record = { method: req.method, path: decodeURIComponent(rawPath), rawPath, query: decodeURIComponent(query), authorization: req.headers.authorization ?? null, contentRange: req.headers['content-range'] ?? null, at: Date.now() };
     requests.push(record);
-    res.on('finish', () => { record.status = res.statusCode; });
+    res.on('finish', () => { record.status = res.statusCode; for (const l of listeners) l(); });
     try {
       if (rawPath === '/_files') return send(res, 200, [...files.values()].map(f => ({ path: f.path, name: f.name, size: f.size, id: f.id, quickXorHash: f.quickXorHash, webUrl: webUrl(f.path) })));
       if (rawPath.startsWith('/_download/')) {
@@ -85,6 +87,7 @@ export async function startFakeGraph({ port = 0 } = {}) {
         return res.end(f.content);
       }
       const fault = graph.down ? { status: 503, retryAfter: 1 } : failures.shift();
+      record.refused = Boolean(fault);
       if (fault) return error(res, fault.status, fault.status === 429 ? 'activityLimitReached' : 'serviceNotAvailable', 'Injected fault.', fault.retryAfter != null ? { 'retry-after': String(fault.retryAfter) } : {});
 
       if (rawPath.startsWith('/upload/')) {
@@ -180,6 +183,25 @@ export async function startFakeGraph({ port = 0 } = {}) {
     /** true: every request gets 503 (Retry-After: 1) until set back to false. */
     down: false,
     failNext(count, status = 503, retryAfter) { for (let i = 0; i < count; i++) failures.push({ status, retryAfter }); },
+    /**
+     * Resolves with the answered requests matching pred (records carry refused: true when a fault answered them) once
+     * there are `count` of them; rejects after `timeout` ms. The limit is generous: it only ends a run that would hang.
+     */
+    answered(pred, { count = 1, timeout = 60_000 } = {}) {
+      return new Promise((ok, fail) => {
+        const check = () => {
+          const hits = requests.filter(r => r.status !== undefined && pred(r));
+          if (hits.length < count) return;
+          listeners.delete(check); clearTimeout(timer); ok(hits);
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          fail(new Error(`${count} matching Graph request(s) not answered in ${timeout} ms; seen: ${JSON.stringify(requests.slice(-5))}`));
+        }, timeout);
+        listeners.add(check);
+        check();
+      });
+    },
     /** Environment for startBot({ extraEnv }): points the bot's SharePoint store here (anonymous, loopback only). */
     env: { SharePoint__GraphBaseUrl: `${base}/v1.0`, SharePoint__SiteId: SITE_ID, SharePoint__DriveId: DRIVE_ID, SharePoint__RetryBaseDelay: '00:00:00.200' },
     close: () => new Promise(r => { server.closeAllConnections?.(); server.close(r); }),

@@ -48,6 +48,20 @@ async function sendFiles(id, attachments) {
   return pg.waitFrame(f => f.action === 'createMessage' && /已收到|Received/.test(f.message.text ?? ''), { since, timeout: 60_000 });
 }
 
+/** 吴苏玲 (office staff in the week file) types "文件状态" in the same emulated tenant; the text of the card she gets. */
+async function fileStatus(id) {
+  const since = pg.mark();
+  await pg.custom({
+    type: 'message', id, channelId: 'msteams', serviceUrl: `${pg.base}/_connector`, locale: 'zh-CN', text: '文件状态',
+    from: { id: '29:office-wu', name: '吴苏玲', aadObjectId: '0ff1ce00-0000-4000-8000-000000000001' },
+    recipient: { id: pg.ids.bot.id, name: pg.ids.bot.name },
+    conversation: { id: pg.ids.personal, conversationType: 'personal', tenantId: pg.config.tenantId },
+    channelData: { tenant: { id: pg.config.tenantId } },
+  });
+  const frame = await pg.waitFrame(f => isCard(f) && /文件上传状态/.test(cardText(cardOf(f))), { since });
+  return cardText(cardOf(frame));
+}
+
 async function waitForFile(path, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -91,17 +105,7 @@ test('"我的提交" links the day\'s files to their SharePoint copies', async (
 });
 
 test('office staff ask "文件状态": the count and the newest files, linked to their SharePoint copies', async () => {
-  const since = pg.mark();
-  // 吴苏玲 (office staff in the week file) types in the same emulated tenant; the bot answers in that chat.
-  await pg.custom({
-    type: 'message', id: 'sp-status', channelId: 'msteams', serviceUrl: `${pg.base}/_connector`, locale: 'zh-CN', text: '文件状态',
-    from: { id: '29:office-wu', name: '吴苏玲', aadObjectId: '0ff1ce00-0000-4000-8000-000000000001' },
-    recipient: { id: pg.ids.bot.id, name: pg.ids.bot.name },
-    conversation: { id: pg.ids.personal, conversationType: 'personal', tenantId: pg.config.tenantId },
-    channelData: { tenant: { id: pg.config.tenantId } },
-  });
-  const frame = await pg.waitFrame(f => isCard(f) && /文件上传状态/.test(cardText(cardOf(f))), { since });
-  const text = cardText(cardOf(frame));
+  const text = await fileStatus('sp-status');
   const listed = await (await fetch(`${graph.url}/_files`)).json();
   assert.match(text, /已存入 SharePoint 2 个，等待上传 0 个，上传失败 0 个/);
   for (const name of ['开幕式.jpg', '实训开放日.mp4']) {
@@ -114,9 +118,11 @@ test('office staff ask "文件状态": the count and the newest files, linked to
 test('a photo sent while SharePoint is down waits, then arrives once it is back', async () => {
   graph.down = true;
   await sendFiles('sp-2', [['合影.jpg', '/d/later.jpg']]);
-  await new Promise(r => setTimeout(r, 2500));
+  // The worker has tried twice and been refused twice: it keeps the photo waiting instead of giving up on it.
+  await graph.answered(r => r.refused && r.path.includes('合影.jpg'), { count: 2 });
   let listed = await (await fetch(`${graph.url}/_files`)).json();
   assert.equal(listed.filter(f => f.path.endsWith('合影.jpg')).length, 0);
+  assert.match(await fileStatus('sp-status-down'), /已存入 SharePoint 2 个，等待上传 1 个，上传失败 0 个/);
   graph.down = false;
   const { hit } = await waitForFile(`${folder}/合影.jpg`);
   assert.equal(hit.quickXorHash, quickXorHash([later]));

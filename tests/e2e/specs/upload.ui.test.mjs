@@ -35,6 +35,22 @@ async function finishedRows(page, count, timeout = 60000) {
   return page.$$eval('#list li', lis => lis.map(li => ({ ok: li.classList.contains('ok'), text: li.innerText, bar: li.querySelector('progress')?.value ?? null })));
 }
 
+/**
+ * Asks the bot for the page until it calls the link expired (410). The bot runs on the rehearsal clock, so the link's
+ * expiry cannot be compared with this machine's clock; the limit is generous, it only ends a run that would hang.
+ */
+async function untilExpired(url, ms = 30000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (response.status === 410) return;
+    assert.equal(response.status, 200, `${url} before it expires`);
+    if (Date.now() > end) throw new Error(`${url} still valid after ${ms} ms`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
 /** Types in the personal chat as 张伟 with a Chinese Teams client (the emulator's own messages are en-US). */
 async function sayInChinese(text, id) {
   await pg.custom({
@@ -108,6 +124,9 @@ test('three files go up one after another with progress bars, three ✓ lines, a
       .observe(document.getElementById('list'), { subtree: true, attributes: true, attributeFilter: ['value'] });
   });
   const since = pg.mark();
+  // The page's "done" calls: the one the chat acknowledgement answers.
+  const doneCalls = [];
+  page.on('request', r => { if (r.method() === 'POST' && r.url().endsWith('/done')) doneCalls.push(r); });
   await page.locator('#files').setInputFiles(['开幕式.jpg', '实训 现场.jpg', '技能展示.mp4'].map(n => join(files, n)));
   await page.waitForFunction(() => window.seenProgress.some(v => v > 0.05 && v < 0.95), null, { timeout: 30000 });
   await page.screenshot({ path: join(artifacts, 'upload-progress.png'), fullPage: true });
@@ -125,8 +144,15 @@ test('three files go up one after another with progress bars, three ✓ lines, a
 
   const ack = await pg.waitFrame(f => f.action === 'createMessage' && /通过上传页面/.test(f.message?.text ?? ''), { since });
   assert.equal(ack.message.text, '（通过上传页面）已收到 2 张照片、1 个视频：开幕式.jpg、实训 现场.jpg、技能展示.mp4。已归入 机电工程学院 · 5月14日 日报。');
-  await new Promise(r => setTimeout(r, 1000));
-  assert.equal(pg.frames.slice(since).filter(f => f.action === 'createMessage' && /通过上传页面/.test(f.message?.text ?? '')).length, 1);
+  // The summary shows once the page has said "done" and had its answer, and the bot posts the acknowledgement before
+  // answering: the run is over, with one "done".
+  assert.equal(doneCalls.length, 1);
+  assert.equal((await doneCalls[0].response())?.status(), 200);
+  // Whatever the bot posted to this chat before, the emulator shows before the answer to a later message.
+  const later = pg.mark();
+  await sayInChinese('我的提交', 'after-upload-1');
+  await pg.waitFrame(f => isCard(f) && /我的提交/.test(cardText(cardOf(f))), { since: later });
+  assert.equal(pg.frames.slice(since).filter(f => f.action === 'createMessage' && /已收到/.test(f.message?.text ?? '')).length, 1);
 });
 
 test('the files are on disk under that day\'s report, byte for byte, and listed on the report\'s receipt', async () => {
@@ -213,7 +239,7 @@ test('an expired link shows the expired page, and a page left open past expiry r
     const open = await ctx.newPage();
     await open.goto(shortLink);
     assert.equal(await open.locator('#target').innerText(), '机电工程学院 · 5月14日 日报');
-    await new Promise(r => setTimeout(r, 4000));
+    await untilExpired(shortLink);
 
     await open.locator('#files').setInputFiles([join(files, '校企签约.jpg'), join(files, '开幕式.jpg')]);
     const rows = await finishedRows(open, 2);

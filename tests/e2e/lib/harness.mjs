@@ -94,7 +94,7 @@ export async function startPlayground({ botEndpoint, port, as = 'liaison', confi
   track(child);
   let out = '';
   const listening = new Promise((ok, fail) => {
-    const t = setTimeout(() => fail(new Error(`playground did not start: ${out}`)), 30000);
+    const t = setTimeout(() => fail(new Error(`playground did not start: ${out}`)), 120000);
     const on = d => { out += d; const m = /Listening on (\d+)/.exec(out); if (m) { clearTimeout(t); ok(Number(m[1])); } };
     child.stdout.on('data', on); child.stderr.on('data', on);
   });
@@ -130,7 +130,7 @@ export class Playground {
   }
 
   /** Waits for a bot message frame matching pred, considering frames from index `since`. */
-  waitFrame(pred, { since = 0, timeout = 15000 } = {}) {
+  waitFrame(pred, { since = 0, timeout = 45000 } = {}) {
     const hit = this.frames.slice(since).find(pred);
     if (hit) return Promise.resolve(hit);
     return new Promise((ok, fail) => {

@@ -28,13 +28,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["Inbound:PerUserLimit"] = "1000000",
             ["Inbound:PerConversationLimit"] = "1000000",
         };
-        // VOCEDWEEK_TEST_STORAGE=PostgreSql runs the same tests on PostgreSQL: each app on a fresh database of the test
-        // cluster. A test's own settings still win (one that is about LiteDB keeps it).
-        if (string.Equals(Environment.GetEnvironmentVariable("VOCEDWEEK_TEST_STORAGE"), "PostgreSql", StringComparison.OrdinalIgnoreCase))
-        {
-            _settings["Storage:Provider"] = "PostgreSql";
-            _settings["ConnectionStrings:VocEdWeek"] = PostgresCluster.CreateDatabaseAsync().GetAwaiter().GetResult();
-        }
+        // VOCEDWEEK_TEST_STORAGE=PostgreSql: on a fresh PostgreSQL database instead; a test's own settings still win.
+        foreach (var (k, v) in TestStorage.Settings()) _settings[k] = v;
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
     }
 

@@ -6,6 +6,9 @@ public sealed class StorageOptions
     public const string LiteDb = "LiteDb";
     public const string PostgreSql = "PostgreSql";
 
+    /// <summary>The name under <c>ConnectionStrings</c> the PostgreSQL database is read from.</summary>
+    public const string ConnectionName = "VocEdWeek";
+
     /// <summary><see cref="LiteDb"/> (one embedded file, one instance) or <see cref="PostgreSql"/> (ConnectionStrings:VocEdWeek).</summary>
     public string Provider { get; set; } = LiteDb;
 
@@ -32,7 +35,4 @@ public sealed class StorageOptions
             return $"ConnectionStrings:{ConnectionName} must be set when Storage:Provider is {PostgreSql}.";
         return null;
     }
-
-    /// <summary>The name under <c>ConnectionStrings</c> the PostgreSQL database is read from.</summary>
-    public const string ConnectionName = "VocEdWeek";
 }

@@ -1,5 +1,6 @@
 using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Scheduling;
+using VocEdWeek.Bot.Storage.LiteDb;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
 using VocEdWeek.Bot.Storage.PostgreSql;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
@@ -28,6 +29,7 @@ public static class StorageExtensions
 
     private static void AddLiteDb(IServiceCollection services)
     {
+        services.AddSingleton<IAtomicWrites, LiteDbAtomicWrites>();
         services.AddSingleton<ISlotStore, LiteDbSlotStore>();
     }
 
@@ -37,6 +39,7 @@ public static class StorageExtensions
         services.AddSingleton(sp => PgDatabase.OpenMigrated(
             configuration.GetConnectionString(StorageOptions.ConnectionName), sp.GetRequiredService<ILogger<PgMigrations>>()));
         services.AddHostedService<PgStartup>();
+        services.AddSingleton<IAtomicWrites, PgAtomicWrites>();
         services.AddSingleton<ISlotStore, PgSlotStore>();
     }
 }

@@ -26,6 +26,10 @@ public sealed class PgDatabase : IDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
+    // The transaction the current flow is inside, if any (AsyncLocal: it follows the work across awaits and never
+    // leaks to another request's thread).
+    private readonly AsyncLocal<PgSession?> _ambient = new();
+
     /// <summary>The database with every migration applied (see <see cref="PgMigrations"/>); what the stores are given.</summary>
     public static PgDatabase OpenMigrated(string? connectionString, ILogger<PgMigrations> log)
     {
@@ -50,20 +54,35 @@ public sealed class PgDatabase : IDisposable
 
     public List<T> Query<T>(string sql, Func<NpgsqlDataReader, T> read, params object?[] args) => WithSession(s => s.Query(sql, read, args));
 
-    /// <summary>Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws. Every call on
+    /// this database made inside it (by any store, see <see cref="PgAtomicWrites"/>) runs on the same transaction; a
+    /// nested call joins the outer transaction instead of opening its own.
+    /// </summary>
     public T InTransaction<T>(Func<PgSession, T> work)
     {
+        if (_ambient.Value is { } open) return work(open);
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        var result = work(new PgSession(connection, transaction));
-        transaction.Commit();
-        return result;
+        var session = new PgSession(connection, transaction);
+        _ambient.Value = session;
+        try
+        {
+            var result = work(session);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _ambient.Value = null;
+        }
     }
 
     public void InTransaction(Action<PgSession> work) => InTransaction(s => { work(s); return 0; });
 
     private T WithSession<T>(Func<PgSession, T> work)
     {
+        if (_ambient.Value is { } open) return work(open);
         using var connection = DataSource.OpenConnection();
         return work(new PgSession(connection, null));
     }

@@ -18,6 +18,8 @@ command -v pdftoppm >/dev/null || need_lean+=(poppler-utils)
 # The production rehearsal (tests/server) runs the bot behind the real nginx with a certificate openssl makes.
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need_lean+=(nginx)
 command -v openssl >/dev/null || need_lean+=(openssl)
+# The PostgreSQL store tests start a private cluster of their own (initdb, pg_ctl; Fakes/PostgresCluster).
+{ command -v pg_ctl && command -v initdb; } >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_lean+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -41,9 +41,9 @@ public static class AppExtensions
     public static IServiceCollection AddBotApp(this IServiceCollection services, IConfiguration configuration)
     {
         // Storage and the parts every feature shares: conversations, submissions, progress, who is who, files, links, cards.
-        services.AddBoundOptions<StorageOptions>("Storage");
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<BotDatabase>();
+        // LiteDB or PostgreSQL (Storage:Provider): the database and every store moved behind an interface.
+        services.AddStorage(configuration);
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<SubmissionStore>();

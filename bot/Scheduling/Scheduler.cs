@@ -10,7 +10,7 @@ namespace VocEdWeek.Bot.Scheduling;
 /// its grace period, else it is recorded as missed. Nothing runs outside the week's window.
 /// </summary>
 public sealed partial class Scheduler(
-    WeekCatalog weeks, IEnumerable<ISlotSource> sources, IScheduleWindow window, SlotStore slots,
+    WeekCatalog weeks, IEnumerable<ISlotSource> sources, IScheduleWindow window, ISlotStore slots,
     SchedulingOptions options, TimeProvider time, ILogger<Scheduler> log) : BackgroundService
 {
     private readonly IReadOnlyList<ISlotSource> _sources = sources.ToList();

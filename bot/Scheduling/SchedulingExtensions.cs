@@ -4,11 +4,10 @@ namespace VocEdWeek.Bot.Scheduling;
 
 public static class SchedulingExtensions
 {
-    /// <summary>The scheduler; features add their <see cref="ISlotSource"/>s and one <see cref="IScheduleWindow"/>.</summary>
+    /// <summary>The scheduler; features add their <see cref="ISlotSource"/>s and one <see cref="IScheduleWindow"/> (its <see cref="ISlotStore"/> comes from AddStorage).</summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBoundOptions<SchedulingOptions>("Scheduling", o => BoundOptions.Positive("Scheduling:TickInterval", o.TickInterval));
-        services.AddSingleton<SlotStore>();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
         return services;

@@ -1,8 +1,17 @@
 namespace VocEdWeek.Bot.Storage;
 
-/// <summary><c>Storage</c> section: where the LiteDB file and locally stored files live.</summary>
+/// <summary><c>Storage</c> section: which database keeps the records, where the LiteDB file and locally stored files live.</summary>
 public sealed class StorageOptions
 {
+    public const string LiteDb = "LiteDb";
+    public const string PostgreSql = "PostgreSql";
+
+    /// <summary>The name under <c>ConnectionStrings</c> the PostgreSQL database is read from.</summary>
+    public const string ConnectionName = "VocEdWeek";
+
+    /// <summary><see cref="LiteDb"/> (one embedded file, one instance) or <see cref="PostgreSql"/> (ConnectionStrings:VocEdWeek).</summary>
+    public string Provider { get; set; } = LiteDb;
+
     public string Directory { get; set; } = "./data";
 
     /// <summary>
@@ -14,4 +23,16 @@ public sealed class StorageOptions
     public string DatabasePath => Path.Combine(FullDirectory, "vocedweek.db");
 
     public string FullDirectory => Path.GetFullPath(Directory);
+
+    public bool UsesPostgreSql => string.Equals(Provider, PostgreSql, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The one sentence that stops start-up, or null; <paramref name="connectionString"/> is ConnectionStrings:VocEdWeek.</summary>
+    public string? Problem(string? connectionString)
+    {
+        if (!UsesPostgreSql && !string.Equals(Provider, LiteDb, StringComparison.OrdinalIgnoreCase))
+            return $"Storage:Provider must be {LiteDb} or {PostgreSql}; got '{Provider}'.";
+        if (UsesPostgreSql && string.IsNullOrWhiteSpace(connectionString))
+            return $"ConnectionStrings:{ConnectionName} must be set when Storage:Provider is {PostgreSql}.";
+        return null;
+    }
 }

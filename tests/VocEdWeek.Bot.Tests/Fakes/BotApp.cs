@@ -28,6 +28,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["Inbound:PerUserLimit"] = "1000000",
             ["Inbound:PerConversationLimit"] = "1000000",
         };
+        // VOCEDWEEK_TEST_STORAGE=PostgreSql: on a fresh PostgreSQL database instead; a test's own settings still win.
+        foreach (var (k, v) in TestStorage.Settings()) _settings[k] = v;
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
     }
 

@@ -45,6 +45,8 @@ public sealed class DeliveryWorld : IDisposable
             File.WriteAllText(weekFile, JsonSerializer.Serialize(week, WeekJson));
         }
         _settings = new Dictionary<string, string?> { ["Storage:Directory"] = Path.Combine(_dir.Path, "data"), ["Week:DefinitionFile"] = weekFile };
+        // VOCEDWEEK_TEST_STORAGE=PostgreSql: one fresh database, kept across Restart like the LiteDB file.
+        foreach (var (k, v) in TestStorage.Settings()) _settings[k] = v;
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
         MessengerInUse = messenger ?? Messenger;
         _services = Build();
@@ -172,6 +174,13 @@ public sealed class DeliveryWorld : IDisposable
     }
 
     public IReadOnlyList<ReminderLogEntry> ReminderLog() => Get<ReminderLog>().All(Week.Definition.Id);
+
+    /// <summary>A crash between running a slot and recording it: the record is gone, from whichever database keeps it.</summary>
+    public void ForgetSlot(string key)
+    {
+        if (TestStorage.OnPostgreSql) Get<VocEdWeek.Bot.Storage.PostgreSql.PgDatabase>().Execute("DELETE FROM schedule_slots WHERE id = $1", key);
+        else Get<BotDatabase>().Collection<VocEdWeek.Bot.Scheduling.SlotRecord>("schedule_slots").Delete(key);
+    }
 
     private ServiceProvider Build()
     {

@@ -93,7 +93,7 @@ public sealed class SchedulerTests
         Assert.Equal(sent, world.Messenger.Sent.Count);
 
         // A crash after the jobs were queued but before the slot was recorded: the slot runs again, its jobs do not.
-        world.Get<VocEdWeek.Bot.Storage.BotDatabase>().Collection<SlotRecord>("schedule_slots").Delete("2024-wuxi|remind|2024-05-14T09:00");
+        world.ForgetSlot("2024-wuxi|remind|2024-05-14T09:00");
         world.Restart();
         Assert.Contains("2024-wuxi|remind|2024-05-14T09:00", await world.TickAsync());
         Assert.Equal(sent, world.Messenger.Sent.Count);
@@ -116,7 +116,7 @@ public sealed class SchedulerTests
         var ran = await world.TickAsync();
         Assert.Equal(["2024-wuxi|digest|2024-05-14T12:05"], ran);
         Assert.Single(world.Messenger.Sent.Skip(before));
-        var slots = world.Get<SlotStore>();
+        var slots = world.Get<ISlotStore>();
         Assert.True(slots.Find("2024-wuxi|remind|2024-05-14T11:00")!.Missed);
         Assert.True(slots.Find("2024-wuxi|remind|2024-05-14T11:45")!.Missed);
         Assert.True(slots.Find("2024-wuxi|late|2024-05-14T12:05")!.Missed);

@@ -1,10 +1,10 @@
 using LiteDB;
-using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Scheduling;
 
-namespace VocEdWeek.Bot.Scheduling;
+namespace VocEdWeek.Bot.Storage.LiteDb.Scheduling;
 
-/// <summary>Slots already dealt with, in LiteDB, so a restart never runs one twice.</summary>
-public sealed class SlotStore(BotDatabase db)
+/// <summary>Slots already dealt with, in the LiteDB file.</summary>
+public sealed class LiteDbSlotStore(BotDatabase db) : ISlotStore
 {
     private readonly ILiteCollection<SlotRecord> _items = db.Collection<SlotRecord>("schedule_slots");
 

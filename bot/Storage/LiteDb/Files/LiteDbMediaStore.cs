@@ -8,9 +8,9 @@ public sealed class LiteDbMediaStore : IMediaStore
 {
     private readonly ILiteCollection<MediaRecord> _items;
 
-    // A claim reads the record and writes its hold; the lock makes the pair one step for every thread of the process
-    // (LiteDB is one process's file, so no other process claims).
-    private readonly Lock _claims = new();
+    // A claim reads the record and writes its hold; the lock makes the pair one step for every thread and every store
+    // object of the process (LiteDB is one process's file, so no other process claims). Claims are short: one lock will do.
+    private static readonly Lock Claims = new();
 
     public LiteDbMediaStore(BotDatabase db)
     {
@@ -25,7 +25,7 @@ public sealed class LiteDbMediaStore : IMediaStore
 
     public MediaRecord? ClaimDownload(string id, MediaClaim claim)
     {
-        lock (_claims)
+        lock (Claims)
         {
             if (Find(id) is not { State: MediaState.Pending } record || !claim.MayTake(record)) return null;
             return Held(record, claim);
@@ -34,7 +34,7 @@ public sealed class LiteDbMediaStore : IMediaStore
 
     public MediaRecord? ClaimNextUpload(MediaClaim claim)
     {
-        lock (_claims)
+        lock (Claims)
         {
             var now = claim.NowUtc;
             var next = _items.Find(x => x.Remote == RemoteState.Waiting && x.State == MediaState.Stored)

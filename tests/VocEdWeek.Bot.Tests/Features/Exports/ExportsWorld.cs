@@ -47,7 +47,7 @@ public sealed class ExportsWorld : IDisposable
 
     public SubmissionStore Submissions => _services.GetRequiredService<SubmissionStore>();
 
-    public MediaStore Media => _services.GetRequiredService<MediaStore>();
+    public IMediaStore Media => _services.GetRequiredService<IMediaStore>();
 
     public IReadOnlyList<IExportWriter> Writers => [.. _services.GetServices<IExportWriter>()];
 

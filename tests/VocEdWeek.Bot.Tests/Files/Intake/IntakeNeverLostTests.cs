@@ -34,7 +34,7 @@ public sealed class IntakeNeverLostTests : IAsyncLifetime
         Assert.Equal(40_000, photo.Size);
         Assert.Equal(90_000, video.Size);
         Assert.NotEmpty(_w.Connector.RequestsTo("POST", "/activities")); // the reply was tried, and failed
-        Assert.Empty(_w.Get<MediaStore>().PendingBatches());
+        Assert.Empty(_w.Get<IMediaStore>().PendingBatches());
         _ = turn;
     }
 
@@ -47,7 +47,7 @@ public sealed class IntakeNeverLostTests : IAsyncLifetime
         var response = await _w.PostAsync(_w.Message(IntakeWorld.Zhang, "act-flood", files));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var media = _w.Get<MediaStore>();
+        var media = _w.Get<IMediaStore>();
         var batch = media.Batch($"{IntakeWorld.ConversationOf(IntakeWorld.Zhang)}|act-flood");
         Assert.Equal(20, batch.Count); // Files:MaxFilesPerMessage
         var ack = await _w.MessageContainingAsync(IntakeWorld.Zhang, "已收到");

@@ -20,6 +20,8 @@ public sealed class SharePointOutageTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
     private readonly FakeTimeProvider _clock = new(FormsWorld.Beijing(2024, 5, 14, 10, 0));
+    // Asked once: every run of the bot (a restart) is on the same database, as on the same LiteDB file.
+    private readonly Dictionary<string, string?> _database = TestStorage.Settings();
     private FakeGraph _graph = null!;
 
     public async Task InitializeAsync() => _graph = await FakeGraph.StartAsync();
@@ -42,6 +44,7 @@ public sealed class SharePointOutageTests : IAsyncLifetime
             ["SharePoint:QueueRetryBaseDelay"] = "00:00:30",
             ["SharePoint:QueueRetryMaxDelay"] = "00:05:00",
         });
+        foreach (var (key, value) in _database) settings[key] = value;
         return AppServices.Build(settings, _clock, new RecordingMessenger());
     }
 

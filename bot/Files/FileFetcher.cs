@@ -11,7 +11,7 @@ namespace VocEdWeek.Bot.Files;
 /// files of the message are not touched.
 /// </summary>
 public sealed partial class FileFetcher(
-    MediaStore media, MediaArrival arrival, IFileStore store, IFileDownloader downloader, WeekCatalog weeks, FileIntakeOptions options,
+    IMediaStore media, MediaArrival arrival, IFileStore store, IFileDownloader downloader, WeekCatalog weeks, FileIntakeOptions options,
     TimeProvider time, ILogger<FileFetcher> log)
 {
     public async Task FetchAsync(MediaRecord record, CancellationToken stopping)
@@ -79,6 +79,7 @@ public sealed partial class FileFetcher(
         record.State = MediaState.Refused;
         record.RefusedReason = reason;
         record.DownloadUrl = null; // a pre-authorised link is a secret; not kept once used
+        record.Release();
         media.Update(record);
     }
 

@@ -13,7 +13,6 @@ public static class FileIntakeExtensions
     {
         services.AddSingleton(FileIntakeOptions.From(configuration));
         services.AddSingleton<IFileStore, LocalFileStore>();
-        services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaArrival>();
         services.AddSingleton<MediaContent>();
         services.AddSingleton<FileFetcher>();

@@ -7,12 +7,12 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Files;
 
 /// <summary>
-/// A message with files: at most <c>Files:MaxFilesPerMessage</c> of them are recorded in LiteDB as pending in one insert
+/// A message with files: at most <c>Files:MaxFilesPerMessage</c> of them are recorded as pending in one write
 /// and handed to <see cref="FileIntakeWorker"/> BEFORE anything is said, so neither a slow connector nor a huge message
 /// can keep them from being fetched (the turn has ~15 s); the worker acknowledges the whole message when done.
 /// </summary>
 public sealed partial class FileIntakeHandler(
-    IdentityResolver identity, WeekCatalog weeks, MediaStore media, ConversationStore conversations, FileIntakeWorker worker,
+    IdentityResolver identity, WeekCatalog weeks, IMediaStore media, ConversationStore conversations, FileIntakeWorker worker,
     FileIntakeOptions options, IEnumerable<IOfficeFileHandler> officeFiles, ILogger<FileIntakeHandler> log)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)

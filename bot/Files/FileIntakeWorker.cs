@@ -10,11 +10,13 @@ namespace VocEdWeek.Bot.Files;
 /// <summary>
 /// Fetches pending files (streamed, never held in memory) through <see cref="FileFetcher"/>, a few at a time across all
 /// liaisons (<c>Files:MaxParallelDownloads</c>), so one slow file holds one slot and nobody else's photo waits behind
-/// it; sends one acknowledgement per message. Pending batches left by a restart are picked up again at start.
+/// it; sends one acknowledgement per message. Pending batches left by a restart are picked up again at start. Each file
+/// is claimed when its slot comes (<see cref="IMediaStore.ClaimDownload"/>): of several instances that have the batch
+/// (its own turn's, and every instance's start-up look), one fetches each file, and one that claimed some acknowledges.
 /// </summary>
 public sealed partial class FileIntakeWorker(
-    MediaStore media, FileFetcher fetcher, IMessenger messenger, ConversationStore conversations,
-    WeekCatalog weeks, FileIntakeOptions options, ILogger<FileIntakeWorker> log) : BackgroundService
+    IMediaStore media, FileFetcher fetcher, IMessenger messenger, ConversationStore conversations,
+    WeekCatalog weeks, FileIntakeOptions options, InstanceName instance, TimeProvider time, ILogger<FileIntakeWorker> log) : BackgroundService
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
     private readonly SemaphoreSlim _slots = new(options.MaxParallelDownloads, options.MaxParallelDownloads);
@@ -78,16 +80,23 @@ public sealed partial class FileIntakeWorker(
     {
         var pending = media.Batch(batchId).Where(r => r.State == MediaState.Pending).ToList();
         if (pending.Count == 0) return;
-        await Task.WhenAll(pending.Select(record => FetchInSlotAsync(record, ct)));
+        var fetched = await Task.WhenAll(pending.Select(record => FetchInSlotAsync(record, ct)));
+        // Another instance holds every file: it acknowledges the message when it is done.
+        if (!fetched.Contains(true)) return;
         await AcknowledgeAsync(media.Batch(batchId), ct);
     }
 
-    private async Task FetchInSlotAsync(MediaRecord record, CancellationToken ct)
+    /// <summary>Fetches the file if this instance can claim it; false when another holds it (or it is no longer pending).</summary>
+    private async Task<bool> FetchInSlotAsync(MediaRecord record, CancellationToken ct)
     {
         await _slots.WaitAsync(ct);
         try
         {
-            await fetcher.FetchAsync(record, ct);
+            // Held for as long as the largest allowed file may take: no other instance fetches it while this one may.
+            var claim = MediaClaim.For(instance.Value, time, options.OverallTimeout(null));
+            if (media.ClaimDownload(record.Id, claim) is not { } claimed) return false;
+            await fetcher.FetchAsync(claimed, ct);
+            return true;
         }
         finally
         {

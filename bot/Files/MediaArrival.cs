@@ -2,9 +2,9 @@ namespace VocEdWeek.Bot.Files;
 
 /// <summary>
 /// The one place a received file becomes "stored": from the chat (<see cref="FileIntakeWorker"/>) or
-/// from the personal upload page. Records the result in LiteDB, then tells the observers.
+/// from the personal upload page. Records the result (letting go of the download's claim), then tells the observers.
 /// </summary>
-public sealed class MediaArrival(MediaStore media, IEnumerable<IMediaStoredObserver> observers)
+public sealed class MediaArrival(IMediaStore media, IEnumerable<IMediaStoredObserver> observers)
 {
     public void Stored(MediaRecord record, StoredFile stored)
     {
@@ -15,6 +15,7 @@ public sealed class MediaArrival(MediaStore media, IEnumerable<IMediaStoredObser
         record.WebUrl = stored.WebUrl;
         record.State = MediaState.Stored;
         record.DownloadUrl = null; // a pre-authorised link is a secret; not kept once used
+        record.Release();
         if (string.IsNullOrEmpty(record.Id)) media.Add(record);
         else media.Update(record);
         foreach (var observer in observers) observer.OnStored(record);

@@ -51,6 +51,19 @@ public sealed class MediaRecord
     public string? RemoteSessionUrl { get; set; }
     /// <summary>The local copy was removed after a confirmed upload; read it from SharePoint.</summary>
     public bool LocalDeleted { get; set; }
+
+    /// <summary>The instance working on its pending download or upload (see <see cref="MediaClaim"/>); null when nobody is.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>Until when (UTC) <see cref="ClaimedBy"/> holds it; another instance may take it over after that.</summary>
+    public DateTime? ClaimedUntil { get; set; }
+
+    /// <summary>Lets go of the hold once the work is done (stored, refused, uploaded, or put back to wait).</summary>
+    public void Release()
+    {
+        ClaimedBy = null;
+        ClaimedUntil = null;
+    }
 }
 
 public enum RemoteState

@@ -1,8 +1,11 @@
+using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage.LiteDb;
+using VocEdWeek.Bot.Storage.LiteDb.Files;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
 using VocEdWeek.Bot.Storage.PostgreSql;
+using VocEdWeek.Bot.Storage.PostgreSql.Files;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
 
 namespace VocEdWeek.Bot.Storage;
@@ -19,6 +22,7 @@ public static class StorageExtensions
         // Until every store has a PostgreSQL twin (StorageSeamTests.NotYetMoved), the stores not moved yet keep using
         // the LiteDB file under either provider; remove this from the PostgreSql branch when that list is empty.
         services.AddSingleton<BotDatabase>();
+        services.AddSingleton(InstanceName.From(configuration));
 
         // An unknown provider is composed as LiteDb and stopped by the check above before anything opens a database.
         var storage = new StorageOptions { Provider = configuration["Storage:Provider"] ?? StorageOptions.LiteDb };
@@ -31,6 +35,7 @@ public static class StorageExtensions
     {
         services.AddSingleton<IAtomicWrites, LiteDbAtomicWrites>();
         services.AddSingleton<ISlotStore, LiteDbSlotStore>();
+        services.AddSingleton<IMediaStore, LiteDbMediaStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -41,5 +46,6 @@ public static class StorageExtensions
         services.AddHostedService<PgStartup>();
         services.AddSingleton<IAtomicWrites, PgAtomicWrites>();
         services.AddSingleton<ISlotStore, PgSlotStore>();
+        services.AddSingleton<IMediaStore, PgMediaStore>();
     }
 }

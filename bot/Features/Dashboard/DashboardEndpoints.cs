@@ -84,7 +84,7 @@ public static class DashboardEndpoints
             await http.Response.WriteAsync(DashboardPage.Refusal(strings, "dashboard_week_gone", nonce), http.RequestAborted);
             return;
         }
-        var data = DepartmentData.Build(week, department, services.GetRequiredService<ProgressService>(), services.GetRequiredService<MediaStore>(), services.GetRequiredService<DashboardOptions>());
+        var data = DepartmentData.Build(week, department, services.GetRequiredService<ProgressService>(), services.GetRequiredService<IMediaStore>(), services.GetRequiredService<DashboardOptions>());
         await http.Response.WriteAsync(services.GetRequiredService<DepartmentPage>().Render(data, strings, viewer, nonce), http.RequestAborted);
     }
 
@@ -105,7 +105,7 @@ public static class DashboardEndpoints
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
-        var record = services.GetRequiredService<MediaStore>().Find(id);
+        var record = services.GetRequiredService<IMediaStore>().Find(id);
         // Only a stored photo or video of the link's own week: a link for 2024 never opens a file of another week.
         // A department's link opens only that department's files.
         if (record is null || record.WeekId != check[DashboardLinks.WeekClaim] || record.Kind is not (MediaKind.Photo or MediaKind.Video)

@@ -19,7 +19,7 @@ public sealed record DepartmentData(
     IReadOnlyList<MediaRecord> VideoList)
 {
     /// <summary>Built from the same progress snapshot as the whole dashboard, then cut to one department.</summary>
-    public static DepartmentData Build(ActiveWeek week, Department department, ProgressService progress, MediaStore media, DashboardOptions options)
+    public static DepartmentData Build(ActiveWeek week, Department department, ProgressService progress, IMediaStore media, DashboardOptions options)
     {
         var snapshot = progress.ForWeek(week);
         var items = week.Calendar.Items.Select(item => (snapshot.Department(department, item), snapshot.Item(item).Deadline)).ToList();

@@ -12,7 +12,7 @@ namespace VocEdWeek.Bot.Features.FileStatus;
 /// "文件状态": how many of the week's files reached SharePoint, the newest ones with their SharePoint links, and each one
 /// still waiting or refused, with why.
 /// </summary>
-public sealed class FileStatusCard(CardTemplates cards, MediaStore media, RemoteUploadWorker uploads)
+public sealed class FileStatusCard(CardTemplates cards, IMediaStore media, RemoteUploadWorker uploads)
 {
     public const string Template = "file-status";
     private const int MaxRows = 25;

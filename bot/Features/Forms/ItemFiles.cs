@@ -5,7 +5,7 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Features.Forms;
 
 /// <summary>The photos, videos and documents a department sent in the chat for one item (kept by the file intake).</summary>
-public sealed class ItemFiles(MediaStore media)
+public sealed class ItemFiles(IMediaStore media)
 {
     public IReadOnlyList<MediaRecord> Stored(FormSession s, WeekItem item) =>
         media.StoredForItem(s.WeekId, s.Department.Id, item.Key).OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();

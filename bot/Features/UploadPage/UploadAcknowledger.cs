@@ -14,7 +14,7 @@ namespace VocEdWeek.Bot.Features.UploadPage;
 /// arrives after a quiet-time acknowledgement gets its own at the end.
 /// </summary>
 public sealed partial class UploadAcknowledger(
-    UploadLinks links, MediaStore media, ConversationStore conversations, IMessenger messenger, WeekCatalog weeks, BotDatabase db,
+    UploadLinks links, IMediaStore media, ConversationStore conversations, IMessenger messenger, WeekCatalog weeks, BotDatabase db,
     TimeProvider time, ILogger<UploadAcknowledger> log)
 {
     /// <summary>Batch ids of the upload page start with this (see <see cref="UploadTarget.BatchId"/>).</summary>

@@ -1,18 +1,27 @@
 using VocEdWeek.Bot.Operations.Metrics;
+using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Files.Publishing;
 
 /// <summary>
 /// Copies stored files to SharePoint, one after another, with retries and backoff that survive restarts
-/// (the state is on each <see cref="MediaRecord"/> in LiteDB). A file waits as long as SharePoint is
+/// (the state is on each <see cref="MediaRecord"/> in the store). A file waits as long as SharePoint is
 /// unreachable; the local copy is removed only after a confirmed upload. Idle when SharePoint is not configured.
-/// Tests call <see cref="RunDueAsync"/> directly.
+/// Each upload is claimed first (<see cref="IMediaStore.ClaimNextUpload"/>), so with several instances one file goes
+/// up from one of them. Tests call <see cref="RunDueAsync"/> directly.
 /// </summary>
 public sealed partial class RemoteUploadWorker(
-    MediaStore media, IFileStore local, IServiceProvider services, WeekCatalog weeks, UploadSignal signal,
-    RemoteUploadOptions options, BotMetrics metrics, TimeProvider time, ILogger<RemoteUploadWorker> log) : BackgroundService, IMediaStoredObserver
+    IMediaStore media, IFileStore local, IServiceProvider services, WeekCatalog weeks, UploadSignal signal,
+    RemoteUploadOptions options, BotMetrics metrics, InstanceName instance, TimeProvider time, ILogger<RemoteUploadWorker> log)
+    : BackgroundService, IMediaStoredObserver
 {
+    /// <summary>
+    /// How long a claimed upload is this instance's alone: longer than one upload takes (a session checkpoint renews it),
+    /// short enough that another instance finishes the work of one that died within the hour.
+    /// </summary>
+    internal static readonly TimeSpan Lease = TimeSpan.FromHours(1);
+
     private IRemoteFileStore? Remote => services.GetService<IRemoteFileStore>();
 
     public bool Enabled => Remote is not null;
@@ -64,7 +73,7 @@ public sealed partial class RemoteUploadWorker(
     {
         if (Remote is not { } remote) return 0;
         var landed = 0;
-        while (media.NextDueUpload(time.GetUtcNow().UtcDateTime) is { } record)
+        while (media.ClaimNextUpload(Claim()) is { } record)
         {
             ct.ThrowIfCancellationRequested();
             if (await UploadAsync(remote, record, ct)) landed++;
@@ -78,7 +87,7 @@ public sealed partial class RemoteUploadWorker(
         try
         {
             var upload = new RemoteUpload(FileIntakeWorker.FolderOf(record, weeks), record.FileName, record.Size);
-            var landed = await remote.UploadAsync(upload, offset => OpenAt(record, offset), new MediaRecordCheckpoint(record, media), ct);
+            var landed = await remote.UploadAsync(upload, offset => OpenAt(record, offset), new MediaRecordCheckpoint(record, media, Claim), ct);
             record.Remote = RemoteState.Uploaded;
             record.RemoteUploadedAt = time.GetUtcNow().UtcDateTime;
             record.RemoteItemId = landed.ItemId;
@@ -88,6 +97,7 @@ public sealed partial class RemoteUploadWorker(
             record.RemoteErrorDetail = null;
             record.RemoteSessionUrl = null;
             record.RemoteNextAttemptAt = null;
+            record.Release();
             media.Update(record);
             LogUploaded(log, record.FileName, landed.Path);
             metrics.SharePointUpload("uploaded");
@@ -113,6 +123,7 @@ public sealed partial class RemoteUploadWorker(
             record.RemoteError = ex.Throttled ? UploadReason.Throttled : UploadReason.Unavailable;
             record.RemoteErrorDetail = ex.Message;
             record.RemoteNextAttemptAt = time.GetUtcNow().Add(wait).UtcDateTime;
+            record.Release();
             media.Update(record);
             metrics.SharePointUpload(ex.Throttled ? "throttled" : "retry");
             LogRetry(log, record.FileName, wait, ex.Message);
@@ -149,6 +160,7 @@ public sealed partial class RemoteUploadWorker(
         record.RemoteError = reason;
         record.RemoteErrorDetail = detail;
         record.RemoteNextAttemptAt = null;
+        record.Release();
         media.Update(record);
         metrics.SharePointUpload(reason == UploadReason.LocalMissing ? "local_missing" : "refused");
         LogFailed(log, record.FileName, detail);
@@ -162,6 +174,8 @@ public sealed partial class RemoteUploadWorker(
         record.RemoteErrorDetail = null;
         media.Update(record);
     }
+
+    private MediaClaim Claim() => MediaClaim.For(instance.Value, time, Lease);
 
     /// <summary>30 s, 1 min, 2 min… up to the maximum, ±20 % so many waiting files don't retry in lockstep.</summary>
     private TimeSpan Backoff(int attempts)

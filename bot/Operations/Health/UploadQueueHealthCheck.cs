@@ -5,7 +5,7 @@ using VocEdWeek.Bot.Files.Publishing;
 namespace VocEdWeek.Bot.Operations.Health;
 
 /// <summary>Files reach SharePoint: the longest-waiting one was received less than <c>Health:MaxUploadQueueAge</c> ago.</summary>
-public sealed class UploadQueueHealthCheck(MediaStore media, RemoteUploadWorker uploads, HealthOptions options, TimeProvider time) : IHealthCheck
+public sealed class UploadQueueHealthCheck(IMediaStore media, RemoteUploadWorker uploads, HealthOptions options, TimeProvider time) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -31,7 +31,6 @@ public sealed class DatabaseSeamTests
         "VocEdWeek.Bot.Features.Settings.PendingChangeStore",
         "VocEdWeek.Bot.Features.UploadPage.UploadAcknowledger",
         "VocEdWeek.Bot.Features.WeekSetup.SetupPendingStore",
-        "VocEdWeek.Bot.Files.MediaStore",
         "VocEdWeek.Bot.Identity.IdentityResolver",
         "VocEdWeek.Bot.Operations.Health.DatabaseHealthCheck",
         "VocEdWeek.Bot.Outbox.OutboxStore",

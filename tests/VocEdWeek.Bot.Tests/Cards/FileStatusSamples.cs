@@ -25,7 +25,7 @@ public sealed class FileStatusSamples : IDisposable
     {
         using (var sp = Start(sharePoint: true))
         {
-            var media = sp.GetRequiredService<MediaStore>();
+            var media = sp.GetRequiredService<IMediaStore>();
             Add(media, "jd", "2024-05-14", "开幕式.jpg", RemoteState.Uploaded, 12 * 60);
             Add(media, "xx", "2024-05-14", "实训中心开放日 (剪辑版).mp4", RemoteState.Uploaded, 13 * 60);
             Add(media, "jg", "2024-05-13", "校企签约[现场].png", RemoteState.Uploaded, 14 * 60);
@@ -38,14 +38,14 @@ public sealed class FileStatusSamples : IDisposable
         }
         using (var sp = Start(sharePoint: true))
         {
-            var media = sp.GetRequiredService<MediaStore>();
+            var media = sp.GetRequiredService<IMediaStore>();
             Add(media, "jd", "2024-05-14", "开幕式.jpg", RemoteState.Uploaded, 12 * 60);
             for (var i = 1; i <= 5; i++) Add(media, "sj", "2024-05-14", $"作品 {i}.jpg", RemoteState.Uploaded, 11 * 60 + i);
             Render(sp, "all-uploaded.zh", "zh-CN");
         }
         using (var sp = Start(sharePoint: false))
         {
-            Add(sp.GetRequiredService<MediaStore>(), "jd", "2024-05-14", "开幕式.jpg", RemoteState.None, 0);
+            Add(sp.GetRequiredService<IMediaStore>(), "jd", "2024-05-14", "开幕式.jpg", RemoteState.None, 0);
             Render(sp, "local-only.zh", "zh-CN");
         }
 
@@ -84,7 +84,7 @@ public sealed class FileStatusSamples : IDisposable
         return AppServices.Build(settings, _clock, new RecordingMessenger());
     }
 
-    private void Add(MediaStore media, string department, string day, string name, RemoteState remote, int uploadedMinute,
+    private void Add(IMediaStore media, string department, string day, string name, RemoteState remote, int uploadedMinute,
         string? reason = null, int attempts = 0, string? detail = null)
     {
         var uploaded = remote == RemoteState.Uploaded;
@@ -105,7 +105,7 @@ public sealed class FileStatusSamples : IDisposable
         var card = sp.GetRequiredService<FileStatusCard>();
         var week = sp.GetRequiredService<WeekCatalog>().Active!;
         var t = Strings.For(locale);
-        var notUploaded = sp.GetRequiredService<MediaStore>().NotUploaded().Where(r => r.WeekId == week.Definition.Id).ToList();
+        var notUploaded = sp.GetRequiredService<IMediaStore>().NotUploaded().Where(r => r.WeekId == week.Definition.Id).ToList();
         var data = card.Data(week, notUploaded, notUploaded.Count, _clock.GetUtcNow(), t);
         _samples.Add(new CardSample(name, FileStatusCard.Template, data, card.Render(week, _clock.GetUtcNow(), t)));
     }

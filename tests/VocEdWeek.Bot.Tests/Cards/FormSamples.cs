@@ -97,7 +97,7 @@ public sealed class FormSamples : IDisposable
         await _world.ExecuteAsync(Liaison, CardJson.Click(edit, "report.submit", new Dictionary<string, string> { ["participants"] = "260" }));
         foreach (var (file, kind) in new[] { ("校企签约仪式-1.jpg", Media.MediaKind.Photo), ("校企签约仪式-2.jpg", Media.MediaKind.Photo), ("实训中心开放日.mp4", Media.MediaKind.Video) })
         {
-            _world.Get<Media.MediaStore>().Add(new Media.MediaRecord
+            _world.Get<Media.IMediaStore>().Add(new Media.MediaRecord
             {
                 WeekId = "2024-wuxi", DepartmentId = "jd", ItemKey = reportItem.Key, FileName = file, OriginalName = file, Kind = kind,
                 State = Media.MediaState.Stored, ReceivedAt = _world.Clock.GetUtcNow().UtcDateTime, FromName = "张伟",

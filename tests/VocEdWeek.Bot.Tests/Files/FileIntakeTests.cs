@@ -13,6 +13,7 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Protocol;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Storage.LiteDb.Files;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
 
@@ -155,19 +156,19 @@ public sealed class FileIntakeTests : IAsyncLifetime
         State = MediaState.Pending, DownloadUrl = _base + path, ConversationId = "a:zhang", Locale = "zh-CN",
     };
 
-    private (FileIntakeWorker Worker, MediaStore Media, CapturingMessenger Messenger) Build(long maxBytes)
+    private (FileIntakeWorker Worker, IMediaStore Media, CapturingMessenger Messenger) Build(long maxBytes)
     {
         var storage = new StorageOptions { Directory = _dir.Path };
         var db = new BotDatabase(storage);
         var conversations = new ConversationStore(db);
         conversations.Save(new ConversationRecord { Id = "a:zhang", ServiceUrl = _base + "/", Scope = "Personal", UserId = "29:zhang" });
         var weeks = TestWeeks.Catalog(db, TimeProvider.System, Path.Combine(RepoPaths.Samples, "2024-wuxi.json"));
-        var media = new MediaStore(db);
+        var media = new LiteDbMediaStore(db);
         var messenger = new CapturingMessenger();
         var options = new FileIntakeOptions { MaxBytes = maxBytes };
         var fetcher = new FileFetcher(media, new MediaArrival(media, []), new LocalFileStore(storage), new AttachmentDownloader(new HttpClient(), new FixedToken(null), LocalFakes),
             weeks, options, TimeProvider.System, NullLogger<FileFetcher>.Instance);
-        var worker = new FileIntakeWorker(media, fetcher, messenger, conversations, weeks, options, NullLogger<FileIntakeWorker>.Instance);
+        var worker = new FileIntakeWorker(media, fetcher, messenger, conversations, weeks, options, new InstanceName("test"), TimeProvider.System, NullLogger<FileIntakeWorker>.Instance);
         return (worker, media, messenger);
     }
 

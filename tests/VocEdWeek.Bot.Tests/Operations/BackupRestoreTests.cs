@@ -96,7 +96,7 @@ public sealed class BackupRestoreTests
             var history = submissions.History("2024-wuxi", department, "report:2024-05-14");
             Assert.Contains(history, s => JsonDocument.Parse(s.Data).RootElement.GetProperty("typicalCase").GetString() == marker);
         }
-        var media = bot.Services.GetRequiredService<MediaStore>().ForWeek("2024-wuxi").Where(m => m.State == MediaState.Stored).ToList();
+        var media = bot.Services.GetRequiredService<IMediaStore>().ForWeek("2024-wuxi").Where(m => m.State == MediaState.Stored).ToList();
         Assert.Equal(2, media.Count);
         var store = bot.Services.GetRequiredService<IFileStore>();
         foreach (var (record, bytes) in new[] { (media.Single(m => m.OriginalName == "开幕式.jpg"), photo), (media.Single(m => m.OriginalName == "实训.mp4"), video) })

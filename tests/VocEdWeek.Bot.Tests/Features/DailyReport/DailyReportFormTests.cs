@@ -177,7 +177,7 @@ public sealed class DailyReportFormTests : IDisposable
     [Fact]
     public async Task PhotosAndVideosSentInChat_AreListedOnTheFormAndTheReceipt()
     {
-        var media = _world.Get<VocEdWeek.Bot.Files.MediaStore>();
+        var media = _world.Get<VocEdWeek.Bot.Files.IMediaStore>();
         foreach (var (name, kind) in new[] { ("开放日1.jpg", VocEdWeek.Bot.Files.MediaKind.Photo), ("开放日2.jpg", VocEdWeek.Bot.Files.MediaKind.Photo), ("签约仪式.mp4", VocEdWeek.Bot.Files.MediaKind.Video) })
         {
             media.Add(new VocEdWeek.Bot.Files.MediaRecord

@@ -116,7 +116,7 @@ public sealed partial class DashboardPageTests : IAsyncLifetime
     {
         _video.WebUrl = "https://contoso.sharepoint.com/sites/office/Shared%20Documents/%E5%BC%80%E5%B9%95%E5%BC%8F.mp4";
         _video.Remote = RemoteState.Uploaded;
-        _site.Get<MediaStore>().Update(_video);
+        _site.Get<IMediaStore>().Update(_video);
 
         var (_, html) = await OpenAsync(DashboardSite.PathOf(await _site.AskForLinkAsync(Staff)));
 
@@ -329,7 +329,7 @@ public sealed partial class DashboardPageTests : IAsyncLifetime
     public async Task AFileNameFromALiaison_IsShownAsText_NeverAsMarkup()
     {
         _photo.FileName = "\"><script>alert(1)</script><img src=x onerror=alert(2)>.png";
-        _site.Get<MediaStore>().Update(_photo);
+        _site.Get<IMediaStore>().Update(_photo);
 
         var (_, html) = await OpenAsync(DashboardSite.PathOf(await _site.AskForLinkAsync(Staff)));
 

@@ -31,7 +31,7 @@ public sealed partial class DashboardSharePointTests : IAsyncLifetime
         while (true)
         {
             var rested = clock.TimerArmed(poll);
-            if (_site.Get<MediaStore>().Find(stored.Id) is { Remote: RemoteState.Uploaded, LocalDeleted: true } uploaded)
+            if (_site.Get<IMediaStore>().Find(stored.Id) is { Remote: RemoteState.Uploaded, LocalDeleted: true } uploaded)
             {
                 _photo = uploaded;
                 return;

@@ -30,7 +30,7 @@ public sealed class DigestTests
         world.Submit("jg", Report(5, 12), Beijing(5, 12, 9, 0));
         world.Submit("jz", Report(5, 13), Beijing(5, 14, 9, 0));
         world.Exempt("jz", Report(5, 14));
-        var media = world.Get<MediaStore>();
+        var media = world.Get<IMediaStore>();
         foreach (var (dept, name) in new[] { ("jd", "a.jpg"), ("jd", "b.jpg"), ("jd", "c.mp4"), ("xx", "d.png"), ("xx", "notes.docx") })
         {
             media.Add(new MediaRecord
@@ -92,7 +92,7 @@ public sealed class DigestTests
     public void FilesSharePointHasNotTaken_AreFlagged_ButFreshOnesAndOtherWeeksAreNot()
     {
         using var world = FiveDepartments();
-        var media = world.Get<MediaStore>();
+        var media = world.Get<IMediaStore>();
         void Add(string name, RemoteState remote, int attempts, string week = "2024-wuxi") => media.Add(new MediaRecord
         {
             WeekId = week, DepartmentId = "jd", ItemKey = "report:2024-05-13", FileName = name, OriginalName = name,

@@ -7,6 +7,7 @@ using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Submissions;
+using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Tests.Features.Exports;
@@ -28,7 +29,7 @@ public sealed class ExportsWorld : IDisposable
         {
             ["Storage:Directory"] = Path.Combine(_directory, "data"),
             ["Week:DefinitionFile"] = weekFile ?? SampleWeek,
-        }).Build();
+        }).AddInMemoryCollection(TestStorage.Settings()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
@@ -47,7 +48,7 @@ public sealed class ExportsWorld : IDisposable
 
     public SubmissionStore Submissions => _services.GetRequiredService<SubmissionStore>();
 
-    public MediaStore Media => _services.GetRequiredService<MediaStore>();
+    public IMediaStore Media => _services.GetRequiredService<IMediaStore>();
 
     public IReadOnlyList<IExportWriter> Writers => [.. _services.GetServices<IExportWriter>()];
 

@@ -81,7 +81,7 @@ public sealed class SummaryFormTests : IDisposable
     [Fact]
     public async Task ASummaryFileFiledByTheFileIntake_AlsoMakesTheTextOptional()
     {
-        _world.Get<VocEdWeek.Bot.Files.MediaStore>().Add(new VocEdWeek.Bot.Files.MediaRecord
+        _world.Get<VocEdWeek.Bot.Files.IMediaStore>().Add(new VocEdWeek.Bot.Files.MediaRecord
         {
             WeekId = "2024-wuxi", DepartmentId = "jd", ItemKey = "summary", FileName = "活动周总结.pdf", OriginalName = "活动周总结.pdf",
             Kind = VocEdWeek.Bot.Files.MediaKind.Document, State = VocEdWeek.Bot.Files.MediaState.Stored, ReceivedAt = DateTime.UtcNow, FromName = "张伟",

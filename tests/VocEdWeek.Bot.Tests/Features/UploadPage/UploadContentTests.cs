@@ -36,7 +36,7 @@ public sealed class UploadContentTests : IAsyncLifetime
         var before = _w.Connector.Posts.Count;
         await DoneAsync(_w.Http, token, "sniff-run-01");
 
-        var records = _w.Services.GetRequiredService<MediaStore>().ForWeek("2024-wuxi");
+        var records = _w.Services.GetRequiredService<IMediaStore>().ForWeek("2024-wuxi");
         Assert.Equal(["开幕式.jpg"], records.Select(r => r.FileName));
         var folder = Path.Combine(_w.DataDirectory, "files/2024年职业教育活动周/机电工程学院/2024-05-14");
         Assert.Equal(["开幕式.jpg"], Directory.GetFiles(folder).Select(Path.GetFileName));

@@ -41,7 +41,7 @@ public sealed class UploadLimitTests
 
         // Exactly the limit is fine.
         Assert.Equal(HttpStatusCode.OK, (await PostFileAsync(w.Http, token, "刚好.mp4", Streamed(1024 * 1024))).StatusCode);
-        var media = w.Services.GetRequiredService<MediaStore>().ForWeek("2024-wuxi");
+        var media = w.Services.GetRequiredService<IMediaStore>().ForWeek("2024-wuxi");
         Assert.Equal(["刚好.mp4"], media.Select(m => m.FileName));
         var files = Directory.GetFiles(Path.Combine(w.DataDirectory, "files"), "*", SearchOption.AllDirectories);
         Assert.Equal(["刚好.mp4"], files.Select(Path.GetFileName));
@@ -70,7 +70,7 @@ public sealed class UploadStreamingTests(ITestOutputHelper output)
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var record = w.Services.GetRequiredService<MediaStore>().ForWeek("2024-wuxi").Single(r => r.FileName == "全程录像.mp4");
+        var record = w.Services.GetRequiredService<IMediaStore>().ForWeek("2024-wuxi").Single(r => r.FileName == "全程录像.mp4");
         Assert.Equal(size, record.Size);
         Assert.Equal(PatternStream.Sha256(size), record.Sha256);
         output.WriteLine($"{size / (1024 * 1024)} MB; {allocated / 1024} KB allocated in the process (client and server)");

@@ -21,7 +21,7 @@ public sealed partial class UploadPageTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _w.DisposeAsync();
 
-    private MediaStore Media => _w.Services.GetRequiredService<MediaStore>();
+    private IMediaStore Media => _w.Services.GetRequiredService<IMediaStore>();
 
     [Fact]
     public async Task The_link_opens_a_self_contained_page_for_that_department_item_and_expiry()

@@ -28,7 +28,7 @@ public sealed class ContentCheckTests : IAsyncLifetime
         Assert.Contains("已收到 1 张照片：开幕式.jpg", ack, StringComparison.Ordinal);
         Assert.Contains("空白.jpg（文件是空的", ack, StringComparison.Ordinal);
         Assert.Contains("网页.jpg（内容不是照片", ack, StringComparison.Ordinal);
-        var stored = _w.Get<MediaStore>().StoredForItem("2024-wuxi", "jd", "report:2024-05-14");
+        var stored = _w.Get<IMediaStore>().StoredForItem("2024-wuxi", "jd", "report:2024-05-14");
         Assert.Equal(["开幕式.jpg"], stored.Select(r => r.FileName));
     }
 }

@@ -33,9 +33,9 @@ public sealed class DownloadFaultTests : IAsyncLifetime
         _w.Clock.Advance(TimeSpan.FromSeconds(31));
         var ack = await _w.MessageContainingAsync(IntakeWorld.Zhang, "未能接收");
         Assert.Contains("卡住.jpg（下载超时", ack, StringComparison.Ordinal);
-        var record = Assert.Single(_w.Get<MediaStore>().Batch($"{IntakeWorld.ConversationOf(IntakeWorld.Zhang)}|act-hang"));
+        var record = Assert.Single(_w.Get<IMediaStore>().Batch($"{IntakeWorld.ConversationOf(IntakeWorld.Zhang)}|act-hang"));
         Assert.Equal(MediaState.Refused, record.State);
-        Assert.Empty(_w.Get<MediaStore>().PendingBatches());
+        Assert.Empty(_w.Get<IMediaStore>().PendingBatches());
     }
 
     [Fact]
@@ -47,10 +47,10 @@ public sealed class DownloadFaultTests : IAsyncLifetime
         var ack = await _w.MessageContainingAsync(IntakeWorld.Zhang, "已收到");
         Assert.Contains("已收到 1 张照片：开幕式.png", ack, StringComparison.Ordinal);
         Assert.Contains("密码.jpg（不支持的下载地址", ack, StringComparison.Ordinal);
-        var batch = _w.Get<MediaStore>().Batch($"{IntakeWorld.ConversationOf(IntakeWorld.Zhang)}|act-file-url");
+        var batch = _w.Get<IMediaStore>().Batch($"{IntakeWorld.ConversationOf(IntakeWorld.Zhang)}|act-file-url");
         Assert.Equal([MediaState.Refused, MediaState.Stored], batch.Select(r => r.State));
         // Marked for good: nothing left for the next start to try again.
-        Assert.Empty(_w.Get<MediaStore>().PendingBatches());
+        Assert.Empty(_w.Get<IMediaStore>().PendingBatches());
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class IntakeNeverLostTests : IAsyncLifetime
         // The reply was tried, and failed. Awaited, not looked up: on a busy machine the downloads may finish before the
         // turn's first send reaches the connector.
         await _w.Connector.WaitForAsync(r => r.Method == "POST" && r.Target.Contains("/activities", StringComparison.Ordinal)).WaitAsync(IntakeWorld.Guard);
-        Assert.Empty(_w.Get<MediaStore>().PendingBatches());
+        Assert.Empty(_w.Get<IMediaStore>().PendingBatches());
         _ = turn;
     }
 
@@ -49,7 +49,7 @@ public sealed class IntakeNeverLostTests : IAsyncLifetime
         var response = await _w.PostAsync(_w.Message(IntakeWorld.Zhang, "act-flood", files));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var media = _w.Get<MediaStore>();
+        var media = _w.Get<IMediaStore>();
         var batch = media.Batch($"{IntakeWorld.ConversationOf(IntakeWorld.Zhang)}|act-flood");
         Assert.Equal(20, batch.Count); // Files:MaxFilesPerMessage
         var ack = await _w.MessageContainingAsync(IntakeWorld.Zhang, "已收到");

@@ -20,6 +20,8 @@ public sealed class SharePointOutageTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
     private readonly FakeTimeProvider _clock = new(FormsWorld.Beijing(2024, 5, 14, 10, 0));
+    // Asked once: every run of the bot (a restart) is on the same database, as on the same LiteDB file.
+    private readonly Dictionary<string, string?> _database = TestStorage.Settings();
     private FakeGraph _graph = null!;
 
     public async Task InitializeAsync() => _graph = await FakeGraph.StartAsync();
@@ -42,6 +44,7 @@ public sealed class SharePointOutageTests : IAsyncLifetime
             ["SharePoint:QueueRetryBaseDelay"] = "00:00:30",
             ["SharePoint:QueueRetryMaxDelay"] = "00:05:00",
         });
+        foreach (var (key, value) in _database) settings[key] = value;
         return AppServices.Build(settings, _clock, new RecordingMessenger());
     }
 
@@ -81,7 +84,7 @@ public sealed class SharePointOutageTests : IAsyncLifetime
             Assert.Equal(0, await worker.RunDueAsync(CancellationToken.None));
             _clock.Advance(TimeSpan.FromMinutes(10));
             Assert.Equal(0, await worker.RunDueAsync(CancellationToken.None));
-            var waiting = sp.GetRequiredService<MediaStore>().NotUploaded();
+            var waiting = sp.GetRequiredService<IMediaStore>().NotUploaded();
             Assert.Equal(4, waiting.Count);
             Assert.All(waiting, r => Assert.Equal((RemoteState.Waiting, UploadReason.Unavailable), (r.Remote, r.RemoteError)));
             Assert.All(waiting, r => Assert.True(r.RemoteAttempts >= 2));
@@ -100,13 +103,13 @@ public sealed class SharePointOutageTests : IAsyncLifetime
             var chunks = 0;
             // SharePoint falls over again after the first chunk of the first session.
             _graph.OnStored = r => { if (r.Method == "PUT" && r.Target.Contains("upload", StringComparison.OrdinalIgnoreCase) && ++chunks == 1) _graph.Down = true; };
-            for (var round = 0; round < 20 && sp.GetRequiredService<MediaStore>().NotUploaded().Count > 0; round++)
+            for (var round = 0; round < 20 && sp.GetRequiredService<IMediaStore>().NotUploaded().Count > 0; round++)
             {
                 await worker.RunDueAsync(CancellationToken.None);
                 _graph.Down = false;
                 _clock.Advance(TimeSpan.FromMinutes(6));
             }
-            Assert.Empty(sp.GetRequiredService<MediaStore>().NotUploaded());
+            Assert.Empty(sp.GetRequiredService<IMediaStore>().NotUploaded());
         }
 
         // Each file once, at its path, byte for byte; the local copies are gone.
@@ -124,7 +127,7 @@ public sealed class SharePointOutageTests : IAsyncLifetime
         foreach (var (path, content) in expected) Assert.Equal(content, _graph.Files[path].Content);
         await using (var sp = Start())
         {
-            var records = sp.GetRequiredService<MediaStore>().ForWeek("2024-wuxi");
+            var records = sp.GetRequiredService<IMediaStore>().ForWeek("2024-wuxi");
             Assert.Equal(expected.Count, records.Count);
             Assert.All(records, r => Assert.Equal(RemoteState.Uploaded, r.Remote));
             Assert.All(records, r => Assert.StartsWith("https://", r.WebUrl));

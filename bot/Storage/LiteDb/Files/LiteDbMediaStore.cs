@@ -1,14 +1,18 @@
 using LiteDB;
-using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Files;
 
-namespace VocEdWeek.Bot.Files;
+namespace VocEdWeek.Bot.Storage.LiteDb.Files;
 
-/// <summary>Records of received files in LiteDB.</summary>
-public sealed class MediaStore
+/// <summary>Records of received files in the LiteDB file (collection <c>media</c>).</summary>
+public sealed class LiteDbMediaStore : IMediaStore
 {
     private readonly ILiteCollection<MediaRecord> _items;
 
-    public MediaStore(BotDatabase db)
+    // A claim reads the record and writes its hold; the lock makes the pair one step for every thread and every store
+    // object of the process (LiteDB is one process's file, so no other process claims). Claims are short: one lock will do.
+    private static readonly Lock Claims = new();
+
+    public LiteDbMediaStore(BotDatabase db)
     {
         _items = db.Collection<MediaRecord>("media");
         _items.EnsureIndex(x => x.WeekId);
@@ -19,14 +23,35 @@ public sealed class MediaStore
         _items.EnsureIndex(x => x.DepartmentId);
     }
 
-    /// <summary>The waiting upload whose retry time came first, if it has come.</summary>
-    public MediaRecord? NextDueUpload(DateTime nowUtc) =>
-        _items.Find(x => x.Remote == RemoteState.Waiting && x.State == MediaState.Stored)
-            .Where(x => x.RemoteNextAttemptAt is null || x.RemoteNextAttemptAt <= nowUtc)
-            .OrderBy(x => x.RemoteNextAttemptAt ?? DateTime.MinValue).ThenBy(x => x.ReceivedAt)
-            .FirstOrDefault();
+    public MediaRecord? ClaimDownload(string id, MediaClaim claim)
+    {
+        lock (Claims)
+        {
+            if (Find(id) is not { State: MediaState.Pending } record || !claim.MayTake(record)) return null;
+            return Held(record, claim);
+        }
+    }
 
-    /// <summary>When the next waiting upload is due (null: nothing waits).</summary>
+    public MediaRecord? ClaimNextUpload(MediaClaim claim)
+    {
+        lock (Claims)
+        {
+            var now = claim.NowUtc;
+            var next = _items.Find(x => x.Remote == RemoteState.Waiting && x.State == MediaState.Stored)
+                .Where(x => (x.RemoteNextAttemptAt is null || x.RemoteNextAttemptAt <= now) && claim.MayTake(x))
+                .OrderBy(x => x.RemoteNextAttemptAt ?? DateTime.MinValue).ThenBy(x => x.ReceivedAt)
+                .FirstOrDefault();
+            return next is null ? null : Held(next, claim);
+        }
+    }
+
+    private MediaRecord Held(MediaRecord record, MediaClaim claim)
+    {
+        claim.Hold(record);
+        _items.Update(record);
+        return record;
+    }
+
     public DateTime? NextUploadTime()
     {
         DateTime? next = null;

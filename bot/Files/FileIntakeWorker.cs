@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Localization;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Files;
@@ -13,7 +12,7 @@ namespace VocEdWeek.Bot.Files;
 /// it; sends one acknowledgement per message. Pending batches left by a restart are picked up again at start.
 /// </summary>
 public sealed partial class FileIntakeWorker(
-    MediaStore media, FileFetcher fetcher, IMessenger messenger, ConversationStore conversations,
+    MediaStore media, FileFetcher fetcher, IMessenger messenger, IConversationStore conversations,
     WeekCatalog weeks, FileIntakeOptions options, ILogger<FileIntakeWorker> log) : BackgroundService
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
@@ -110,7 +109,7 @@ public sealed partial class FileIntakeWorker(
         var conversation = conversations.Find(batch[0].ConversationId);
         if (conversation is null) return;
         var text = AcknowledgementText(batch, weeks, options.MaxFilesPerMessage);
-        await messenger.SendAsync(ConversationStore.ToRef(conversation), OutgoingMessage.FromText(text), null, ct);
+        await messenger.SendAsync(conversation.ToRef(), OutgoingMessage.FromText(text), null, ct);
     }
 
     /// <summary>"已收到 3 张照片、1 个视频：a.jpg、b.jpg… 已归入 机电工程学院 · 5月14日 日报。" plus refusals.</summary>

@@ -1,8 +1,20 @@
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.DigestChannel;
+using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Hosting;
+using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage.LiteDb;
+using VocEdWeek.Bot.Storage.LiteDb.Conversation;
+using VocEdWeek.Bot.Storage.LiteDb.DigestChannel;
+using VocEdWeek.Bot.Storage.LiteDb.Identity;
+using VocEdWeek.Bot.Storage.LiteDb.UploadPage;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
 using VocEdWeek.Bot.Storage.PostgreSql;
+using VocEdWeek.Bot.Storage.PostgreSql.Conversation;
+using VocEdWeek.Bot.Storage.PostgreSql.DigestChannel;
+using VocEdWeek.Bot.Storage.PostgreSql.Identity;
+using VocEdWeek.Bot.Storage.PostgreSql.UploadPage;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
 
 namespace VocEdWeek.Bot.Storage;
@@ -31,6 +43,10 @@ public static class StorageExtensions
     {
         services.AddSingleton<IAtomicWrites, LiteDbAtomicWrites>();
         services.AddSingleton<ISlotStore, LiteDbSlotStore>();
+        services.AddSingleton<IConversationStore, LiteDbConversationStore>();
+        services.AddSingleton<ISettingsStore, LiteDbSettingsStore>();
+        services.AddSingleton<IKnownUserStore, LiteDbKnownUserStore>();
+        services.AddSingleton<IUploadAcknowledgementStore, LiteDbUploadAcknowledgementStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -41,5 +57,9 @@ public static class StorageExtensions
         services.AddHostedService<PgStartup>();
         services.AddSingleton<IAtomicWrites, PgAtomicWrites>();
         services.AddSingleton<ISlotStore, PgSlotStore>();
+        services.AddSingleton<IConversationStore, PgConversationStore>();
+        services.AddSingleton<ISettingsStore, PgSettingsStore>();
+        services.AddSingleton<IKnownUserStore, PgKnownUserStore>();
+        services.AddSingleton<IUploadAcknowledgementStore, PgUploadAcknowledgementStore>();
     }
 }

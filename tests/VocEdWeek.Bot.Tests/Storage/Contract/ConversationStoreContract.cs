@@ -152,12 +152,14 @@ public abstract partial class ConversationStoreContract
     [Fact]
     public void Install_events_at_the_same_moment_welcome_once_even_on_two_instances()
     {
+        // Stored already (the turn's refresh comes first), not installed yet: every event reads "no welcome yet".
         const int Events = 12;
         var other = OtherInstance();
         var stores = new[] { Store, other };
+        var record = new ConversationRecord { Id = "a:race", ServiceUrl = "https://s/", UserId = "29:r", UpdatedAt = T0.UtcDateTime };
+        Store.Save(record);
 
-        var welcomes = Simultaneously.Run(Events, i => stores[i % 2].MarkInstalled(
-            new ConversationRecord { Id = "a:race", ServiceUrl = "https://s/", UserId = "29:r", UpdatedAt = T0.UtcDateTime }, T0.AddSeconds(i).UtcDateTime));
+        var welcomes = Simultaneously.Run(Events, i => stores[i % 2].MarkInstalled(record.Copy(), T0.AddSeconds(i).UtcDateTime));
 
         Assert.Single(welcomes, w => w);
         var welcomedAt = Store.Find("a:race")!.WelcomedAt;

@@ -79,14 +79,18 @@ public abstract class UploadAcknowledgementStoreContract
     {
         // Files keep arriving while the page and the quiet-time sweeper (on two instances) acknowledge: each call sees
         // the batch at some size and acknowledges what nobody has yet.
+        // First on a batch not stored yet, then on the same batch grown further.
         const int Files = 16;
         var stores = new[] { Store, OtherInstance() };
-        var sizes = Enumerable.Range(1, Files).Reverse().ToArray();
+        foreach (var (from, to) in new[] { (1, Files), (Files + 1, 2 * Files) })
+        {
+            var sizes = Enumerable.Range(from, to - from + 1).Reverse().ToArray();
 
-        var before = Simultaneously.Run(Files, i => stores[i % 2].Acknowledge(Batch, sizes[i], T0));
+            var before = Simultaneously.Run(sizes.Length, i => stores[i % 2].Acknowledge(Batch, sizes[i], T0));
 
-        var handedOut = sizes.Zip(before, (size, done) => Enumerable.Range(done, Math.Max(0, size - done))).SelectMany(f => f).Order().ToList();
-        Assert.Equal(Enumerable.Range(0, Files), handedOut);
-        Assert.Equal(Files, Store.Find(Batch)!.Count);
+            var handedOut = sizes.Zip(before, (size, done) => Enumerable.Range(done, Math.Max(0, size - done))).SelectMany(f => f).Order().ToList();
+            Assert.Equal(Enumerable.Range(from - 1, to - from + 1), handedOut);
+            Assert.Equal(to, Store.Find(Batch)!.Count);
+        }
     }
 }

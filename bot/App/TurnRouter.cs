@@ -5,7 +5,6 @@ using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.Welcome;
 using VocEdWeek.Bot.Operations.Metrics;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.App;
@@ -16,7 +15,7 @@ namespace VocEdWeek.Bot.App;
 /// </summary>
 public sealed class TurnRouter : ITurnHandler
 {
-    private readonly ConversationStore _conversations;
+    private readonly IConversationStore _conversations;
     private readonly InstallHandler _install;
     private readonly HelpHandler _help;
     private readonly FileIntakeHandler _files;
@@ -26,7 +25,7 @@ public sealed class TurnRouter : ITurnHandler
     private readonly BotMetrics _metrics;
     private readonly TimeProvider _time;
 
-    public TurnRouter(ConversationStore conversations, InstallHandler install, HelpHandler help, FileIntakeHandler files,
+    public TurnRouter(IConversationStore conversations, InstallHandler install, HelpHandler help, FileIntakeHandler files,
         FileConsentHandler consent, AccessGate gate, RouteTable routes, BotMetrics metrics, TimeProvider time)
     {
         _gate = gate;

@@ -1,7 +1,6 @@
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Files;
@@ -12,7 +11,7 @@ namespace VocEdWeek.Bot.Files;
 /// can keep them from being fetched (the turn has ~15 s); the worker acknowledges the whole message when done.
 /// </summary>
 public sealed partial class FileIntakeHandler(
-    IdentityResolver identity, WeekCatalog weeks, IMediaStore media, ConversationStore conversations, FileIntakeWorker worker,
+    IdentityResolver identity, WeekCatalog weeks, IMediaStore media, IConversationStore conversations, FileIntakeWorker worker,
     FileIntakeOptions options, IEnumerable<IOfficeFileHandler> officeFiles, ILogger<FileIntakeHandler> log)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken ct)

@@ -15,7 +15,7 @@ namespace VocEdWeek.Bot.Files;
 /// (its own turn's, and every instance's start-up look), one fetches each file, and one that claimed some acknowledges.
 /// </summary>
 public sealed partial class FileIntakeWorker(
-    IMediaStore media, FileFetcher fetcher, IMessenger messenger, ConversationStore conversations,
+    IMediaStore media, FileFetcher fetcher, IMessenger messenger, IConversationStore conversations,
     WeekCatalog weeks, FileIntakeOptions options, InstanceName instance, TimeProvider time, ILogger<FileIntakeWorker> log) : BackgroundService
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
@@ -119,7 +119,7 @@ public sealed partial class FileIntakeWorker(
         var conversation = conversations.Find(batch[0].ConversationId);
         if (conversation is null) return;
         var text = AcknowledgementText(batch, weeks, options.MaxFilesPerMessage);
-        await messenger.SendAsync(ConversationStore.ToRef(conversation), OutgoingMessage.FromText(text), null, ct);
+        await messenger.SendAsync(conversation.ToRef(), OutgoingMessage.FromText(text), null, ct);
     }
 
     /// <summary>"已收到 3 张照片、1 个视频：a.jpg、b.jpg… 已归入 机电工程学院 · 5月14日 日报。" plus refusals.</summary>

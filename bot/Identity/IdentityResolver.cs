@@ -1,23 +1,22 @@
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Identity;
 
 /// <summary>
 /// Who is talking, for the active week (or a given one): matched by <c>from.aadObjectId</c>, else by the e-mail or
-/// UPN that the connector's get-member call returns (cached in LiteDB for a day).
+/// UPN that the connector's get-member call returns (kept in <see cref="IKnownUserStore"/>, asked again after a day).
 /// </summary>
 public sealed class IdentityResolver
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromDays(1);
-    private readonly LiteDB.ILiteCollection<KnownUser> _users;
+    private readonly IKnownUserStore _users;
     private readonly WeekCatalog _weeks;
     private readonly TimeProvider _time;
 
-    public IdentityResolver(BotDatabase db, WeekCatalog weeks, TimeProvider time)
+    public IdentityResolver(IKnownUserStore users, WeekCatalog weeks, TimeProvider time)
     {
-        _users = db.Collection<KnownUser>("users");
+        _users = users;
         _weeks = weeks;
         _time = time;
     }
@@ -37,14 +36,12 @@ public sealed class IdentityResolver
     }
 
     /// <summary>A Teams user seen before whose e-mail or UPN is <paramref name="email"/>; null when never seen.</summary>
-    public KnownUser? FindByEmail(string email) =>
-        _users.FindAll().FirstOrDefault(u =>
-            string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase) || string.Equals(u.UserPrincipalName, email, StringComparison.OrdinalIgnoreCase));
+    public KnownUser? FindByEmail(string email) => _users.FindByEmail(email);
 
     private async Task<KnownUser?> LookUpAsync(TurnContext turn, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(turn.User.Id)) return null;
-        var cached = _users.FindById(turn.User.Id);
+        var cached = _users.Find(turn.User.Id);
         if (cached is not null && _time.GetUtcNow().UtcDateTime - cached.CheckedAt < CacheFor) return cached;
         MemberInfo? member;
         try
@@ -64,7 +61,7 @@ public sealed class IdentityResolver
             UserPrincipalName = member.UserPrincipalName,
             CheckedAt = _time.GetUtcNow().UtcDateTime,
         };
-        _users.Upsert(user);
+        _users.Save(user);
         return user;
     }
 }

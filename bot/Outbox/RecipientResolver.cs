@@ -1,6 +1,5 @@
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Identity;
-using VocEdWeek.Bot.Storage;
 
 namespace VocEdWeek.Bot.Outbox;
 
@@ -8,7 +7,7 @@ namespace VocEdWeek.Bot.Outbox;
 /// Finds the conversation a job goes to: the stored one, else the person's 1:1 chat (by Entra id or
 /// Teams id, or by an e-mail seen before), else opens that chat (tenant + user id) and stores it.
 /// </summary>
-public sealed class RecipientResolver(ConversationStore conversations, IdentityResolver identity, IMessenger messenger, TeamRoster roster, TimeProvider time)
+public sealed class RecipientResolver(IConversationStore conversations, IdentityResolver identity, IMessenger messenger, TeamRoster roster, TimeProvider time)
 {
     public sealed record Resolution(ConversationRef? Conversation, OutboxOutcome Failure, string? Detail = null)
     {
@@ -22,7 +21,7 @@ public sealed class RecipientResolver(ConversationStore conversations, IdentityR
             var record = conversations.Find(conversationId);
             return record is null || record.RemovedAt is not null
                 ? new Resolution(null, OutboxOutcome.ConversationGone, conversationId)
-                : Resolution.To(ConversationStore.ToRef(record));
+                : Resolution.To(record.ToRef());
         }
 
         var aad = to.AadObjectId;
@@ -32,13 +31,13 @@ public sealed class RecipientResolver(ConversationStore conversations, IdentityR
             aad = known.AadObjectId;
             userId = known.Id;
         }
-        if (!reopen && conversations.FindPersonal(aad, userId) is { } chat) return Resolution.To(ConversationStore.ToRef(chat));
+        if (!reopen && conversations.FindPersonal(aad, userId) is { } chat) return Resolution.To(chat.ToRef());
         if (userId is null && await roster.FindAsync(to.TenantId, aad, to.Email, ct) is { } member)
         {
             // Found in a team the bot is in: its Teams id opens the chat everywhere (the Entra id does on real Teams only).
             userId = member.Id;
             aad ??= member.AadObjectId;
-            if (!reopen && conversations.FindPersonal(aad, userId) is { } rostered) return Resolution.To(ConversationStore.ToRef(rostered));
+            if (!reopen && conversations.FindPersonal(aad, userId) is { } rostered) return Resolution.To(rostered.ToRef());
         }
         if (aad is null && userId is null) return new Resolution(null, OutboxOutcome.NotReachable, to.Email);
 

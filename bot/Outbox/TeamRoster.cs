@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Storage;
 
 namespace VocEdWeek.Bot.Outbox;
 
@@ -9,7 +8,7 @@ namespace VocEdWeek.Bot.Outbox;
 /// e-mail/UPN. Offices usually put every liaison in one team, so a liaison who never talked to the bot
 /// (or is known only by e-mail) can still get a 1:1 message. Rosters are cached for a few minutes.
 /// </summary>
-public sealed class TeamRoster(ConversationStore conversations, IMessenger messenger, TimeProvider time)
+public sealed class TeamRoster(IConversationStore conversations, IMessenger messenger, TimeProvider time)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<MemberInfo> Members)> _cache = new();
@@ -36,7 +35,7 @@ public sealed class TeamRoster(ConversationStore conversations, IMessenger messe
         var list = new List<MemberInfo>();
         try
         {
-            var teamRef = ConversationStore.ToRef(team) with { ConversationId = team.TeamId! };
+            var teamRef = team.ToRef() with { ConversationId = team.TeamId! };
             await foreach (var m in messenger.GetMembersAsync(teamRef, 500, ct)) list.Add(m);
         }
         catch (HttpRequestException)

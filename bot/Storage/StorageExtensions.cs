@@ -1,12 +1,24 @@
+using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Features.DigestChannel;
+using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Hosting;
+using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage.LiteDb;
+using VocEdWeek.Bot.Storage.LiteDb.Conversation;
+using VocEdWeek.Bot.Storage.LiteDb.DigestChannel;
 using VocEdWeek.Bot.Storage.LiteDb.Files;
+using VocEdWeek.Bot.Storage.LiteDb.Identity;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
+using VocEdWeek.Bot.Storage.LiteDb.UploadPage;
 using VocEdWeek.Bot.Storage.PostgreSql;
+using VocEdWeek.Bot.Storage.PostgreSql.Conversation;
+using VocEdWeek.Bot.Storage.PostgreSql.DigestChannel;
 using VocEdWeek.Bot.Storage.PostgreSql.Files;
+using VocEdWeek.Bot.Storage.PostgreSql.Identity;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
+using VocEdWeek.Bot.Storage.PostgreSql.UploadPage;
 
 namespace VocEdWeek.Bot.Storage;
 
@@ -36,6 +48,10 @@ public static class StorageExtensions
         services.AddSingleton<IAtomicWrites, LiteDbAtomicWrites>();
         services.AddSingleton<ISlotStore, LiteDbSlotStore>();
         services.AddSingleton<IMediaStore, LiteDbMediaStore>();
+        services.AddSingleton<IConversationStore, LiteDbConversationStore>();
+        services.AddSingleton<ISettingsStore, LiteDbSettingsStore>();
+        services.AddSingleton<IKnownUserStore, LiteDbKnownUserStore>();
+        services.AddSingleton<IUploadAcknowledgementStore, LiteDbUploadAcknowledgementStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -47,5 +63,9 @@ public static class StorageExtensions
         services.AddSingleton<IAtomicWrites, PgAtomicWrites>();
         services.AddSingleton<ISlotStore, PgSlotStore>();
         services.AddSingleton<IMediaStore, PgMediaStore>();
+        services.AddSingleton<IConversationStore, PgConversationStore>();
+        services.AddSingleton<ISettingsStore, PgSettingsStore>();
+        services.AddSingleton<IKnownUserStore, PgKnownUserStore>();
+        services.AddSingleton<IUploadAcknowledgementStore, PgUploadAcknowledgementStore>();
     }
 }

@@ -8,7 +8,6 @@ using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Protocol;
 using VocEdWeek.Bot.Scheduling;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Tests.Fakes;
 
 namespace VocEdWeek.Bot.Bench.Reminders;
@@ -56,7 +55,7 @@ public static class ReminderScenario
             services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<TimedMessenger>());
             await using var provider = services.BuildServiceProvider();
 
-            var conversations = provider.GetRequiredService<ConversationStore>();
+            var conversations = provider.GetRequiredService<IConversationStore>();
             var outbox = provider.GetRequiredService<OutboxQueue>();
             const string channel = "19:bench-office@thread.tacv2";
             var now = clock.GetUtcNow().UtcDateTime;

@@ -2,7 +2,6 @@ using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
 
@@ -14,7 +13,7 @@ namespace VocEdWeek.Bot.Features.DigestChannel;
 /// when, "恢复通知频道" moves it back to the one before. Every change is logged with who, when, old and new.
 /// </summary>
 public sealed partial class DigestChannelHandler(
-    SettingsStore settings, WeekCatalog weeks, IdentityResolver identity, DigestChannelStatus status, ILogger<DigestChannelHandler> log) : ICommandHandler
+    ISettingsStore settings, WeekCatalog weeks, IdentityResolver identity, DigestChannelStatus status, ILogger<DigestChannelHandler> log) : ICommandHandler
 {
     public const string SettingKey = "digestChannel";
 

@@ -1,5 +1,4 @@
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Storage;
 
 namespace VocEdWeek.Bot.Features.DigestChannel;
 
@@ -7,13 +6,13 @@ namespace VocEdWeek.Bot.Features.DigestChannel;
 /// Finds the office's digest channel: the one office staff bound from Teams, else <c>Office:DigestChannelId</c>. The binding
 /// wins because it is the later, deliberate act of the office; "恢复通知频道" back past the first binding returns to the configuration.
 /// </summary>
-public sealed class DigestChannelLocator(SettingsStore settings, ConversationStore conversations, IConfiguration configuration)
+public sealed class DigestChannelLocator(ISettingsStore settings, IConversationStore conversations, IConfiguration configuration)
 {
     public ConversationRef? Find()
     {
         var id = settings.Get(DigestChannelHandler.SettingKey) ?? configuration["Office:DigestChannelId"];
         if (string.IsNullOrEmpty(id)) return null;
         var record = conversations.Find(id);
-        return record is null || record.RemovedAt is not null ? null : ConversationStore.ToRef(record);
+        return record is null || record.RemovedAt is not null ? null : record.ToRef();
     }
 }

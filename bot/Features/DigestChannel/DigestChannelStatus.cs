@@ -1,7 +1,6 @@
 using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Localization;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.DigestChannel;
@@ -10,7 +9,7 @@ namespace VocEdWeek.Bot.Features.DigestChannel;
 /// The digest channel in words: which channel, who bound it and when (in the week's zone), the one before, and
 /// <c>Office:DigestChannelId</c> — which applies only while nothing is bound from Teams.
 /// </summary>
-public sealed class DigestChannelStatus(SettingsStore settings, AccessGate gate, IConfiguration configuration)
+public sealed class DigestChannelStatus(ISettingsStore settings, AccessGate gate, IConfiguration configuration)
 {
     private string? Configured => configuration["Office:DigestChannelId"] is { Length: > 0 } id ? id : null;
 

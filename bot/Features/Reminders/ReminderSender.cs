@@ -1,4 +1,5 @@
 using System.Globalization;
+using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Storage;
@@ -11,7 +12,7 @@ namespace VocEdWeek.Bot.Features.Reminders;
 /// a click is not repeated to the same person for the same item within the cooldown. Job keys name the
 /// slot (or the click) and the person, so running the same slot again never sends twice.
 /// </summary>
-public sealed class ReminderSender(BotDatabase db, OutboxQueue outbox, ReminderLog log, ReminderCard card, ConversationStore conversations, ReminderOptions options)
+public sealed class ReminderSender(BotDatabase db, OutboxQueue outbox, ReminderLog log, ReminderCard card, IConversationStore conversations, ReminderOptions options)
 {
     public const string Topic = "reminder";
 

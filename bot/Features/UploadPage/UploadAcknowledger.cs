@@ -1,7 +1,6 @@
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.UploadPage;
@@ -9,19 +8,16 @@ namespace VocEdWeek.Bot.Features.UploadPage;
 /// <summary>
 /// One message in the liaison's chat for the files of a page run, worded like a chat-file acknowledgement: when the page
 /// says it is done (POST /upload/{token}/done), or — for a page closed before that — once the batch has been quiet for
-/// <see cref="UploadPageOptions.AcknowledgeAfter"/>. LiteDB keeps how many of the batch's files were acknowledged, and
-/// is updated before sending: every file is acknowledged once, a repeated or replayed call sends nothing, and a file that
+/// <see cref="UploadPageOptions.AcknowledgeAfter"/>. <see cref="IUploadAcknowledgementStore"/> keeps how many of the batch's
+/// files were acknowledged, and is updated (atomically, across instances) before sending: every file is acknowledged once, a repeated or replayed call sends nothing, and a file that
 /// arrives after a quiet-time acknowledgement gets its own at the end.
 /// </summary>
 public sealed partial class UploadAcknowledger(
-    UploadLinks links, IMediaStore media, ConversationStore conversations, IMessenger messenger, WeekCatalog weeks, BotDatabase db,
+    UploadLinks links, IMediaStore media, IConversationStore conversations, IMessenger messenger, WeekCatalog weeks, IUploadAcknowledgementStore sent,
     TimeProvider time, ILogger<UploadAcknowledger> log)
 {
     /// <summary>Batch ids of the upload page start with this (see <see cref="UploadTarget.BatchId"/>).</summary>
     public const string BatchPrefix = "upload|";
-
-    private static readonly Lock Gate = new();
-    private readonly LiteDB.ILiteCollection<UploadAcknowledgement> _sent = db.Collection<UploadAcknowledgement>("upload_acknowledgements");
 
     public async Task DoneAsync(HttpContext ctx, string token)
     {
@@ -51,7 +47,7 @@ public sealed partial class UploadAcknowledger(
         var text = Strings.For(first.Locale).Format("upload_ack", FileIntakeWorker.AcknowledgementText(files, weeks));
         try
         {
-            var result = await messenger.SendAsync(ConversationStore.ToRef(conversation), OutgoingMessage.FromText(text), null, ct);
+            var result = await messenger.SendAsync(conversation.ToRef(), OutgoingMessage.FromText(text), null, ct);
             return result.Status == DeliveryStatus.Delivered;
         }
         catch (HttpRequestException ex)
@@ -77,27 +73,11 @@ public sealed partial class UploadAcknowledger(
     /// <summary>The batch's stored files not acknowledged yet, now marked as acknowledged.</summary>
     private List<MediaRecord> Claim(string batchId)
     {
-        lock (Gate)
-        {
-            var stored = media.Batch(batchId).Where(r => r.State == MediaState.Stored).ToList();
-            // An entry without a count comes from before counts were kept: it acknowledged all of the batch.
-            var done = _sent.FindById(batchId) switch { null => 0, { Count: 0 } => stored.Count, var e => e.Count };
-            var fresh = stored.Skip(done).ToList();
-            if (fresh.Count > 0) _sent.Upsert(new UploadAcknowledgement { Id = batchId, At = time.GetUtcNow().UtcDateTime, Count = stored.Count });
-            return fresh;
-        }
+        var stored = media.Batch(batchId).Where(r => r.State == MediaState.Stored).ToList();
+        if (stored.Count == 0) return stored;
+        return stored.Skip(sent.Acknowledge(batchId, stored.Count, time.GetUtcNow().UtcDateTime)).ToList();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upload acknowledgement for {Batch} not sent: {Reason}")]
     private static partial void LogSendFailed(ILogger logger, string batch, string reason);
-}
-
-/// <summary>A page run whose chat acknowledgement has gone out.</summary>
-public sealed class UploadAcknowledgement
-{
-    public string Id { get; set; } = "";
-    public DateTime At { get; set; }
-
-    /// <summary>How many of the batch's files (in arrival order) have been acknowledged.</summary>
-    public int Count { get; set; }
 }

@@ -3,7 +3,6 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
 
@@ -14,7 +13,7 @@ namespace VocEdWeek.Bot.Features.UploadPage;
 /// card. Without a day the files go where a chat file would (<see cref="FileIntakeHandler.TargetItem"/>).
 /// </summary>
 public sealed class UploadLinkHandler(
-    WeekCatalog weeks, IdentityResolver identity, ConversationStore conversations, UploadLinks links, UploadLinkCard card, TimeProvider time)
+    WeekCatalog weeks, IdentityResolver identity, IConversationStore conversations, UploadLinks links, UploadLinkCard card, TimeProvider time)
     : ICommandHandler
 {
     public Access Access => Access.Liaison;

@@ -1,5 +1,4 @@
 using VocEdWeek.Bot.Conversation;
-using VocEdWeek.Bot.Storage;
 
 namespace VocEdWeek.Bot.Features.Welcome;
 
@@ -7,7 +6,7 @@ namespace VocEdWeek.Bot.Features.Welcome;
 /// Install and uninstall. Teams (and the emulator) send both installationUpdate and conversationUpdate,
 /// and re-send them on reload: the welcome goes out once per installation, not once per event.
 /// </summary>
-public sealed class InstallHandler(ConversationStore conversations, WelcomeHandler welcome)
+public sealed class InstallHandler(IConversationStore conversations, WelcomeHandler welcome)
 {
     public async Task OnInstalledAsync(TurnContext turn, ConversationRecord record, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Storage.LiteDb.Identity;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Tests.Features.Forms;
 using VocEdWeek.Bot.Weeks;
@@ -28,7 +29,7 @@ public sealed class AccessGateMemberTests : IDisposable
         // Tuesday 14 May 2024, 10:00 in Beijing: the Wuxi week is on.
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 5, 14, 2, 0, 0, TimeSpan.Zero));
         var weeks = TestWeeks.Catalog(_db, clock, Path.Combine(RepoPaths.Samples, "2024-wuxi.json"));
-        _gate = new AccessGate(weeks, new IdentityResolver(_db, weeks, clock));
+        _gate = new AccessGate(weeks, new IdentityResolver(new LiteDbKnownUserStore(_db), weeks, clock));
     }
 
     public void Dispose()

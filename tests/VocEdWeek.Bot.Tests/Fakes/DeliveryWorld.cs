@@ -98,19 +98,19 @@ public sealed class DeliveryWorld : IDisposable
     /// <summary>The office channel, as "@bot 设为通知频道" stores it.</summary>
     public void SetDigestChannel()
     {
-        Get<ConversationStore>().Save(new ConversationRecord
+        Get<IConversationStore>().Save(new ConversationRecord
         {
             Id = ChannelId, ServiceUrl = ServiceUrl, TenantId = Tenant, Scope = "Channel", ChannelId = ChannelId, TeamId = ChannelId,
             UpdatedAt = Clock.GetUtcNow().UtcDateTime,
         });
-        Get<SettingsStore>().Set(DigestChannelHandler.SettingKey, ChannelId, StaffAad, Clock.GetUtcNow());
+        Get<ISettingsStore>().Set(DigestChannelHandler.SettingKey, ChannelId, StaffAad, Clock.GetUtcNow());
     }
 
     /// <summary>A person who has talked to the bot in 1:1: their chat is stored as "a:{aad}".</summary>
     public string Talked(string aadObjectId, string? teamsId = null, string locale = "zh-CN")
     {
         var id = $"a:{aadObjectId}";
-        Get<ConversationStore>().Save(new ConversationRecord
+        Get<IConversationStore>().Save(new ConversationRecord
         {
             Id = id, ServiceUrl = TurnServiceUrl, TenantId = Tenant, Scope = "Personal", UserId = teamsId ?? $"29:{aadObjectId}",
             UserAadObjectId = aadObjectId, Locale = locale, UpdatedAt = Clock.GetUtcNow().UtcDateTime,

@@ -13,6 +13,7 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Protocol;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Storage.LiteDb.Conversation;
 using VocEdWeek.Bot.Storage.LiteDb.Files;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
@@ -160,7 +161,7 @@ public sealed class FileIntakeTests : IAsyncLifetime
     {
         var storage = new StorageOptions { Directory = _dir.Path };
         var db = new BotDatabase(storage);
-        var conversations = new ConversationStore(db);
+        var conversations = new LiteDbConversationStore(db);
         conversations.Save(new ConversationRecord { Id = "a:zhang", ServiceUrl = _base + "/", Scope = "Personal", UserId = "29:zhang" });
         var weeks = TestWeeks.Catalog(db, TimeProvider.System, Path.Combine(RepoPaths.Samples, "2024-wuxi.json"));
         var media = new LiteDbMediaStore(db);

@@ -2,7 +2,6 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Outbox;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Tests.Fakes;
 using static VocEdWeek.Bot.Tests.Fakes.DeliveryWorld;
 
@@ -146,7 +145,7 @@ public sealed class OutboxTests
         var created = Assert.Single(world.Messenger.Created);
         Assert.Equal((ServiceUrl, Tenant, Aad), created);
         Assert.Equal($"a:opened-{Aad}", world.Messenger.Sent.Single().Conversation.ConversationId);
-        Assert.NotNull(world.Get<ConversationStore>().FindPersonal(Aad, null));
+        Assert.NotNull(world.Get<IConversationStore>().FindPersonal(Aad, null));
 
         outbox.Enqueue(Job(world, "job|open|2", Person()));
         await world.DrainAsync();
@@ -171,7 +170,7 @@ public sealed class OutboxTests
         Assert.Equal("not yet reachable in Teams (e-mail only, never talked to the bot)", OutcomeWords.Of(email, Strings.For("en-US")));
 
         // 王强 talks to the bot: the connector tells his e-mail (cached as a known user); his chat is stored.
-        world.Get<BotDatabase>().Collection<KnownUser>("users").Upsert(new KnownUser { Id = "29:wq", AadObjectId = "77777777-0000-4000-8000-000000000007", Email = "WangQiang@college.example.edu.cn", CheckedAt = DateTime.UtcNow });
+        world.Get<IKnownUserStore>().Save(new KnownUser { Id = "29:wq", AadObjectId = "77777777-0000-4000-8000-000000000007", Email = "WangQiang@college.example.edu.cn", CheckedAt = DateTime.UtcNow });
         world.Talked("77777777-0000-4000-8000-000000000007", "29:wq");
         outbox.Enqueue(Job(world, "job|email|2", new OutboxRecipient { Email = "wangqiang@college.example.edu.cn", Name = "王强" }));
         await world.DrainAsync();

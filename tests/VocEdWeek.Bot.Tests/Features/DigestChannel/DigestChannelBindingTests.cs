@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VocEdWeek.Bot.Features.DigestChannel;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Tests.Features.Exports;
 using VocEdWeek.Bot.Tests.Features.Forms;
@@ -24,7 +23,7 @@ public sealed class DigestChannelBindingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private SettingsStore Settings => _app.Services.GetRequiredService<SettingsStore>();
+    private ISettingsStore Settings => _app.Services.GetRequiredService<ISettingsStore>();
 
     private async Task<string> SayAsync(TestUser user, string text, bool channel = true)
     {
@@ -115,7 +114,7 @@ public sealed class DigestChannelBindingTests : IAsyncLifetime
         await between.SayAsync(FormsWorld.Staff, "设为通知频道", channel: true);
 
         Assert.Contains("没有进行中的职业教育活动周", between.Texts(mark));
-        Assert.Null(between.Services.GetRequiredService<SettingsStore>().Get(DigestChannelHandler.SettingKey));
+        Assert.Null(between.Services.GetRequiredService<ISettingsStore>().Get(DigestChannelHandler.SettingKey));
         mark = between.Mark();
         await between.SayAsync(FormsWorld.Staff, "通知频道");
         Assert.Contains("Office:DigestChannelId", between.Texts(mark));

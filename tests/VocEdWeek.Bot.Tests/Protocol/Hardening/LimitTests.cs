@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Tests.Fakes;
 
@@ -108,7 +108,7 @@ public sealed class LimitTests : RecordingBotTest
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await WireAssert.NoInternalsAsync(response);
         Assert.Empty(Recorder.Calls);
-        Assert.Null(TestBot.Services.GetRequiredService<ConversationStore>().FindPersonal("11a150a0-0000-4000-8000-000000000001", null));
+        Assert.Null(TestBot.Services.GetRequiredService<IConversationStore>().FindPersonal("11a150a0-0000-4000-8000-000000000001", null));
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Protocol.Connector;
-using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Tests.Fakes;
 
 namespace VocEdWeek.Bot.Tests.Protocol.Hardening;
@@ -38,7 +37,7 @@ public sealed class ReferenceTests
         // The same conversation, but from somewhere else, unauthenticated.
         await RawPost.JsonAsync(client, Wire.LiaisonMessage("http://localhost:8/", "状态"));
 
-        var store = bot.Services.GetRequiredService<ConversationStore>();
+        var store = bot.Services.GetRequiredService<IConversationStore>();
         var chat = store.FindPersonal(ZhangWei, "29:zhangwei");
         Assert.Equal("a:zhangwei-chat", chat?.Id);
         Assert.Equal("http://127.0.0.1:9/", chat?.ServiceUrl);
@@ -56,7 +55,7 @@ public sealed class ReferenceTests
             var response = await bot.PostActivityWithTokenAsync(activity, idp.CreateChannelToken(AuthenticatedBot.AppId, serviceUrl));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
-        Assert.Equal("https://smba.trafficmanager.net/emea/", bot.Services.GetRequiredService<ConversationStore>().Find("a:test-conversation")?.ServiceUrl);
+        Assert.Equal("https://smba.trafficmanager.net/emea/", bot.Services.GetRequiredService<IConversationStore>().Find("a:test-conversation")?.ServiceUrl);
     }
 
     [Theory]

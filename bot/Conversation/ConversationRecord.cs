@@ -1,4 +1,4 @@
-namespace VocEdWeek.Bot.Storage;
+namespace VocEdWeek.Bot.Conversation;
 
 /// <summary>A stored conversation reference, refreshed on every activity, so proactive sends survive restarts.</summary>
 public sealed class ConversationRecord
@@ -19,4 +19,10 @@ public sealed class ConversationRecord
     public DateTime? RemovedAt { get; set; }
     public DateTime? WelcomedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Where a proactive message to this conversation goes.</summary>
+    public ConversationRef ToRef() => new(
+        ServiceUrl, Id, TenantId, BotId, BotName, Enum.Parse<ConversationScope>(Scope), UserId, UserAadObjectId, TeamId, ChannelId);
+
+    public ConversationRecord Copy() => (ConversationRecord)MemberwiseClone();
 }

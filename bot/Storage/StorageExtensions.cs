@@ -1,8 +1,14 @@
+using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Hosting;
+using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage.LiteDb;
+using VocEdWeek.Bot.Storage.LiteDb.Outbox;
+using VocEdWeek.Bot.Storage.LiteDb.Reminders;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
 using VocEdWeek.Bot.Storage.PostgreSql;
+using VocEdWeek.Bot.Storage.PostgreSql.Outbox;
+using VocEdWeek.Bot.Storage.PostgreSql.Reminders;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
 
 namespace VocEdWeek.Bot.Storage;
@@ -31,6 +37,8 @@ public static class StorageExtensions
     {
         services.AddSingleton<IAtomicWrites, LiteDbAtomicWrites>();
         services.AddSingleton<ISlotStore, LiteDbSlotStore>();
+        services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
+        services.AddSingleton<IReminderLogStore, LiteDbReminderLogStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -41,5 +49,7 @@ public static class StorageExtensions
         services.AddHostedService<PgStartup>();
         services.AddSingleton<IAtomicWrites, PgAtomicWrites>();
         services.AddSingleton<ISlotStore, PgSlotStore>();
+        services.AddSingleton<IOutboxStore, PgOutboxStore>();
+        services.AddSingleton<IReminderLogStore, PgReminderLogStore>();
     }
 }

@@ -5,13 +5,13 @@ using VocEdWeek.Bot.Operations.Metrics;
 namespace VocEdWeek.Bot.Outbox;
 
 /// <summary>
-/// Sends one job: claims it (one send per key, in this process and across restarts: the state is written
-/// as <see cref="OutboxState.Sending"/> before the call), resolves the conversation, sends through
+/// Sends one job: claims it (one send per key, across threads, instances and restarts: <see cref="IOutboxStore.TryClaim"/>
+/// writes <see cref="OutboxState.Sending"/> before the call, for one caller only), resolves the conversation, sends through
 /// <see cref="IMessenger"/> (whose client applies Teams' rate limits and retries) and records the outcome.
 /// A send, once started, is not cancelled: a half-cancelled call could not tell whether Teams got it.
 /// </summary>
 public sealed partial class OutboxDelivery(
-    OutboxStore store, RecipientResolver resolver, IMessenger messenger, IEnumerable<IOutboxGuard> guards,
+    IOutboxStore store, OutboxInstance instance, RecipientResolver resolver, IMessenger messenger, IEnumerable<IOutboxGuard> guards,
     OutboxOptions options, BotMetrics metrics, TimeProvider time, ILogger<OutboxDelivery> log)
 {
     private readonly ConcurrentDictionary<string, Task<OutboxJob?>> _inFlight = new(StringComparer.Ordinal);
@@ -46,16 +46,14 @@ public sealed partial class OutboxDelivery(
 
     private async Task<OutboxJob?> SendAsync(string jobId)
     {
-        var job = store.Find(jobId);
-        if (job is null || job.State != OutboxState.Pending) return job;
+        // Not pending, or another instance is on it: nothing to do here; the job as it stands.
+        if (store.TryClaim(jobId, instance.Id, time.GetUtcNow(), options.ClaimLease) is not { } job) return store.Find(jobId);
         if (_guards.TryGetValue(job.Topic, out var guard) && !guard.StillWanted(job))
         {
             return Finish(job, OutboxState.Canceled, OutboxOutcome.NoLongerNeeded, null);
         }
-        job.State = OutboxState.Sending;
+        // Written with the outcome (Finish); a send cut off by a crash is closed as interrupted, whatever its count.
         job.Attempts++;
-        job.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        store.Update(job);
 
         var resolution = await resolver.ResolveAsync(job.Recipient, reopen: false, CancellationToken.None);
         if (resolution.Conversation is not { } conversation)
@@ -113,6 +111,8 @@ public sealed partial class OutboxDelivery(
         job.State = state;
         job.Outcome = outcome;
         job.OutcomeDetail = detail;
+        // The claim ends with the send: a job back to pending for a retry is free for any instance when it falls due.
+        job.ClaimedUntil = null;
         job.UpdatedAt = time.GetUtcNow().UtcDateTime;
         store.Update(job);
         metrics.OutboxFinished(job.Topic, state, outcome);

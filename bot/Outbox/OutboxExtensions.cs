@@ -4,13 +4,14 @@ namespace VocEdWeek.Bot.Outbox;
 
 public static class OutboxExtensions
 {
-    /// <summary>The LiteDB outbox and its worker: every proactive message goes through here.</summary>
+    /// <summary>The outbox and its worker: every proactive message goes through here.</summary>
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBoundOptions<OutboxOptions>("Outbox", o => BoundOptions.Positive("Outbox:PollInterval", o.PollInterval)
             ?? BoundOptions.AtLeastOne("Outbox:MaxParallel", o.MaxParallel) ?? BoundOptions.AtLeastOne("Outbox:BatchSize", o.BatchSize)
-            ?? BoundOptions.AtLeastOne("Outbox:MaxAttempts", o.MaxAttempts));
-        services.AddSingleton<OutboxStore>();
+            ?? BoundOptions.AtLeastOne("Outbox:MaxAttempts", o.MaxAttempts) ?? BoundOptions.Positive("Outbox:ClaimLease", o.ClaimLease));
+        // The store itself (IOutboxStore) is the database's: AddStorage.
+        services.AddSingleton<OutboxInstance>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<TeamRoster>();
         services.AddSingleton<RecipientResolver>();

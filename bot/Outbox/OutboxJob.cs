@@ -1,7 +1,7 @@
 namespace VocEdWeek.Bot.Outbox;
 
 /// <summary>
-/// One proactive message in the LiteDB outbox. <see cref="Id"/> is the idempotency key
+/// One proactive message in the outbox. <see cref="Id"/> is the idempotency key
 /// ("job|slot|recipient"): a key is stored once and sent at most once.
 /// </summary>
 public sealed class OutboxJob
@@ -32,6 +32,13 @@ public sealed class OutboxJob
     /// <summary>The conversation it went to and the message id Teams gave it.</summary>
     public string? ConversationId { get; set; }
     public string? ActivityId { get; set; }
+
+    /// <summary>
+    /// The instance (<see cref="OutboxInstance"/>) that has claimed the job, and until when that claim holds: while it
+    /// holds, no other instance takes the job (see <see cref="IOutboxStore.ClaimDue"/>).
+    /// </summary>
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedUntil { get; set; }
 
     // Get-only: LiteDB stores only properties it can set, so a computed one needs no attribute.
     public bool IsFinal => State is OutboxState.Sent or OutboxState.Failed or OutboxState.Gone or OutboxState.Canceled;

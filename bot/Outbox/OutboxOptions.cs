@@ -19,4 +19,10 @@ public sealed class OutboxOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a claim keeps other instances off a job: long enough for a round of sends, short enough that the jobs of
+    /// an instance that died are taken over (or, if their send had started, closed as interrupted) soon after.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 }

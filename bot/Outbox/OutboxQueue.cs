@@ -6,7 +6,7 @@ namespace VocEdWeek.Bot.Outbox;
 /// The way features send proactive messages: enqueue jobs (idempotent by key), let the worker send them,
 /// or send a batch right away and wait a bounded time for the outcomes (one-click receipts).
 /// </summary>
-public sealed class OutboxQueue(OutboxStore store, OutboxDelivery delivery, OutboxSignal signal, OutboxOptions options, TimeProvider time)
+public sealed class OutboxQueue(IOutboxStore store, OutboxDelivery delivery, OutboxSignal signal, OutboxOptions options, TimeProvider time)
 {
     /// <summary>A new job for <paramref name="to"/>; <paramref name="key"/> is its idempotency key.</summary>
     public OutboxJob NewJob(string key, string topic, OutboxRecipient to, OutgoingMessage message, int priority = 1)

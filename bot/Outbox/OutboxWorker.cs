@@ -7,7 +7,7 @@ namespace VocEdWeek.Bot.Outbox;
 /// Tests call <see cref="RunDueAsync"/> directly.
 /// </summary>
 public sealed partial class OutboxWorker(
-    OutboxStore store, OutboxDelivery delivery, OutboxSignal signal, OutboxOptions options, TimeProvider time,
+    IOutboxStore store, OutboxInstance instance, OutboxDelivery delivery, OutboxSignal signal, OutboxOptions options, TimeProvider time,
     ILogger<OutboxWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,10 +35,13 @@ public sealed partial class OutboxWorker(
         }
     }
 
-    /// <summary>Sends every job due at <paramref name="now"/> (one batch); returns how many were taken.</summary>
+    /// <summary>
+    /// Sends every job due at <paramref name="now"/> (one batch) that no other instance has claimed; returns how many were
+    /// taken. The batch is claimed for this instance first, so workers on several instances share the due jobs.
+    /// </summary>
     public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        var due = store.Due(now, options.BatchSize);
+        var due = store.ClaimDue(now, options.BatchSize, instance.Id, options.ClaimLease);
         if (due.Count == 0) return 0;
         using var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallel));
         var lanes = due.GroupBy(j => j.Recipient.Key, StringComparer.Ordinal).Select(async lane =>

@@ -1,15 +1,19 @@
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.DigestChannel;
+using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Identity;
+using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage.LiteDb;
 using VocEdWeek.Bot.Storage.LiteDb.Conversation;
 using VocEdWeek.Bot.Storage.LiteDb.DigestChannel;
 using VocEdWeek.Bot.Storage.LiteDb.Files;
 using VocEdWeek.Bot.Storage.LiteDb.Identity;
+using VocEdWeek.Bot.Storage.LiteDb.Outbox;
+using VocEdWeek.Bot.Storage.LiteDb.Reminders;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
 using VocEdWeek.Bot.Storage.LiteDb.UploadPage;
 using VocEdWeek.Bot.Storage.PostgreSql;
@@ -17,6 +21,8 @@ using VocEdWeek.Bot.Storage.PostgreSql.Conversation;
 using VocEdWeek.Bot.Storage.PostgreSql.DigestChannel;
 using VocEdWeek.Bot.Storage.PostgreSql.Files;
 using VocEdWeek.Bot.Storage.PostgreSql.Identity;
+using VocEdWeek.Bot.Storage.PostgreSql.Outbox;
+using VocEdWeek.Bot.Storage.PostgreSql.Reminders;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
 using VocEdWeek.Bot.Storage.PostgreSql.UploadPage;
 
@@ -52,6 +58,8 @@ public static class StorageExtensions
         services.AddSingleton<ISettingsStore, LiteDbSettingsStore>();
         services.AddSingleton<IKnownUserStore, LiteDbKnownUserStore>();
         services.AddSingleton<IUploadAcknowledgementStore, LiteDbUploadAcknowledgementStore>();
+        services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
+        services.AddSingleton<IReminderLogStore, LiteDbReminderLogStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -67,5 +75,7 @@ public static class StorageExtensions
         services.AddSingleton<ISettingsStore, PgSettingsStore>();
         services.AddSingleton<IKnownUserStore, PgKnownUserStore>();
         services.AddSingleton<IUploadAcknowledgementStore, PgUploadAcknowledgementStore>();
+        services.AddSingleton<IOutboxStore, PgOutboxStore>();
+        services.AddSingleton<IReminderLogStore, PgReminderLogStore>();
     }
 }

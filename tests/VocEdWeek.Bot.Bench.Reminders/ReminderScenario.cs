@@ -87,7 +87,7 @@ public static class ReminderScenario
             }
             var queued = queueing.Elapsed;
 
-            var store = provider.GetRequiredService<OutboxStore>();
+            var store = provider.GetRequiredService<IOutboxStore>();
             var worker = provider.GetRequiredService<OutboxWorker>();
             var sending = Stopwatch.StartNew();
             while (store.Count(OutboxState.Pending) > 0 && sending.Elapsed < limit)

@@ -6,13 +6,12 @@ namespace VocEdWeek.Bot.Features.Reminders;
 
 public static class ReminderExtensions
 {
-    /// <summary>One-click and automatic reminders, the reminder log, and the week's schedule window.</summary>
+    /// <summary>One-click and automatic reminders, the reminder log (its store is the database's: AddStorage), and the week's schedule window.</summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBoundOptions<ReminderOptions>("Reminders");
         services.AddSingleton<ReminderPlan>();
         services.AddSingleton<IScheduleWindow>(sp => sp.GetRequiredService<ReminderPlan>());
-        services.AddSingleton<ReminderLog>();
         services.AddSingleton<ReminderCard>();
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<RemindReceiptCard>();

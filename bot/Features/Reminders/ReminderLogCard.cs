@@ -7,7 +7,7 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Features.Reminders;
 
 /// <summary>"催报记录": the last reminders — who, what, when, how, and delivered or why not.</summary>
-public sealed class ReminderLogCard(CardTemplates cards, ReminderLog log, OutboxQueue outbox, ReminderOptions options)
+public sealed class ReminderLogCard(CardTemplates cards, IReminderLogStore log, OutboxQueue outbox, ReminderOptions options)
 {
     /// <summary>The last <paramref name="count"/> entries, fewer if the card would pass the 28 KB budget.</summary>
     public JsonObject Render(ActiveWeek week, int count, DateTimeOffset now, Strings t)

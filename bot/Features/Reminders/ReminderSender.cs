@@ -12,26 +12,20 @@ namespace VocEdWeek.Bot.Features.Reminders;
 /// a click is not repeated to the same person for the same item within the cooldown. Job keys name the
 /// slot (or the click) and the person, so running the same slot again never sends twice.
 /// </summary>
-public sealed class ReminderSender(BotDatabase db, OutboxQueue outbox, ReminderLog log, ReminderCard card, IConversationStore conversations, ReminderOptions options)
+public sealed class ReminderSender(
+    IAtomicWrites writes, OutboxQueue outbox, OutboxSignal signal, IReminderLogStore log, ReminderCard card, IConversationStore conversations,
+    ReminderOptions options)
 {
     public const string Topic = "reminder";
 
     public IReadOnlyList<ReminderDispatch> Dispatch(ActiveWeek week, IReadOnlyList<ReminderTarget> targets, ReminderTrigger trigger, DateTimeOffset now)
     {
-        // One LiteDB transaction (one disk flush) for the whole slot instead of two per liaison; the outbox
-        // worker only sees the jobs once they are all committed.
-        var own = db.Database.BeginTrans();
-        try
-        {
-            var results = DispatchAll(week, targets, trigger, now);
-            if (own) db.Database.Commit();
-            return results;
-        }
-        catch
-        {
-            if (own) db.Database.Rollback();
-            throw;
-        }
+        // One transaction for the whole slot: its jobs and log entries stand or fall together (a failure half-way leaves
+        // neither, so running the slot again sends each reminder once), and on LiteDB it is one disk flush instead of two
+        // per liaison. The worker only sees the jobs once they are all committed, so it is woken after.
+        var results = writes.Atomically(() => DispatchAll(week, targets, trigger, now));
+        if (results.Any(r => r.Job is { State: OutboxState.Pending })) signal.Wake();
+        return results;
     }
 
     private List<ReminderDispatch> DispatchAll(ActiveWeek week, IReadOnlyList<ReminderTarget> targets, ReminderTrigger trigger, DateTimeOffset now)

@@ -4,7 +4,7 @@ using VocEdWeek.Bot.Outbox;
 namespace VocEdWeek.Bot.Operations.Health;
 
 /// <summary>Proactive messages whose time has come go out: the oldest due one is younger than <c>Health:MaxOutboxAge</c>.</summary>
-public sealed class OutboxHealthCheck(OutboxStore outbox, HealthOptions options, TimeProvider time) : IHealthCheck
+public sealed class OutboxHealthCheck(IOutboxStore outbox, HealthOptions options, TimeProvider time) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -26,12 +26,9 @@ public sealed class DatabaseSeamTests
     {
         "VocEdWeek.Bot.Features.Exports.ExportHousekeeping",
         "VocEdWeek.Bot.Features.Exports.ExportStore",
-        "VocEdWeek.Bot.Features.Reminders.ReminderLog",
-        "VocEdWeek.Bot.Features.Reminders.ReminderSender",
         "VocEdWeek.Bot.Features.Settings.PendingChangeStore",
         "VocEdWeek.Bot.Features.WeekSetup.SetupPendingStore",
         "VocEdWeek.Bot.Operations.Health.DatabaseHealthCheck",
-        "VocEdWeek.Bot.Outbox.OutboxStore",
         "VocEdWeek.Bot.Submissions.SubmissionStore",
         "VocEdWeek.Bot.Weeks.Settings.SettingsLog",
         "VocEdWeek.Bot.Weeks.Settings.WeekEditor",

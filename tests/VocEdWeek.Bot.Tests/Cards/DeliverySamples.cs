@@ -58,7 +58,7 @@ public sealed class DeliverySamples
             world.SetBeijing(5, 14, 11, 0);
             await world.TickAsync();
             var logCard = world.Get<ReminderLogCard>();
-            Add(world, "reminder-log.zh", "reminder-log", logCard.Data(week, world.Get<ReminderLog>().Recent(week.Definition.Id, 20), 20, world.Clock.GetUtcNow(), Strings.For("zh-CN")));
+            Add(world, "reminder-log.zh", "reminder-log", logCard.Data(week, world.Get<IReminderLogStore>().Recent(week.Definition.Id, 20), 20, world.Clock.GetUtcNow(), Strings.For("zh-CN")));
         }
 
         using (var world = DigestTests.FiveDepartments())

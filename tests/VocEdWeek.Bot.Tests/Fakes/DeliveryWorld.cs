@@ -67,7 +67,7 @@ public sealed class DeliveryWorld : IDisposable
 
     public ActiveWeek Week => Get<WeekCatalog>().Active!;
 
-    public OutboxStore Jobs => Get<OutboxStore>();
+    public IOutboxStore Jobs => Get<IOutboxStore>();
 
     /// <summary>A wall-clock time in Beijing as an instant (the server clock itself is UTC).</summary>
     public static DateTimeOffset Beijing(int month, int day, int hour, int minute, int second = 0, int year = 2024) =>
@@ -173,7 +173,7 @@ public sealed class DeliveryWorld : IDisposable
         return Messenger.Sent.Skip(before).Select(s => s.Message).ToList();
     }
 
-    public IReadOnlyList<ReminderLogEntry> ReminderLog() => Get<ReminderLog>().All(Week.Definition.Id);
+    public IReadOnlyList<ReminderLogEntry> ReminderLog() => Get<IReminderLogStore>().All(Week.Definition.Id);
 
     /// <summary>A crash between running a slot and recording it: the record is gone, from whichever database keeps it.</summary>
     public void ForgetSlot(string key)

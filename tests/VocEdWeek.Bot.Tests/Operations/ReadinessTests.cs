@@ -60,7 +60,7 @@ public sealed class ReadinessTests : IDisposable
     public async Task Outbox_is_unhealthy_once_a_due_message_waits_longer_than_MaxOutboxAge()
     {
         await using var sp = Start(new() { ["Health:MaxOutboxAge"] = "00:10:00" });
-        var store = sp.GetRequiredService<OutboxStore>();
+        var store = sp.GetRequiredService<IOutboxStore>();
         var now = _clock.GetUtcNow().UtcDateTime;
         store.Add(new OutboxJob { Id = "notice|due", Topic = "notice", NextAttemptAt = now, CreatedAt = now });
         store.Add(new OutboxJob { Id = "notice|later", Topic = "notice", NextAttemptAt = now.AddHours(1), CreatedAt = now });

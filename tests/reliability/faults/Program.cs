@@ -9,6 +9,7 @@ using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Reliability;
 using VocEdWeek.Bot.Reliability.Faults;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Storage.LiteDb.Outbox;
 using VocEdWeek.Bot.Tests.Fakes;
 
 // FAULTS figure: the 09:00 reminder to N liaisons while the connector answers 30 % of the sends badly.
@@ -82,7 +83,7 @@ try
 
     // What the bot recorded, read from its database after it stopped.
     using var db = new BotDatabase(new StorageOptions { Directory = data });
-    var jobs = new OutboxStore(db, TimeProvider.System).ByTopic("reminder");
+    var jobs = new LiteDbOutboxStore(db, TimeProvider.System).ByTopic("reminder");
     var t = Strings.For("zh-CN");
     var rows = jobs.Select(j => (Job: j, Got: connector.Reminders.GetValueOrDefault($"a:{j.Recipient.AadObjectId}"))).ToList();
     var onceSent = rows.Count(r => r.Got == 1 && r.Job.State == OutboxState.Sent);

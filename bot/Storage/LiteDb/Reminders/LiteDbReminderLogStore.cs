@@ -1,14 +1,14 @@
 using LiteDB;
-using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Features.Reminders;
 
-namespace VocEdWeek.Bot.Features.Reminders;
+namespace VocEdWeek.Bot.Storage.LiteDb.Reminders;
 
-/// <summary>Every reminder decision, in LiteDB ("reminder_log").</summary>
-public sealed class ReminderLog
+/// <summary>Every reminder decision, in the LiteDB file ("reminder_log").</summary>
+public sealed class LiteDbReminderLogStore : IReminderLogStore
 {
     private readonly ILiteCollection<ReminderLogEntry> _items;
 
-    public ReminderLog(BotDatabase db)
+    public LiteDbReminderLogStore(BotDatabase db)
     {
         _items = db.Collection<ReminderLogEntry>("reminder_log");
         _items.EnsureIndex(x => x.PersonKey);
@@ -22,11 +22,9 @@ public sealed class ReminderLog
         _items.Insert(entry);
     }
 
-    /// <summary>The person's entries that carried a message (not skipped), on one local day.</summary>
     public IReadOnlyList<ReminderLogEntry> SentOn(string weekId, string personKey, string localDay) =>
         _items.Find(x => x.PersonKey == personKey && x.WeekId == weekId && x.LocalDay == localDay && x.JobId != null).ToList();
 
-    /// <summary>The person's entries that carried a message since <paramref name="since"/>.</summary>
     public IReadOnlyList<ReminderLogEntry> SentSince(string weekId, string personKey, DateTimeOffset since)
     {
         var at = since.UtcDateTime;

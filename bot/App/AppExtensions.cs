@@ -46,7 +46,6 @@ public static class AppExtensions
         services.AddStorage(configuration);
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<SettingsStore>();
-        services.AddSingleton<SubmissionStore>();
         services.AddSingleton<ProgressService>();
         services.AddSingleton<IdentityResolver>();
         services.AddSingleton<AccessGate>();

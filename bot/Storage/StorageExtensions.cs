@@ -2,8 +2,11 @@ using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage.LiteDb;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
+using VocEdWeek.Bot.Storage.LiteDb.Submissions;
 using VocEdWeek.Bot.Storage.PostgreSql;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
+using VocEdWeek.Bot.Storage.PostgreSql.Submissions;
+using VocEdWeek.Bot.Submissions;
 
 namespace VocEdWeek.Bot.Storage;
 
@@ -31,6 +34,8 @@ public static class StorageExtensions
     {
         services.AddSingleton<IAtomicWrites, LiteDbAtomicWrites>();
         services.AddSingleton<ISlotStore, LiteDbSlotStore>();
+        services.AddSingleton<IDatabaseHealth, LiteDbHealth>();
+        services.AddSingleton<ISubmissionStore, LiteDbSubmissionStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -41,5 +46,7 @@ public static class StorageExtensions
         services.AddHostedService<PgStartup>();
         services.AddSingleton<IAtomicWrites, PgAtomicWrites>();
         services.AddSingleton<ISlotStore, PgSlotStore>();
+        services.AddSingleton<IDatabaseHealth, PgHealth>();
+        services.AddSingleton<ISubmissionStore, PgSubmissionStore>();
     }
 }

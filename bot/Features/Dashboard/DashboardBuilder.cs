@@ -8,8 +8,8 @@ using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.Dashboard;
 
-/// <summary>Reads the week from LiteDB on every request (a live page, never a cached summary).</summary>
-public sealed class DashboardBuilder(ProgressService progress, SubmissionStore submissions, MediaStore media, DashboardOptions options)
+/// <summary>Reads the week from the database on every request (a live page, never a cached summary).</summary>
+public sealed class DashboardBuilder(ProgressService progress, ISubmissionStore submissions, MediaStore media, DashboardOptions options)
 {
     public DashboardData Build(ActiveWeek week)
     {

@@ -10,10 +10,10 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Tests.Features.Exports;
 
 /// <summary>
-/// Submissions and files put in through the real stores (SubmissionStore.Submit, Exempt, MediaStore.Add) with the
+/// Submissions and files put in through the real stores (ISubmissionStore.Submit, Exempt, MediaStore.Add) with the
 /// payloads the forms store. Deterministic: department i's numbers derive from i.
 /// </summary>
-public sealed class ExportData(ActiveWeek week, SubmissionStore submissions, MediaStore media)
+public sealed class ExportData(ActiveWeek week, ISubmissionStore submissions, MediaStore media)
 {
     private int _key;
 

@@ -45,7 +45,7 @@ public sealed class ExportsWorld : IDisposable
 
     public ActiveWeek Week => _services.GetRequiredService<WeekCatalog>().Active!;
 
-    public SubmissionStore Submissions => _services.GetRequiredService<SubmissionStore>();
+    public ISubmissionStore Submissions => _services.GetRequiredService<ISubmissionStore>();
 
     public MediaStore Media => _services.GetRequiredService<MediaStore>();
 

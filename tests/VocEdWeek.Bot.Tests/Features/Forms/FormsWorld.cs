@@ -47,7 +47,7 @@ public sealed class FormsWorld : IDisposable
 
     public RecordingMessenger Messenger { get; } = new();
 
-    public SubmissionStore Store => _services.GetRequiredService<SubmissionStore>();
+    public ISubmissionStore Store => _services.GetRequiredService<ISubmissionStore>();
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 

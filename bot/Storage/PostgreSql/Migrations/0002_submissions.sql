@@ -11,11 +11,14 @@ CREATE TABLE IF NOT EXISTS submissions (
     submitted_by_aad_object_id text,
     submitted_by_teams_id text NOT NULL,
     idempotency_key text,
-    data jsonb NOT NULL,
-    -- Versions are numbered 1, 2, … per slot; this index also serves History, Current and CurrentOfDepartment (its
-    -- leading columns) and Times/Summaries of a week (week_id first).
-    CONSTRAINT submissions_slot_version UNIQUE (week_id, department_id, item_key, version)
+    data jsonb NOT NULL
 );
+
+-- Versions are numbered 1, 2, … per slot. The index also serves History, Current and CurrentOfDepartment (its leading
+-- columns) and Times/Summaries of a week (week_id first); it carries what Times reads, so "who has not reported"
+-- reads the index alone, not a week of form data.
+CREATE UNIQUE INDEX IF NOT EXISTS submissions_slot_version ON submissions (week_id, department_id, item_key, version)
+    INCLUDE (is_current, submitted_at);
 
 -- A second click on the same card stores nothing (Submit's duplicate answer).
 CREATE UNIQUE INDEX IF NOT EXISTS submissions_idempotency_key ON submissions (idempotency_key) WHERE idempotency_key IS NOT NULL;

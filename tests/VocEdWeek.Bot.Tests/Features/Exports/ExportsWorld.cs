@@ -7,13 +7,15 @@ using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Submissions;
+using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Tests.Features.Exports;
 
 /// <summary>
 /// The app as AddBotApp registers it, over a LiteDB file in a fresh temp folder and a week file (the 2024 Wuxi
-/// sample or a generated one), with a fake UTC clock. Exports are written to files through the registered writers.
+/// sample or a generated one), with a fake UTC clock (the moved stores on PostgreSQL under VOCEDWEEK_TEST_STORAGE, see
+/// TestStorage). Exports are written to files through the registered writers.
 /// </summary>
 public sealed class ExportsWorld : IDisposable
 {
@@ -24,11 +26,13 @@ public sealed class ExportsWorld : IDisposable
     {
         Directory.CreateDirectory(_directory);
         Clock = new FakeTimeProvider(now ?? Beijing(2024, 5, 20, 9, 0));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:Directory"] = Path.Combine(_directory, "data"),
             ["Week:DefinitionFile"] = weekFile ?? SampleWeek,
-        }).Build();
+        };
+        foreach (var (k, v) in TestStorage.Settings()) settings[k] = v;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);

@@ -44,7 +44,6 @@ public static class AppExtensions
         services.TryAddSingleton(TimeProvider.System);
         // LiteDB or PostgreSQL (Storage:Provider): the database and every store moved behind an interface.
         services.AddStorage(configuration);
-        services.AddSingleton<SubmissionStore>();
         services.AddSingleton<ProgressService>();
         services.AddSingleton<IdentityResolver>();
         services.AddSingleton<AccessGate>();

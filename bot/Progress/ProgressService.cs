@@ -7,7 +7,7 @@ namespace VocEdWeek.Bot.Progress;
 /// Roster × submissions × exemptions → status per department and item, computed live (never from a
 /// summary that can lag). One snapshot of the week's submission times serves every item of an answer.
 /// </summary>
-public sealed class ProgressService(SubmissionStore submissions, TimeProvider time)
+public sealed class ProgressService(ISubmissionStore submissions, TimeProvider time)
 {
     public WeekProgress ForWeek(ActiveWeek week)
     {

@@ -15,6 +15,7 @@ using VocEdWeek.Bot.Storage.LiteDb.Identity;
 using VocEdWeek.Bot.Storage.LiteDb.Outbox;
 using VocEdWeek.Bot.Storage.LiteDb.Reminders;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
+using VocEdWeek.Bot.Storage.LiteDb.Submissions;
 using VocEdWeek.Bot.Storage.LiteDb.UploadPage;
 using VocEdWeek.Bot.Storage.PostgreSql;
 using VocEdWeek.Bot.Storage.PostgreSql.Conversation;
@@ -24,7 +25,9 @@ using VocEdWeek.Bot.Storage.PostgreSql.Identity;
 using VocEdWeek.Bot.Storage.PostgreSql.Outbox;
 using VocEdWeek.Bot.Storage.PostgreSql.Reminders;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
+using VocEdWeek.Bot.Storage.PostgreSql.Submissions;
 using VocEdWeek.Bot.Storage.PostgreSql.UploadPage;
+using VocEdWeek.Bot.Submissions;
 
 namespace VocEdWeek.Bot.Storage;
 
@@ -60,6 +63,8 @@ public static class StorageExtensions
         services.AddSingleton<IUploadAcknowledgementStore, LiteDbUploadAcknowledgementStore>();
         services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
         services.AddSingleton<IReminderLogStore, LiteDbReminderLogStore>();
+        services.AddSingleton<IDatabaseHealth, LiteDbHealth>();
+        services.AddSingleton<ISubmissionStore, LiteDbSubmissionStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -77,5 +82,7 @@ public static class StorageExtensions
         services.AddSingleton<IUploadAcknowledgementStore, PgUploadAcknowledgementStore>();
         services.AddSingleton<IOutboxStore, PgOutboxStore>();
         services.AddSingleton<IReminderLogStore, PgReminderLogStore>();
+        services.AddSingleton<IDatabaseHealth, PgHealth>();
+        services.AddSingleton<ISubmissionStore, PgSubmissionStore>();
     }
 }

@@ -12,7 +12,7 @@ namespace VocEdWeek.Bot.Features.DailyReport;
 /// added in earlier days' reports (a multi-day activity typed in yesterday is one tick today), then
 /// whatever the report being edited already holds.
 /// </summary>
-public sealed class ReportChoices(SubmissionStore store)
+public sealed class ReportChoices(ISubmissionStore store)
 {
     public sealed record Choice(string Id, string Name, string Title, bool Planned);
 

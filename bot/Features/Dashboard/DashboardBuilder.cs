@@ -9,7 +9,7 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Features.Dashboard;
 
 /// <summary>Reads the week from the stores on every request (a live page, never a cached summary).</summary>
-public sealed class DashboardBuilder(ProgressService progress, SubmissionStore submissions, IMediaStore media, DashboardOptions options)
+public sealed class DashboardBuilder(ProgressService progress, ISubmissionStore submissions, IMediaStore media, DashboardOptions options)
 {
     public DashboardData Build(ActiveWeek week)
     {

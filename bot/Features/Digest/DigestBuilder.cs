@@ -17,7 +17,7 @@ namespace VocEdWeek.Bot.Features.Digest;
 /// taken yet (failed or retrying), and the missing
 /// departments with their liaisons @mentioned (by Entra object id, else e-mail/UPN).
 /// </summary>
-public sealed class DigestBuilder(ProgressService progress, SubmissionStore submissions, IMediaStore media, DigestOptions options)
+public sealed class DigestBuilder(ProgressService progress, ISubmissionStore submissions, IMediaStore media, DigestOptions options)
 {
     private const int MaxMediaLinks = 4;
 

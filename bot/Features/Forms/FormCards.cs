@@ -6,7 +6,7 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Features.Forms;
 
 /// <summary>Renders form cards (common header + the form's own data) and the read-only receipt.</summary>
-public sealed class FormCards(CardTemplates cards, SubmissionStore store, ItemFiles files)
+public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemFiles files)
 {
     public JsonObject Form(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId) =>
         cards.Render(form.Template, FormData(s, form, item, values, errors, cardId));

@@ -9,7 +9,7 @@ namespace VocEdWeek.Bot.Features.Forms;
 /// What every form does: open (pre-filled), re-render (keeping what was typed), submit (check again on
 /// the server, store before answering, answer with the receipt; a second click on the same card stores nothing).
 /// </summary>
-public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvider time)
+public sealed class FormFlow(ISubmissionStore store, FormCards cards, TimeProvider time)
 {
     public async Task OpenAsync(FormSession s, IForm form, WeekItem item, CancellationToken ct)
     {
@@ -92,7 +92,7 @@ public sealed class FormFlow(SubmissionStore store, FormCards cards, TimeProvide
     public static string NewCardId() => Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// The card's id as the bot made it (32 hex digits): it becomes part of a unique LiteDB key, so anything else
+    /// The card's id as the bot made it (32 hex digits): it becomes part of a unique database key, so anything else
     /// (a 2,000-character id would break the index) counts as no id.
     /// </summary>
     private static string? CardIdOf(FormInput input)

@@ -11,7 +11,7 @@ namespace VocEdWeek.Bot.Features.MySubmissions;
 /// A department's items (plan, each day, statistics, summary) with 未提交/已提交/迟交/补交/免报, computed in
 /// the week's time zone from when the first version came in, and a button to fill or edit each open item.
 /// </summary>
-public sealed class MySubmissionsCard(CardTemplates cards, SubmissionStore store, ItemFiles files, IEnumerable<IForm> forms)
+public sealed class MySubmissionsCard(CardTemplates cards, ISubmissionStore store, ItemFiles files, IEnumerable<IForm> forms)
 {
     public const string Template = "my-submissions";
     private const int MaxFileNames = 3;

@@ -11,7 +11,7 @@ namespace VocEdWeek.Bot.Features.Office;
 /// 免报 for office staff: "免报 机电工程学院 5月14日 外出参赛" excuses a department from one item (not counted missing, not
 /// reminded); "取消免报 机电工程学院 5月14日" lifts it. Confirms in words what was set and how to undo it.
 /// </summary>
-public sealed class ExemptionHandler(WeekCatalog weeks, AccessGate gate, SubmissionStore store, TimeProvider time) : ICommandHandler
+public sealed class ExemptionHandler(WeekCatalog weeks, AccessGate gate, ISubmissionStore store, TimeProvider time) : ICommandHandler
 {
     public Access Access => Access.Staff;
 

@@ -5,7 +5,7 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Features.Reminders;
 
 /// <summary>A reminder still queued (or waiting for a retry) is dropped once its department has submitted every item it names.</summary>
-public sealed class ReminderGuard(WeekCatalog weeks, SubmissionStore submissions) : IOutboxGuard
+public sealed class ReminderGuard(WeekCatalog weeks, ISubmissionStore submissions) : IOutboxGuard
 {
     public string Topic => ReminderSender.Topic;
 

@@ -9,7 +9,7 @@ namespace VocEdWeek.Bot.Features.Settings;
 /// same exemption store as "免报" — so progress, reminders, the digest and exports treat it like any other exemption —
 /// and records it in the settings log ("week.exempt"). Lifting one item again is "取消免报".
 /// </summary>
-public sealed class WeekExemption(SubmissionStore store, WeekEditor editor, TimeProvider time)
+public sealed class WeekExemption(ISubmissionStore store, WeekEditor editor, TimeProvider time)
 {
     public SettingsLogEntry? Apply(ActiveWeek week, string departmentId, string? reason, Actor actor)
     {

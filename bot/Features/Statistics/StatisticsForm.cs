@@ -10,7 +10,7 @@ namespace VocEdWeek.Bot.Features.Statistics;
 /// 附件2 情况统计表: the counts the office reports upward, all whole numbers ≥ 0. Opens on the week's last
 /// day; activities held is pre-filled from the daily reports, which are also summed up as a cross-check.
 /// </summary>
-public sealed class StatisticsForm(SubmissionStore store) : IForm
+public sealed class StatisticsForm(ISubmissionStore store) : IForm
 {
     public const long Max = 1_000_000_000;
 

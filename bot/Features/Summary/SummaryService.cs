@@ -7,7 +7,7 @@ namespace VocEdWeek.Bot.Features.Summary;
 /// Summary versions beyond the card: the file feature calls <see cref="AttachDocument"/> once a Word/PDF
 /// summary sent in the chat is stored. It adds a version that keeps the current text and adds the document.
 /// </summary>
-public sealed class SummaryService(SubmissionStore store, TimeProvider time)
+public sealed class SummaryService(ISubmissionStore store, TimeProvider time)
 {
     public const string ItemKey = "summary";
 

@@ -28,8 +28,6 @@ public sealed class DatabaseSeamTests
         "VocEdWeek.Bot.Features.Exports.ExportStore",
         "VocEdWeek.Bot.Features.Settings.PendingChangeStore",
         "VocEdWeek.Bot.Features.WeekSetup.SetupPendingStore",
-        "VocEdWeek.Bot.Operations.Health.DatabaseHealthCheck",
-        "VocEdWeek.Bot.Submissions.SubmissionStore",
         "VocEdWeek.Bot.Weeks.Settings.SettingsLog",
         "VocEdWeek.Bot.Weeks.Settings.WeekEditor",
         "VocEdWeek.Bot.Weeks.Store.WeekStore",

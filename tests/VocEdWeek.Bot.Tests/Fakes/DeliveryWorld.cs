@@ -126,14 +126,14 @@ public sealed class DeliveryWorld : IDisposable
     }
 
     public void Submit(string departmentId, WeekItem item, DateTimeOffset at, DailyReportData? report = null) =>
-        Get<SubmissionStore>().Submit(new Submission
+        Get<ISubmissionStore>().Submit(new Submission
         {
             WeekId = Week.Definition.Id, DepartmentId = departmentId, ItemKey = item.Key, SubmittedAt = at.UtcDateTime,
             SubmittedByName = "test", SubmittedByTeamsId = "29:test", Data = report is null ? "{}" : FormJson.Serialize(report),
         });
 
     public void Exempt(string departmentId, WeekItem item) =>
-        Get<SubmissionStore>().Exempt(new Exemption { WeekId = Week.Definition.Id, DepartmentId = departmentId, ItemKey = item.Key, SetBy = "staff", SetAt = Clock.GetUtcNow().UtcDateTime });
+        Get<ISubmissionStore>().Exempt(new Exemption { WeekId = Week.Definition.Id, DepartmentId = departmentId, ItemKey = item.Key, SetBy = "staff", SetAt = Clock.GetUtcNow().UtcDateTime });
 
     public static WeekItem Report(int month, int day) => new(ItemKind.DailyReport, new DateOnly(2024, month, day));
 

@@ -90,7 +90,7 @@ public sealed class BackupRestoreTests
         var ready = JsonNode.Parse(await http.GetStringAsync("/healthz/ready"))!;
         Assert.Equal("Healthy", (string?)ready["checks"]!.AsArray().Single(c => (string?)c!["name"] == "database")!["status"]);
 
-        var submissions = bot.Services.GetRequiredService<SubmissionStore>();
+        var submissions = bot.Services.GetRequiredService<ISubmissionStore>();
         foreach (var (department, marker) in ackedBeforeBackup)
         {
             var history = submissions.History("2024-wuxi", department, "report:2024-05-14");

@@ -11,7 +11,7 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Features.Exports.Writers;
 
 /// <summary>What the exports read, from the stores as they are now.</summary>
-public sealed class ExportSource(SubmissionStore submissions, IMediaStore media, ProgressService progress)
+public sealed class ExportSource(ISubmissionStore submissions, IMediaStore media, ProgressService progress)
 {
     public ExportRun Start(ActiveWeek week) => new(week, submissions, media, progress.ForWeek(week), submissions.Times(week.Definition.Id));
 }
@@ -21,7 +21,7 @@ public sealed class ExportSource(SubmissionStore submissions, IMediaStore media,
 /// the departments one at a time with their current submissions and files — never every record of the week at once.
 /// </summary>
 public sealed class ExportRun(
-    ActiveWeek week, SubmissionStore submissions, IMediaStore media, WeekProgress progress,
+    ActiveWeek week, ISubmissionStore submissions, IMediaStore media, WeekProgress progress,
     IReadOnlyDictionary<(string Department, string Item), SubmissionTimes> times)
 {
     public ActiveWeek Week { get; } = week;

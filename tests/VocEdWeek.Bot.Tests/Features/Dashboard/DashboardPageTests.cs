@@ -30,7 +30,7 @@ public sealed partial class DashboardPageTests : IAsyncLifetime
         _site.Submit("jd", "report:2024-05-13", Beijing(2024, 5, 13, 11, 59), typicalCase: "校企签约", story: "校友返校");
         _site.Submit("xx", "report:2024-05-13", Beijing(2024, 5, 13, 12, 31));
         _site.Submit("jg", "report:2024-05-13", Beijing(2024, 5, 14, 9, 10));
-        _site.Get<VocEdWeek.Bot.Submissions.SubmissionStore>().Exempt(new VocEdWeek.Bot.Submissions.Exemption { WeekId = "2024-wuxi", DepartmentId = "jz", ItemKey = "report:2024-05-13", SetBy = "吴苏玲", Reason = "外出参赛" });
+        _site.Get<VocEdWeek.Bot.Submissions.ISubmissionStore>().Exempt(new VocEdWeek.Bot.Submissions.Exemption { WeekId = "2024-wuxi", DepartmentId = "jz", ItemKey = "report:2024-05-13", SetBy = "吴苏玲", Reason = "外出参赛" });
         _site.Submit("jd", "report:2024-05-14", Beijing(2024, 5, 14, 9, 12), story: "技能大师进校园");
         _site.Submit("xx", "report:2024-05-14", Beijing(2024, 5, 14, 9, 40));
         _older = await _site.StorePhotoAsync("2024-wuxi", "xx", "report:2024-05-13", "机房.png", DashboardSite.Png, receivedAt: Beijing(2024, 5, 13, 15, 0).UtcDateTime);

@@ -51,7 +51,7 @@ public sealed class DashboardSite : IAsyncDisposable
 
     /// <summary>A first version of a daily report (or any item) handed in at a Beijing wall-clock time.</summary>
     public void Submit(string department, string itemKey, DateTimeOffset at, string typicalCase = "", string story = "") =>
-        Get<SubmissionStore>().Submit(new Submission
+        Get<ISubmissionStore>().Submit(new Submission
         {
             WeekId = "2024-wuxi",
             DepartmentId = department,

@@ -10,10 +10,10 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Tests.Features.Exports;
 
 /// <summary>
-/// Submissions and files put in through the real stores (SubmissionStore.Submit, Exempt, IMediaStore.Add) with the
+/// Submissions and files put in through the real stores (ISubmissionStore.Submit, Exempt, IMediaStore.Add) with the
 /// payloads the forms store. Deterministic: department i's numbers derive from i.
 /// </summary>
-public sealed class ExportData(ActiveWeek week, SubmissionStore submissions, IMediaStore media)
+public sealed class ExportData(ActiveWeek week, ISubmissionStore submissions, IMediaStore media)
 {
     private int _key;
 

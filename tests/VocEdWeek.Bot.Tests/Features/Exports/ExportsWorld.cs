@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Files;
+using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Tests.Fakes;
@@ -14,7 +14,8 @@ namespace VocEdWeek.Bot.Tests.Features.Exports;
 
 /// <summary>
 /// The app as AddBotApp registers it, over a LiteDB file in a fresh temp folder and a week file (the 2024 Wuxi
-/// sample or a generated one), with a fake UTC clock. Exports are written to files through the registered writers.
+/// sample or a generated one), with a fake UTC clock (the moved stores on PostgreSQL under VOCEDWEEK_TEST_STORAGE, see
+/// TestStorage). Exports are written to files through the registered writers.
 /// </summary>
 public sealed class ExportsWorld : IDisposable
 {
@@ -25,11 +26,13 @@ public sealed class ExportsWorld : IDisposable
     {
         Directory.CreateDirectory(_directory);
         Clock = new FakeTimeProvider(now ?? Beijing(2024, 5, 20, 9, 0));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:Directory"] = Path.Combine(_directory, "data"),
             ["Week:DefinitionFile"] = weekFile ?? SampleWeek,
-        }).AddInMemoryCollection(TestStorage.Settings()).Build();
+        };
+        foreach (var (k, v) in TestStorage.Settings()) settings[k] = v;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
@@ -46,7 +49,7 @@ public sealed class ExportsWorld : IDisposable
 
     public ActiveWeek Week => _services.GetRequiredService<WeekCatalog>().Active!;
 
-    public SubmissionStore Submissions => _services.GetRequiredService<SubmissionStore>();
+    public ISubmissionStore Submissions => _services.GetRequiredService<ISubmissionStore>();
 
     public IMediaStore Media => _services.GetRequiredService<IMediaStore>();
 

@@ -13,8 +13,9 @@ using VocEdWeek.Bot.Tests.Fakes;
 namespace VocEdWeek.Bot.Tests.Features.Forms;
 
 /// <summary>
-/// The whole app as registered by AddBotApp, with the 2024 Wuxi sample week, a LiteDB file in a fresh
-/// temp folder, a UTC FakeTimeProvider and a recording messenger. Turns go through the real TurnRouter.
+/// The whole app as registered by AddBotApp, with the 2024 Wuxi sample week, a LiteDB file in a fresh temp folder
+/// (the moved stores on a fresh PostgreSQL database under VOCEDWEEK_TEST_STORAGE=PostgreSql, see TestStorage), a UTC
+/// FakeTimeProvider and a recording messenger. Turns go through the real TurnRouter.
 /// </summary>
 public sealed class FormsWorld : IDisposable
 {
@@ -31,6 +32,7 @@ public sealed class FormsWorld : IDisposable
         Clock = new FakeTimeProvider(now ?? Beijing(2024, 5, 14, 10, 0));
         var settings = new Dictionary<string, string?> { ["Storage:Directory"] = _directory };
         if (withWeek) settings["Week:DefinitionFile"] = Path.Combine(AppContext.BaseDirectory, "Weeks", "Samples", "2024-wuxi.json");
+        foreach (var (k, v) in TestStorage.Settings()) settings[k] = v;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -47,7 +49,7 @@ public sealed class FormsWorld : IDisposable
 
     public RecordingMessenger Messenger { get; } = new();
 
-    public SubmissionStore Store => _services.GetRequiredService<SubmissionStore>();
+    public ISubmissionStore Store => _services.GetRequiredService<ISubmissionStore>();
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 

@@ -45,7 +45,7 @@ public sealed class OfficeWorld : IDisposable
     public FakeTimeProvider Clock { get; }
     public string StorageDirectory => _dir.Path;
     public RecordingMessenger Messenger { get; } = new();
-    public SubmissionStore Store => _services.GetRequiredService<SubmissionStore>();
+    public ISubmissionStore Store => _services.GetRequiredService<ISubmissionStore>();
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
     public ActiveWeek Week => _services.GetRequiredService<WeekCatalog>().Active!;
     public string WeekId => Week.Definition.Id;

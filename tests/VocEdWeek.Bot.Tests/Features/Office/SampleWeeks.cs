@@ -76,7 +76,7 @@ public static class SampleWeeks
     /// Fills the store as a real week looks at <paramref name="now"/>: every item due before now handed in by most departments
     /// (about 85% on time, 7% late the same day, 4% made up a day later, the rest missing); today's report from about half so far.
     /// Each report carries a realistic form payload (about 1 KB of Chinese text, stored as the forms store it) and one in ten was edited once (two versions).
-    /// Written in bulk into the submissions collection, as <see cref="SubmissionStore.Submit"/> would store them (seeding
+    /// Written in bulk into the submissions collection, as <see cref="ISubmissionStore.Submit"/> would store them (seeding
     /// thousands one by one through Submit re-reads the week's history each time). Returns the number of versions stored.
     /// </summary>
     public static int Submit(BotDatabase db, ActiveWeek week, DateTimeOffset now, int seed = 7)

@@ -113,7 +113,7 @@ public sealed class ChangesLiveTests : IAsyncLifetime
         await _s.ChangeAsync("全周免报 设计艺术学院 外出参赛");
 
         Assert.DoesNotContain("设计艺术学院", await _s.SayAsync(FormsWorld.Staff, "今天谁还没报送"));
-        var store = _s.App.Services.GetRequiredService<VocEdWeek.Bot.Submissions.SubmissionStore>();
+        var store = _s.App.Services.GetRequiredService<VocEdWeek.Bot.Submissions.ISubmissionStore>();
         var exempt = store.Exemptions("2024-wuxi").Where(e => e.Key.Department == "sj").Select(e => e.Value).ToList();
         Assert.Equal(10, exempt.Count); // plan, seven days, statistics, summary
         Assert.All(exempt, e => Assert.Equal("外出参赛", e.Reason));

@@ -66,7 +66,7 @@ public sealed class LimitTests : RecordingBotTest
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadAsByteArrayAsync()).Length < 1024);
         Assert.Empty(Recorder.Calls);
-        Assert.Empty(TestBot.Services.GetRequiredService<SubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
+        Assert.Empty(TestBot.Services.GetRequiredService<ISubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class LimitTests : RecordingBotTest
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.True(body.Length < 28 * 1024, $"invoke answer of {body.Length} bytes");
         Assert.Contains("最多 3000 字", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
-        Assert.Empty(TestBot.Services.GetRequiredService<SubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
+        Assert.Empty(TestBot.Services.GetRequiredService<ISubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class LimitTests : RecordingBotTest
         activity["value"]!["action"]!["data"]!["cardId"] = new string('k', 2000);
         var response = await RawPost.JsonAsync(Client, activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = Assert.Single(TestBot.Services.GetRequiredService<SubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
+        var stored = Assert.Single(TestBot.Services.GetRequiredService<ISubmissionStore>().History("2024-wuxi", "jd", "report:2024-05-14"));
         Assert.True((stored.IdempotencyKey?.Length ?? 0) < 200, "the key was built from the 2,000-character card id");
     }
 

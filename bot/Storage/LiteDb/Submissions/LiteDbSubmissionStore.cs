@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using LiteDB;
-using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Submissions;
 
-namespace VocEdWeek.Bot.Submissions;
+namespace VocEdWeek.Bot.Storage.LiteDb.Submissions;
 
-/// <summary>Versions of every submission, and exemptions, in LiteDB. Written before the bot answers.</summary>
-public sealed class SubmissionStore
+/// <summary>Versions of every submission, and exemptions, in the LiteDB file (the only process writing it).</summary>
+public sealed class LiteDbSubmissionStore : ISubmissionStore
 {
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<Submission> _items;
@@ -14,10 +14,10 @@ public sealed class SubmissionStore
     // Versioning needs "read newest, write next" to be atomic; submissions are rare enough for one lock.
     private readonly Lock _gate = new();
     // Per week, the times of every department's items, read once and then kept current by Submit: progress answers
-    // need no database read (every write of submissions goes through this store).
+    // need no database read (every write of submissions goes through this store, and the file has one process).
     private readonly ConcurrentDictionary<string, ImmutableDictionary<(string Department, string Item), SubmissionTimes>> _times = new(StringComparer.Ordinal);
 
-    public SubmissionStore(BotDatabase db)
+    public LiteDbSubmissionStore(BotDatabase db)
     {
         _db = db.Database;
         _items = db.Collection<Submission>("submissions");
@@ -28,7 +28,6 @@ public sealed class SubmissionStore
         _exemptions.EnsureIndex(x => x.WeekId);
     }
 
-    /// <summary>Stores a new version unless this idempotency key was stored already (then returns that one).</summary>
     public (Submission Stored, bool Duplicate) Submit(Submission candidate)
     {
         lock (_gate)
@@ -94,14 +93,10 @@ public sealed class SubmissionStore
 
     public Submission? Find(string id) => _items.FindById(id);
 
-    /// <summary>
-    /// The current version of each of one department's items (plan, reports, statistics, summary), read through the slot
-    /// index: exports walk a week department by department instead of loading the week.
-    /// </summary>
+    // "week|department|" with its closing bar: department d1 never matches d10's slots.
     public IReadOnlyList<Submission> CurrentOfDepartment(string weekId, string departmentId) =>
         _items.Find(Query.StartsWith(nameof(Submission.Slot), Submission.SlotOf(weekId, departmentId, ""))).Where(x => x.IsCurrent).ToList();
 
-    /// <summary>Per department and item: the current version and when the first version came in.</summary>
     public IReadOnlyDictionary<(string Department, string Item), SubmissionSummary> Summaries(string weekId)
     {
         var result = new Dictionary<(string, string), SubmissionSummary>();
@@ -116,10 +111,7 @@ public sealed class SubmissionStore
         return result.Where(p => p.Value.Current is not null).ToDictionary(p => p.Key, p => p.Value);
     }
 
-    /// <summary>
-    /// Per department and item: first and current submission time and the number of versions, without the form data.
-    /// Read from the database once per week, then kept in memory; the returned dictionary is an immutable snapshot.
-    /// </summary>
+    // Read from the database once per week, then kept in memory; the returned dictionary is an immutable snapshot.
     public IReadOnlyDictionary<(string Department, string Item), SubmissionTimes> Times(string weekId)
     {
         if (_times.TryGetValue(weekId, out var cached)) return cached;
@@ -161,5 +153,3 @@ public sealed class SubmissionStore
     public IReadOnlyDictionary<(string Department, string Item), Exemption> Exemptions(string weekId) =>
         _exemptions.Find(x => x.WeekId == weekId).ToDictionary(e => (e.DepartmentId, e.ItemKey));
 }
-
-public sealed record SubmissionSummary(Submission Current, DateTime FirstSubmittedAt, int Versions);

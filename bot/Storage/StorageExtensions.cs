@@ -1,9 +1,22 @@
+using VocEdWeek.Bot.Features.Exports;
+using VocEdWeek.Bot.Features.Settings;
+using VocEdWeek.Bot.Features.WeekSetup;
 using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage.LiteDb;
+using VocEdWeek.Bot.Storage.LiteDb.Exports;
+using VocEdWeek.Bot.Storage.LiteDb.Settings;
+using VocEdWeek.Bot.Storage.LiteDb.WeekSetup;
+using VocEdWeek.Bot.Storage.LiteDb.Weeks;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
 using VocEdWeek.Bot.Storage.PostgreSql;
+using VocEdWeek.Bot.Storage.PostgreSql.Exports;
+using VocEdWeek.Bot.Storage.PostgreSql.Settings;
+using VocEdWeek.Bot.Storage.PostgreSql.WeekSetup;
+using VocEdWeek.Bot.Storage.PostgreSql.Weeks;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
+using VocEdWeek.Bot.Weeks.Settings;
+using VocEdWeek.Bot.Weeks.Store;
 
 namespace VocEdWeek.Bot.Storage;
 
@@ -31,6 +44,11 @@ public static class StorageExtensions
     {
         services.AddSingleton<IAtomicWrites, LiteDbAtomicWrites>();
         services.AddSingleton<ISlotStore, LiteDbSlotStore>();
+        services.AddSingleton<IWeekStore, LiteDbWeekStore>();
+        services.AddSingleton<ISettingsLogStore, LiteDbSettingsLogStore>();
+        services.AddSingleton<IPendingChangeStore, LiteDbPendingChangeStore>();
+        services.AddSingleton<ISetupPendingStore, LiteDbSetupPendingStore>();
+        services.AddSingleton<IExportStore, LiteDbExportStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -41,5 +59,10 @@ public static class StorageExtensions
         services.AddHostedService<PgStartup>();
         services.AddSingleton<IAtomicWrites, PgAtomicWrites>();
         services.AddSingleton<ISlotStore, PgSlotStore>();
+        services.AddSingleton<IWeekStore, PgWeekStore>();
+        services.AddSingleton<ISettingsLogStore, PgSettingsLogStore>();
+        services.AddSingleton<IPendingChangeStore, PgPendingChangeStore>();
+        services.AddSingleton<ISetupPendingStore, PgSetupPendingStore>();
+        services.AddSingleton<IExportStore, PgExportStore>();
     }
 }

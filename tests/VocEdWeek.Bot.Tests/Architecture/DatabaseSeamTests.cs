@@ -24,13 +24,9 @@ public sealed class DatabaseSeamTests
     /// </summary>
     private static readonly HashSet<string> NotYetMoved = new(StringComparer.Ordinal)
     {
-        "VocEdWeek.Bot.Features.Exports.ExportHousekeeping",
-        "VocEdWeek.Bot.Features.Exports.ExportStore",
         "VocEdWeek.Bot.Features.Reminders.ReminderLog",
         "VocEdWeek.Bot.Features.Reminders.ReminderSender",
-        "VocEdWeek.Bot.Features.Settings.PendingChangeStore",
         "VocEdWeek.Bot.Features.UploadPage.UploadAcknowledger",
-        "VocEdWeek.Bot.Features.WeekSetup.SetupPendingStore",
         "VocEdWeek.Bot.Files.MediaStore",
         "VocEdWeek.Bot.Identity.IdentityResolver",
         "VocEdWeek.Bot.Operations.Health.DatabaseHealthCheck",
@@ -38,9 +34,6 @@ public sealed class DatabaseSeamTests
         "VocEdWeek.Bot.Storage.ConversationStore",
         "VocEdWeek.Bot.Storage.SettingsStore",
         "VocEdWeek.Bot.Submissions.SubmissionStore",
-        "VocEdWeek.Bot.Weeks.Settings.SettingsLog",
-        "VocEdWeek.Bot.Weeks.Settings.WeekEditor",
-        "VocEdWeek.Bot.Weeks.Store.WeekStore",
     };
 
     private static bool UsesLiteDb(IReadOnlySet<string> used) => used.Any(u => u.StartsWith("LiteDB.", StringComparison.Ordinal));

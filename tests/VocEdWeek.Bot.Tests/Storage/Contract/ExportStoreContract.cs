@@ -1,4 +1,5 @@
 using VocEdWeek.Bot.Features.Exports;
+using VocEdWeek.Bot.Storage;
 
 namespace VocEdWeek.Bot.Tests.Storage.Contract;
 
@@ -12,6 +13,9 @@ public abstract class ExportStoreContract
 
     /// <summary>An empty store, asked for once per test.</summary>
     protected abstract IExportStore NewStore();
+
+    /// <summary>A store whose database refuses every write from now on (the subclass breaks it its own way).</summary>
+    protected abstract IExportStore BrokenStore();
 
     private IExportStore Store => _store ??= NewStore();
 
@@ -108,5 +112,19 @@ public abstract class ExportStoreContract
 
         Assert.Equal([early.Id, middle.Id, late.Id], Store.ForWeek("w").Select(r => r.Id));
         Assert.Empty(Store.ForWeek("none"));
+    }
+
+    [Fact]
+    public void A_database_failure_comes_out_as_a_StorageException()
+    {
+        // What housekeeping catches to try again later, naming no database.
+        var store = BrokenStore();
+        var record = Record("w", Made);
+
+        var add = Assert.Throws<StorageException>(() => store.Add(record));
+        var update = Assert.Throws<StorageException>(() => store.Update(record));
+
+        Assert.NotNull(add.InnerException);
+        Assert.NotNull(update.InnerException);
     }
 }

@@ -1,7 +1,10 @@
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.DigestChannel;
+using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Features.Reminders;
+using VocEdWeek.Bot.Features.Settings;
 using VocEdWeek.Bot.Features.UploadPage;
+using VocEdWeek.Bot.Features.WeekSetup;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Identity;
@@ -10,24 +13,34 @@ using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage.LiteDb;
 using VocEdWeek.Bot.Storage.LiteDb.Conversation;
 using VocEdWeek.Bot.Storage.LiteDb.DigestChannel;
+using VocEdWeek.Bot.Storage.LiteDb.Exports;
 using VocEdWeek.Bot.Storage.LiteDb.Files;
 using VocEdWeek.Bot.Storage.LiteDb.Identity;
 using VocEdWeek.Bot.Storage.LiteDb.Outbox;
 using VocEdWeek.Bot.Storage.LiteDb.Reminders;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
+using VocEdWeek.Bot.Storage.LiteDb.Settings;
 using VocEdWeek.Bot.Storage.LiteDb.Submissions;
 using VocEdWeek.Bot.Storage.LiteDb.UploadPage;
+using VocEdWeek.Bot.Storage.LiteDb.WeekSetup;
+using VocEdWeek.Bot.Storage.LiteDb.Weeks;
 using VocEdWeek.Bot.Storage.PostgreSql;
 using VocEdWeek.Bot.Storage.PostgreSql.Conversation;
 using VocEdWeek.Bot.Storage.PostgreSql.DigestChannel;
+using VocEdWeek.Bot.Storage.PostgreSql.Exports;
 using VocEdWeek.Bot.Storage.PostgreSql.Files;
 using VocEdWeek.Bot.Storage.PostgreSql.Identity;
 using VocEdWeek.Bot.Storage.PostgreSql.Outbox;
 using VocEdWeek.Bot.Storage.PostgreSql.Reminders;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
+using VocEdWeek.Bot.Storage.PostgreSql.Settings;
 using VocEdWeek.Bot.Storage.PostgreSql.Submissions;
 using VocEdWeek.Bot.Storage.PostgreSql.UploadPage;
+using VocEdWeek.Bot.Storage.PostgreSql.WeekSetup;
+using VocEdWeek.Bot.Storage.PostgreSql.Weeks;
 using VocEdWeek.Bot.Submissions;
+using VocEdWeek.Bot.Weeks.Settings;
+using VocEdWeek.Bot.Weeks.Store;
 
 namespace VocEdWeek.Bot.Storage;
 
@@ -65,6 +78,11 @@ public static class StorageExtensions
         services.AddSingleton<IReminderLogStore, LiteDbReminderLogStore>();
         services.AddSingleton<IDatabaseHealth, LiteDbHealth>();
         services.AddSingleton<ISubmissionStore, LiteDbSubmissionStore>();
+        services.AddSingleton<IWeekStore, LiteDbWeekStore>();
+        services.AddSingleton<ISettingsLogStore, LiteDbSettingsLogStore>();
+        services.AddSingleton<IPendingChangeStore, LiteDbPendingChangeStore>();
+        services.AddSingleton<ISetupPendingStore, LiteDbSetupPendingStore>();
+        services.AddSingleton<IExportStore, LiteDbExportStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -84,5 +102,10 @@ public static class StorageExtensions
         services.AddSingleton<IReminderLogStore, PgReminderLogStore>();
         services.AddSingleton<IDatabaseHealth, PgHealth>();
         services.AddSingleton<ISubmissionStore, PgSubmissionStore>();
+        services.AddSingleton<IWeekStore, PgWeekStore>();
+        services.AddSingleton<ISettingsLogStore, PgSettingsLogStore>();
+        services.AddSingleton<IPendingChangeStore, PgPendingChangeStore>();
+        services.AddSingleton<ISetupPendingStore, PgSetupPendingStore>();
+        services.AddSingleton<IExportStore, PgExportStore>();
     }
 }

@@ -3,17 +3,19 @@ using VocEdWeek.Bot.Weeks.Store;
 namespace VocEdWeek.Bot.Weeks;
 
 /// <summary>
-/// The weeks the bot knows, read from the database (<see cref="WeekStore"/>) and replaced whole after every change, so a
+/// The weeks the bot knows, read from the database (<see cref="IWeekStore"/>) and replaced whole after every change, so a
 /// change made in Teams reaches every feature at its next look, with no restart. <c>Week:DefinitionFile</c> and
-/// <c>Week:ArchiveFiles</c> seed the database (<see cref="WeekSeeding"/>).
+/// <c>Week:ArchiveFiles</c> seed the database (<see cref="WeekSeeding"/>). With several instances, a change made on another
+/// one is seen here at this instance's next <see cref="Reload"/> (its own next change, or a refused write); telling every
+/// instance at once (PostgreSQL LISTEN/NOTIFY) is still to come.
 /// </summary>
 public sealed class WeekCatalog
 {
-    private readonly WeekStore _store;
+    private readonly IWeekStore _store;
     private readonly TimeProvider _time;
     private volatile IReadOnlyDictionary<string, Entry> _all = new Dictionary<string, Entry>();
 
-    public WeekCatalog(WeekStore store, OfficeAdmins admins, TimeProvider time)
+    public WeekCatalog(IWeekStore store, OfficeAdmins admins, TimeProvider time)
     {
         _store = store;
         Admins = admins;
@@ -48,7 +50,7 @@ public sealed class WeekCatalog
     /// <summary>The latest week by start, active or not; the office of it is the office between weeks.</summary>
     public ActiveWeek? Latest => _all.Values.Select(e => e.Week).OrderByDescending(w => w.Definition.Start).FirstOrDefault();
 
-    /// <summary>Reads every week again from the database; called after each change.</summary>
+    /// <summary>Reads every week again from the database; called after each change (and whenever another instance may have made one).</summary>
     public void Reload()
     {
         var all = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);

@@ -29,7 +29,7 @@ public static class WeekSeeding
         return loaded;
     }
 
-    public static void Seed(WeekStore store, IConfiguration configuration, TimeProvider time, ILogger log)
+    public static void Seed(IWeekStore store, IConfiguration configuration, TimeProvider time, ILogger log)
     {
         foreach (var (file, week, archived) in LoadFiles(configuration))
         {
@@ -38,8 +38,9 @@ public static class WeekSeeding
             var now = time.GetUtcNow().UtcDateTime;
             if (stored is null)
             {
-                store.Upsert(new StoredWeek { Id = week.Id, Json = WeekJson.Write(week), Revision = 1, FileHash = hash, Archived = archived, CreatedAt = now, UpdatedAt = now });
-                log.LogInformation("Week {WeekId} seeded from {File}.", week.Id, Path.GetFileName(file));
+                // False when another instance starting at the same time seeded it first: the same file, nothing to do.
+                if (store.Add(new StoredWeek { Id = week.Id, Json = WeekJson.Write(week), Revision = 1, FileHash = hash, Archived = archived, CreatedAt = now, UpdatedAt = now }))
+                    log.LogInformation("Week {WeekId} seeded from {File}.", week.Id, Path.GetFileName(file));
             }
             else if (stored.FileHash != hash || stored.Archived != archived)
             {
@@ -51,10 +52,11 @@ public static class WeekSeeding
                 stored.Json = WeekJson.Write(week);
                 stored.FileHash = hash;
                 stored.Archived = archived;
-                stored.Revision++;
+                var readAt = stored.Revision;
+                stored.Revision = readAt + 1;
                 stored.UpdatedAt = now;
-                store.Upsert(stored);
-                log.LogInformation("Week {WeekId} taken again from {File}.", week.Id, Path.GetFileName(file));
+                // Written only over the revision read: a change made in Teams meanwhile (or another instance's seeding) wins.
+                if (store.Replace(stored, readAt)) log.LogInformation("Week {WeekId} taken again from {File}.", week.Id, Path.GetFileName(file));
             }
         }
     }

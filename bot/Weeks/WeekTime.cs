@@ -9,7 +9,7 @@ namespace VocEdWeek.Bot.Weeks;
 /// </summary>
 public static class WeekTime
 {
-    /// <summary>A stored time as an instant (LiteDB may hand back local or unspecified kinds; stored values are UTC).</summary>
+    /// <summary>A stored time as an instant (stored values are UTC; a time of unspecified kind is taken as UTC, a local one converted).</summary>
     public static DateTimeOffset Instant(System.DateTime stored) => stored.Kind switch
     {
         DateTimeKind.Local => new DateTimeOffset(stored.ToUniversalTime(), TimeSpan.Zero),

@@ -13,7 +13,7 @@ namespace VocEdWeek.Bot.Features.Dashboard;
 /// What an admin's tab opens on: the week's office and liaison list as it is now (read-only — changes are made in the chat,
 /// with a confirm card each) and the settings log, newest first, with a way on to the dashboard.
 /// </summary>
-public sealed class RosterPage(SettingsLog log, DashboardLinks links, TimeProvider time)
+public sealed class RosterPage(ISettingsLogStore log, DashboardLinks links, TimeProvider time)
 {
     public const int LogRows = 50;
 

@@ -18,7 +18,7 @@ public static class DownloadEndpoint
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(string token, HttpContext http, LinkSigner signer, ExportStore store, ExportService exports, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(string token, HttpContext http, LinkSigner signer, IExportStore store, ExportService exports, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";

@@ -11,7 +11,6 @@ public static class ExportExtensions
         services.AddBoundOptions<ExportOptions>("Exports", o => BoundOptions.Positive("Exports:HousekeepingInterval", o.HousekeepingInterval));
         services.AddSingleton<ExportHousekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportHousekeeping>());
-        services.AddSingleton<ExportStore>();
         services.AddSingleton<ExportService>();
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<ExportCard>();

@@ -18,7 +18,7 @@ public sealed partial class ExportHandler(
     WeekCatalog weeks,
     AccessGate gate,
     ExportService exports,
-    ExportStore store,
+    IExportStore store,
     ExportCard card,
     ExportJobs jobs,
     TimeProvider time,

@@ -10,7 +10,7 @@ namespace VocEdWeek.Bot.Features.Exports;
 /// failing. The records stay: who exported what, when, is history.
 /// </summary>
 public sealed partial class ExportHousekeeping(
-    ExportStore store, IFileStore local, StorageOptions storage, ExportOptions options, TimeProvider time,
+    IExportStore store, IFileStore local, StorageOptions storage, ExportOptions options, TimeProvider time,
     ILogger<ExportHousekeeping> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,7 +24,7 @@ public sealed partial class ExportHousekeeping(
                 var pruned = Prune(time.GetUtcNow());
                 if (pruned > 0) LogPruned(logger, pruned, options.KeepLocalFor);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StorageException)
             {
                 LogFailed(logger, ex);
             }

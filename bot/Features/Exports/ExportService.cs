@@ -14,7 +14,7 @@ namespace VocEdWeek.Bot.Features.Exports;
 public sealed partial class ExportService(
     IEnumerable<IExportWriter> writers,
     IFileStore local,
-    ExportStore store,
+    IExportStore store,
     StorageOptions storage,
     TimeProvider time,
     IServiceProvider services,

@@ -8,7 +8,7 @@ namespace VocEdWeek.Bot.Features.Exports;
 /// to the user's upload session in the background, then shown in the chat as a file and the consent card says it was sent.
 /// Only the person the file was exported for can receive it.
 /// </summary>
-public sealed partial class FileConsentHandler(ExportStore store, ExportService exports, IServiceProvider services, ExportJobs jobs, ILogger<FileConsentHandler> logger)
+public sealed partial class FileConsentHandler(IExportStore store, ExportService exports, IServiceProvider services, ExportJobs jobs, ILogger<FileConsentHandler> logger)
 {
     /// <summary>The key of the export id in the consent card's accept and decline contexts.</summary>
     public const string ContextKey = "exportId";

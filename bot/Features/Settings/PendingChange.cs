@@ -6,6 +6,9 @@ namespace VocEdWeek.Bot.Features.Settings;
 /// </summary>
 public sealed class PendingChange
 {
+    /// <summary>How long a confirm card can be confirmed: long enough to check it, short enough that it is not confirmed stale.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
     public string Id { get; set; } = "";
     public string WeekId { get; set; } = "";
     public SettingsProposal Proposal { get; set; } = new();

@@ -17,7 +17,7 @@ namespace VocEdWeek.Bot.Features.Settings;
 public sealed class SettingsConfirmHandler(
     WeekCatalog weeks,
     IdentityResolver identity,
-    PendingChangeStore pending,
+    IPendingChangeStore pending,
     WeekEditor editor,
     WeekExemption exemption,
     SettingsCards cards,

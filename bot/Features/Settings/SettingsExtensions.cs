@@ -8,7 +8,6 @@ public static class SettingsExtensions
     /// </summary>
     public static IServiceCollection AddSettings(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<PendingChangeStore>();
         services.AddSingleton<SettingsCards>();
         services.AddSingleton<WeekExemption>();
         services.AddSingleton<SettingsHandler>();

@@ -15,7 +15,7 @@ public sealed class SettingsHandler(
     WeekCatalog weeks,
     AccessGate gate,
     SettingsCards cards,
-    PendingChangeStore pending,
+    IPendingChangeStore pending,
     TimeProvider time) : ICommandHandler, ICardActionHandler
 {
     public Access Access => Access.Admin;
@@ -76,7 +76,7 @@ public sealed class SettingsHandler(
             AskedByTeamsId = turn.User.Id,
             AskedByName = member?.Person.Name is { Length: > 0 } n ? n : turn.User.Name ?? "",
             CreatedAt = now,
-            ExpiresAt = now + PendingChangeStore.Lifetime,
+            ExpiresAt = now + PendingChange.Lifetime,
         });
         await Reply.CardAsync(turn, cards.Confirm(week, change, preview, t), t["settings_confirm_title"], ct);
     }

@@ -16,7 +16,7 @@ namespace VocEdWeek.Bot.Features.Settings;
 /// they remind and export from. Observers not: the log is the office's working record (with people's e-mails and phones),
 /// not progress; they see the outcome of every change in progress and the dashboard.
 /// </summary>
-public sealed class SettingsLogHandler(WeekCatalog weeks, AccessGate gate, SettingsLog log) : ICommandHandler
+public sealed class SettingsLogHandler(WeekCatalog weeks, AccessGate gate, ISettingsLogStore log) : ICommandHandler
 {
     public const int Shown = 20;
 

@@ -6,7 +6,7 @@ using VocEdWeek.Bot.Weeks.Settings.Changes;
 namespace VocEdWeek.Bot.Features.Settings;
 
 /// <summary>
-/// A change an admin asked for, before it is confirmed: flat, so it is kept as it is in LiteDB with the pending change and
+/// A change an admin asked for, before it is confirmed: flat, so it is kept as it is with the pending change and
 /// turned into a <see cref="WeekChange"/> only when confirmed (against the week as it is then). <see cref="Kind"/> is the
 /// settings-log kind; "week.exempt" is the one kept with the submissions instead of the week.
 /// </summary>

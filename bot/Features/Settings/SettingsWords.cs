@@ -20,7 +20,7 @@ public static partial class SettingsWords
         _ => subject ?? "",
     };
 
-    /// <summary>The value in words; "（无）" when there is none (LiteDB hands an empty string back as null).</summary>
+    /// <summary>The value in words; "（无）" when there is none (empty, or null from a caller with no value).</summary>
     public static string Value(string kind, string? value, Strings t)
     {
         if (string.IsNullOrEmpty(value)) return t["settings_none"];

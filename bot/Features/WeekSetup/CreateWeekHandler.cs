@@ -16,7 +16,7 @@ namespace VocEdWeek.Bot.Features.WeekSetup;
 /// and asks for the liaison list. A draft is created once; a second click says so.
 /// </summary>
 public sealed class CreateWeekHandler(
-    SetupPendingStore pending, WeekDraftCard card, SetupReceipt receipt, WeekEditor editor, WeekCatalog weeks, SetupActor actors) : ICardActionHandler
+    ISetupPendingStore pending, WeekDraftCard card, SetupReceipt receipt, WeekEditor editor, WeekCatalog weeks, SetupActor actors) : ICardActionHandler
 {
     public const string CreateVerb = "week.create";
     public const string CancelVerb = "week.cancel";

@@ -14,7 +14,7 @@ namespace VocEdWeek.Bot.Features.WeekSetup;
 /// until the admin confirms it (<see cref="CreateWeekHandler"/>).
 /// </summary>
 public sealed class NewWeekHandler(
-    SetupFiles files, SetupPendingStore pending, WeekDraftCard card, WeekSetupOptions options, WeekCatalog weeks, TimeProvider time)
+    SetupFiles files, ISetupPendingStore pending, WeekDraftCard card, WeekSetupOptions options, WeekCatalog weeks, TimeProvider time)
     : ICommandHandler, IFileCommand
 {
     public Access Access => Access.Admin;

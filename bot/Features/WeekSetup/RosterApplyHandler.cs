@@ -6,7 +6,6 @@ using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Weeks.Settings;
 using VocEdWeek.Bot.Weeks.Settings.Changes;
-using VocEdWeek.Bot.Weeks.Store;
 
 namespace VocEdWeek.Bot.Features.WeekSetup;
 
@@ -15,7 +14,7 @@ namespace VocEdWeek.Bot.Features.WeekSetup;
 /// transaction — a failure leaves the old roster whole), effective at once. Refused when the roster changed after the
 /// preview was made: what is confirmed must be what was shown.
 /// </summary>
-public sealed class RosterApplyHandler(SetupPendingStore pending, SetupReceipt receipt, WeekEditor editor, WeekStore store, SetupActor actors)
+public sealed class RosterApplyHandler(ISetupPendingStore pending, SetupReceipt receipt, WeekEditor editor, SetupActor actors)
     : ICardActionHandler
 {
     public const string ApplyVerb = "roster.apply";
@@ -45,14 +44,15 @@ public sealed class RosterApplyHandler(SetupPendingStore pending, SetupReceipt r
             await receipt.ShowAsync(turn, t["import_cancelled"], [], good: false, ct);
             return;
         }
-        if (store.Find(weekId)?.Revision != import.Revision)
+        var departments = JsonSerializer.Deserialize<List<Department>>(import.Payload, WeekJson.Options) ?? [];
+        // Only over the revision previewed, checked where the week is written (another instance may change it until then).
+        var outcome = editor.Apply(weekId, new ReplaceRoster(departments, import.Source), await actors.OfAsync(turn, ct), basedOn: import.Revision);
+        if (outcome.RefusalKey == WeekEditor.ChangedMeanwhile)
         {
             pending.Done(import, t["import_changed_meanwhile"]);
             await Reply.TextAsync(turn, t["import_changed_meanwhile"], ct);
             return;
         }
-        var departments = JsonSerializer.Deserialize<List<Department>>(import.Payload, WeekJson.Options) ?? [];
-        var outcome = editor.Apply(weekId, new ReplaceRoster(departments, import.Source), await actors.OfAsync(turn, ct));
         if (!outcome.Applied)
         {
             pending.Release(import);

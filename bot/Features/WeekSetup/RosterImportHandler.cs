@@ -16,7 +16,7 @@ namespace VocEdWeek.Bot.Features.WeekSetup;
 /// "名单模板" / "roster template" gives the blank template. The week is the active one (or the latest, between weeks).
 /// </summary>
 public sealed class RosterImportHandler(
-    SetupFiles files, SetupPendingStore pending, RosterPreviewCard card, WeekCatalog weeks, WeekStore store, LinkSigner links)
+    SetupFiles files, ISetupPendingStore pending, RosterPreviewCard card, WeekCatalog weeks, IWeekStore store, LinkSigner links)
     : ICommandHandler, IFileCommand
 {
     public Access Access => Access.Admin;

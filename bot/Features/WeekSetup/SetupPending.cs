@@ -1,5 +1,3 @@
-using VocEdWeek.Bot.Storage;
-
 namespace VocEdWeek.Bot.Features.WeekSetup;
 
 /// <summary>
@@ -23,68 +21,13 @@ public sealed class SetupPending
     public DateTime? DoneAt { get; set; }
     public string? Outcome { get; set; }
 
-    public const string WeekKind = "week";
-    public const string RosterKind = "roster";
-}
-
-public sealed class SetupPendingStore(BotDatabase db, TimeProvider time)
-{
     /// <summary>How long a preview can be confirmed; later the file or notice is sent again (the roster may have moved on).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
 
-    private readonly LiteDB.ILiteCollection<SetupPending> _items = db.Collection<SetupPending>("setuppending");
+    public const string WeekKind = "week";
+    public const string RosterKind = "roster";
 
-    public SetupPending Add(string kind, string payload, string source, string requestedBy, string? weekId = null, int revision = 0)
-    {
-        var pending = new SetupPending
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            Kind = kind,
-            Payload = payload,
-            Source = source,
-            RequestedBy = requestedBy,
-            WeekId = weekId,
-            Revision = revision,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        _items.Insert(pending);
-        return pending;
-    }
-
-    /// <summary>The pending item of that kind; null when unknown or expired (a done one is returned, to say so).</summary>
-    public SetupPending? Find(string? id, string kind)
-    {
-        if (string.IsNullOrEmpty(id) || _items.FindById(id) is not { } pending || pending.Kind != kind) return null;
-        return pending.DoneAt is null && time.GetUtcNow().UtcDateTime - pending.CreatedAt > Lifetime ? null : pending;
-    }
-
-    private readonly Lock _gate = new();
-
-    /// <summary>
-    /// Takes the pending item for one confirmation: true once, false if another press (a double click, a second admin)
-    /// has it. A confirmation that does not go through gives it back with <see cref="Release"/>.
-    /// </summary>
-    public bool TryClaim(SetupPending pending)
-    {
-        lock (_gate)
-        {
-            if (_items.FindById(pending.Id) is not { DoneAt: null } current) return false;
-            current.DoneAt = pending.DoneAt = time.GetUtcNow().UtcDateTime;
-            _items.Update(current);
-            return true;
-        }
-    }
-
-    public void Release(SetupPending pending)
-    {
-        pending.DoneAt = null;
-        _items.Update(pending);
-    }
-
-    public void Done(SetupPending pending, string outcome)
-    {
-        pending.DoneAt ??= time.GetUtcNow().UtcDateTime;
-        pending.Outcome = outcome;
-        _items.Update(pending);
-    }
+    /// <summary>What <see cref="ISetupPendingStore.Find"/> answers for a stored item: it unless it is of another kind or expired unconfirmed.</summary>
+    public static SetupPending? Valid(SetupPending? pending, string kind, DateTime now) =>
+        pending is null || pending.Kind != kind || (pending.DoneAt is null && now - pending.CreatedAt > Lifetime) ? null : pending;
 }

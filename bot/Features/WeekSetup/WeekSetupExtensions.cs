@@ -6,7 +6,6 @@ public static class WeekSetupExtensions
     public static IServiceCollection AddWeekSetup(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(WeekSetupOptions.From(configuration));
-        services.AddSingleton<SetupPendingStore>();
         services.AddSingleton<SetupFiles>();
         services.AddSingleton<SetupActor>();
         services.AddSingleton<SetupReceipt>();

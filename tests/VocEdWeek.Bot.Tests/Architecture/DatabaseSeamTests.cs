@@ -24,13 +24,6 @@ public sealed class DatabaseSeamTests
     /// </summary>
     private static readonly HashSet<string> NotYetMoved = new(StringComparer.Ordinal)
     {
-        "VocEdWeek.Bot.Features.Exports.ExportHousekeeping",
-        "VocEdWeek.Bot.Features.Exports.ExportStore",
-        "VocEdWeek.Bot.Features.Settings.PendingChangeStore",
-        "VocEdWeek.Bot.Features.WeekSetup.SetupPendingStore",
-        "VocEdWeek.Bot.Weeks.Settings.SettingsLog",
-        "VocEdWeek.Bot.Weeks.Settings.WeekEditor",
-        "VocEdWeek.Bot.Weeks.Store.WeekStore",
     };
 
     private static bool UsesLiteDb(IReadOnlySet<string> used) => used.Any(u => u.StartsWith("LiteDB.", StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Storage.LiteDb.Weeks;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Weeks.Store;
 
@@ -15,7 +16,7 @@ public static class TestWeeks
         if (files.Length > 0) settings["Week:DefinitionFile"] = files[0];
         for (var i = 1; i < files.Length; i++) settings[$"Week:ArchiveFiles:{i - 1}"] = files[i];
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var store = new WeekStore(db);
+        var store = new LiteDbWeekStore(db);
         WeekSeeding.Seed(store, configuration, time, NullLogger.Instance);
         return new WeekCatalog(store, OfficeAdmins.None, time);
     }

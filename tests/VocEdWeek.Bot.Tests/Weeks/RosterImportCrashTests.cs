@@ -2,6 +2,8 @@ using LiteDB.Engine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Storage.LiteDb;
+using VocEdWeek.Bot.Storage.LiteDb.Weeks;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Weeks.Settings;
@@ -31,7 +33,7 @@ public sealed class RosterImportCrashTests : IDisposable
         }))
         {
             var catalog = TestWeeks.Catalog(db, _clock, Path.Combine(RepoPaths.Samples, "2024-wuxi.json"));
-            var editor = new WeekEditor(new WeekStore(db), new SettingsLog(db), catalog, _clock, NullLogger<WeekEditor>.Instance);
+            var editor = new WeekEditor(new LiteDbWeekStore(db), new LiteDbSettingsLogStore(db), new LiteDbAtomicWrites(db), catalog, _clock, NullLogger<WeekEditor>.Instance);
             var imported = new List<Department> { new() { Id = "d01", Name = "智能制造学院", Liaisons = [new Person { Name = "李明", Email = "liming@college.example.edu.cn" }] } };
 
             writesLeft = 1; // the week's document goes in; the log entry does not
@@ -42,10 +44,10 @@ public sealed class RosterImportCrashTests : IDisposable
         }
 
         using var reopened = new BotDatabase(new StorageOptions { Directory = _dir.Path });
-        var stored = new WeekStore(reopened).Find("2024-wuxi")!;
+        var stored = new LiteDbWeekStore(reopened).Find("2024-wuxi")!;
         Assert.Equal(1, stored.Revision);
         Assert.Equal(5, WeekJson.Read(stored.Json).Departments.Count);
-        Assert.Empty(new SettingsLog(reopened).For("2024-wuxi"));
+        Assert.Empty(new LiteDbSettingsLogStore(reopened).For("2024-wuxi"));
     }
 
     public void Dispose() => _dir.Dispose();

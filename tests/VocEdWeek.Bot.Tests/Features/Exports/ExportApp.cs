@@ -31,7 +31,7 @@ public sealed class ExportApp : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _host.Services;
     public string DataDirectory => _host.DataDirectory;
-    public ExportStore Store => Services.GetRequiredService<ExportStore>();
+    public IExportStore Store => Services.GetRequiredService<IExportStore>();
 
     /// <param name="gate">When given, every writer waits for it before writing (to see what a slow export looks like).</param>
     /// <param name="services">More test services (e.g. a capturing logger provider).</param>

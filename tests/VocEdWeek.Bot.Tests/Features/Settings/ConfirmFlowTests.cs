@@ -17,7 +17,7 @@ public sealed class ConfirmFlowTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _s.DisposeAsync();
 
-    private SettingsLog Log => _s.App.Services.GetRequiredService<SettingsLog>();
+    private ISettingsLogStore Log => _s.App.Services.GetRequiredService<ISettingsLogStore>();
 
     private WeekDefinition Week => _s.App.Services.GetRequiredService<WeekCatalog>().Active!.Definition;
 

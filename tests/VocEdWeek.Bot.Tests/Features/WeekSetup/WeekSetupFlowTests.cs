@@ -63,7 +63,7 @@ public sealed class WeekSetupFlowTests : IAsyncLifetime
         await app.SayAsync(SetupWorld.ZhangWei, "计划");
         Assert.Contains(app.Cards(mark), c => ExportApp.Actions(c, "Action.Execute").Any(a => (string?)a["verb"] == "plan.submit"));
 
-        var log = app.Services.GetRequiredService<SettingsLog>().For("2024");
+        var log = app.Services.GetRequiredService<ISettingsLogStore>().For("2024");
         Assert.Equal(["roster.import", "week.create"], log.Select(e => e.Kind));
         Assert.All(log, e => Assert.Equal("王强", e.ActorName));
     }
@@ -103,7 +103,7 @@ public sealed class WeekSetupFlowTests : IAsyncLifetime
         var mark = _world.App.Mark();
         await _world.SendFileAsync(SetupWorld.Admin, "", "名单.xlsx", Roster12);
         await _world.PressAsync(SetupWorld.Admin, _world.LastCard(mark), "roster.apply");
-        var store = _world.App.Services.GetRequiredService<WeekStore>();
+        var store = _world.App.Services.GetRequiredService<IWeekStore>();
         var before = store.Find("2024")!;
 
         mark = _world.App.Mark();
@@ -130,6 +130,6 @@ public sealed class WeekSetupFlowTests : IAsyncLifetime
         Assert.Contains("已导入名单", (await _world.PressAsync(SetupWorld.Admin, second, "roster.apply")).Unescaped(), StringComparison.Ordinal);
         Assert.Contains("已经处理过了", (await _world.PressAsync(SetupWorld.Admin, second, "roster.apply")).Unescaped(), StringComparison.Ordinal);
         Assert.Contains("预览之后名单已被修改", (await _world.PressAsync(SetupWorld.Admin, first, "roster.apply")).Unescaped(), StringComparison.Ordinal);
-        Assert.Single(_world.App.Services.GetRequiredService<SettingsLog>().For("2024"), e => e.Kind == "roster.import");
+        Assert.Single(_world.App.Services.GetRequiredService<ISettingsLogStore>().For("2024"), e => e.Kind == "roster.import");
     }
 }

@@ -1,5 +1,6 @@
 using LiteDB;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Storage.LiteDb.Weeks;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks.Settings;
 
@@ -25,7 +26,7 @@ public sealed class SettingsLogTests : IDisposable
     [Fact]
     public void New_entries_get_their_own_string_keys_and_come_back_newest_first()
     {
-        var log = new SettingsLog(_db);
+        var log = new LiteDbSettingsLogStore(_db);
         log.Add(Entry("w", new DateTime(2024, 5, 14, 1, 0, 0, DateTimeKind.Utc), 1));
         log.Add(Entry("w", new DateTime(2024, 5, 14, 2, 0, 0, DateTimeKind.Utc), 2));
         log.Add(Entry("other", new DateTime(2024, 5, 14, 3, 0, 0, DateTimeKind.Utc), 1));
@@ -54,7 +55,7 @@ public sealed class SettingsLogTests : IDisposable
             ["After"] = "智能制造学院",
             ["Revision"] = 1,
         });
-        var log = new SettingsLog(_db);
+        var log = new LiteDbSettingsLogStore(_db);
         log.Add(Entry("w", new DateTime(2024, 5, 14, 1, 0, 0, DateTimeKind.Utc), 2));
 
         var entries = log.For("w");

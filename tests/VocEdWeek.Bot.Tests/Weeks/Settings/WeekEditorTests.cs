@@ -29,8 +29,8 @@ public sealed class WeekEditorTests : IDisposable
     }
 
     private WeekEditor Editor => _services.GetRequiredService<WeekEditor>();
-    private WeekStore Store => _services.GetRequiredService<WeekStore>();
-    private SettingsLog Log => _services.GetRequiredService<SettingsLog>();
+    private IWeekStore Store => _services.GetRequiredService<IWeekStore>();
+    private ISettingsLogStore Log => _services.GetRequiredService<ISettingsLogStore>();
     private WeekCatalog Catalog => _services.GetRequiredService<WeekCatalog>();
 
     [Fact]

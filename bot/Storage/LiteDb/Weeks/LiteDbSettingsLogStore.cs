@@ -1,16 +1,16 @@
 using LiteDB;
-using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Weeks.Settings;
 
-namespace VocEdWeek.Bot.Weeks.Settings;
+namespace VocEdWeek.Bot.Storage.LiteDb.Weeks;
 
-/// <summary>"设置记录": every change to a week, kept for good (the office answers for its roster upward).</summary>
-public sealed class SettingsLog
+/// <summary>The settings log in the LiteDB file ("settingslog", by week).</summary>
+public sealed class LiteDbSettingsLogStore : ISettingsLogStore
 {
     private readonly ILiteCollection<SettingsLogEntry> _items;
     private readonly ILiteCollection<BsonDocument> _documents;
     private readonly BsonMapper _mapper;
 
-    public SettingsLog(BotDatabase db)
+    public LiteDbSettingsLogStore(BotDatabase db)
     {
         _items = db.Collection<SettingsLogEntry>("settingslog");
         _items.EnsureIndex(x => x.WeekId);
@@ -20,18 +20,25 @@ public sealed class SettingsLog
 
     public void Add(SettingsLogEntry entry) => _items.Insert(entry);
 
-    /// <summary>Newest first.</summary>
     public IReadOnlyList<SettingsLogEntry> For(string weekId, int max = int.MaxValue) =>
         _documents.Find(Query.EQ(nameof(SettingsLogEntry.WeekId), weekId)).Select(ToEntry)
             .OrderByDescending(x => x.At).ThenByDescending(x => x.Revision).Take(max).ToList();
 
     /// <summary>
     /// Read as documents, not as entries: entries written before the key became a string carry a LiteDB ObjectId, which
-    /// the mapper will not put in a string; their key is read as its 24 hex digits, and the log keeps every entry.
+    /// the mapper will not put in a string; their key is read as its 24 hex digits, and the log keeps every entry. LiteDB
+    /// keeps an empty string as null: the texts come back as the empty strings they were written as.
     /// </summary>
     private SettingsLogEntry ToEntry(BsonDocument document)
     {
         if (document["_id"].IsObjectId) document["_id"] = document["_id"].AsObjectId.ToString();
-        return _mapper.ToObject<SettingsLogEntry>(document);
+        var entry = _mapper.ToObject<SettingsLogEntry>(document);
+        entry.WeekId ??= "";
+        entry.ActorName ??= "";
+        entry.Kind ??= "";
+        entry.Subject ??= "";
+        entry.Before ??= "";
+        entry.After ??= "";
+        return entry;
     }
 }

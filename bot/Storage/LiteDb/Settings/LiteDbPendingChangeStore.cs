@@ -1,18 +1,13 @@
 using LiteDB;
-using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Features.Settings;
 
-namespace VocEdWeek.Bot.Features.Settings;
+namespace VocEdWeek.Bot.Storage.LiteDb.Settings;
 
-/// <summary>Pending settings changes in LiteDB ("settingspending"); claimed once, under a lock, so two presses cannot both apply.</summary>
-public sealed class PendingChangeStore
+/// <summary>Pending settings changes in the LiteDB file ("settingspending"); claimed once, under a lock, so two presses cannot both apply.</summary>
+public sealed class LiteDbPendingChangeStore(BotDatabase db) : IPendingChangeStore
 {
-    /// <summary>How long a confirm card can be confirmed: long enough to check it, short enough that it is not confirmed stale.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
-
-    private readonly ILiteCollection<PendingChange> _items;
+    private readonly ILiteCollection<PendingChange> _items = db.Collection<PendingChange>("settingspending");
     private readonly Lock _gate = new();
-
-    public PendingChangeStore(BotDatabase db) => _items = db.Collection<PendingChange>("settingspending");
 
     public PendingChange Add(PendingChange change)
     {
@@ -23,7 +18,6 @@ public sealed class PendingChangeStore
 
     public PendingChange? Find(string? id) => string.IsNullOrEmpty(id) ? null : _items.FindById(id);
 
-    /// <summary>Marks the change done and returns true, unless it was done already (then false: the caller must not apply it).</summary>
     public bool TryClaim(PendingChange change, DateTime now)
     {
         lock (_gate)

@@ -42,7 +42,7 @@ public sealed class ReminderSenderAtomicityTests
 
     private static ReminderSender Sender(DeliveryWorld world, IReminderLogStore log) => new(
         world.Get<IAtomicWrites>(), world.Get<OutboxQueue>(), world.Get<OutboxSignal>(), log, world.Get<ReminderCard>(),
-        world.Get<ConversationStore>(), world.Get<ReminderOptions>());
+        world.Get<IConversationStore>(), world.Get<ReminderOptions>());
 
     [Theory]
     [InlineData(StorageOptions.LiteDb)]

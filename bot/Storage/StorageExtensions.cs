@@ -53,9 +53,6 @@ public static class StorageExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBoundOptions<StorageOptions>("Storage", o => o.Problem(configuration.GetConnectionString(StorageOptions.ConnectionName)));
-        // Until every store has a PostgreSQL twin (StorageSeamTests.NotYetMoved), the stores not moved yet keep using
-        // the LiteDB file under either provider; remove this from the PostgreSql branch when that list is empty.
-        services.AddSingleton<BotDatabase>();
         services.AddSingleton(InstanceName.From(configuration));
 
         // An unknown provider is composed as LiteDb and stopped by the check above before anything opens a database.
@@ -67,6 +64,8 @@ public static class StorageExtensions
 
     private static void AddLiteDb(IServiceCollection services)
     {
+        // Only here: on PostgreSQL no LiteDB file is opened, and so no folder lock (StorageLock) is taken either.
+        services.AddSingleton<BotDatabase>();
         services.AddSingleton<IAtomicWrites, LiteDbAtomicWrites>();
         services.AddSingleton<ISlotStore, LiteDbSlotStore>();
         services.AddSingleton<IMediaStore, LiteDbMediaStore>();

@@ -1,8 +1,9 @@
 namespace VocEdWeek.Bot.Tests.Fakes;
 
 /// <summary>
-/// VOCEDWEEK_TEST_STORAGE=PostgreSql runs the tests that build the bot (<see cref="BotApp"/>, <see cref="DeliveryWorld"/>)
-/// on PostgreSQL, each on a fresh database of <see cref="PostgresCluster"/>; unset (or LiteDb), they keep the LiteDB file.
+/// VOCEDWEEK_TEST_STORAGE=PostgreSql runs the tests that build the bot (<see cref="BotApp"/>, <see cref="DeliveryWorld"/>,
+/// <see cref="AppServices"/> and the worlds on them) on PostgreSQL, each on a fresh database of <see cref="PostgresCluster"/>;
+/// unset (or LiteDb), they keep the LiteDB file. Tests of the LiteDB file itself pass <see cref="LiteDb"/> and ignore the switch.
 /// </summary>
 public static class TestStorage
 {
@@ -10,6 +11,14 @@ public static class TestStorage
 
     public static bool OnPostgreSql =>
         string.Equals(Environment.GetEnvironmentVariable(Variable), "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The settings of a test that is about the LiteDB file (backups of it, its disk-full handling) on either run.</summary>
+    public static Dictionary<string, string?> LiteDb(Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?> { ["Storage:Provider"] = "LiteDb" };
+        foreach (var (k, v) in settings ?? []) all[k] = v;
+        return all;
+    }
 
     /// <summary>The settings that put one app on PostgreSQL (a new database each call), or none.</summary>
     public static Dictionary<string, string?> Settings() => OnPostgreSql

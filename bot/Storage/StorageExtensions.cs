@@ -9,6 +9,7 @@ using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Outbox;
+using VocEdWeek.Bot.Platform;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage.LiteDb;
 using VocEdWeek.Bot.Storage.LiteDb.Conversation;
@@ -16,6 +17,7 @@ using VocEdWeek.Bot.Storage.LiteDb.DigestChannel;
 using VocEdWeek.Bot.Storage.LiteDb.Exports;
 using VocEdWeek.Bot.Storage.LiteDb.Files;
 using VocEdWeek.Bot.Storage.LiteDb.Identity;
+using VocEdWeek.Bot.Storage.LiteDb.Inbound;
 using VocEdWeek.Bot.Storage.LiteDb.Outbox;
 using VocEdWeek.Bot.Storage.LiteDb.Reminders;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
@@ -30,6 +32,8 @@ using VocEdWeek.Bot.Storage.PostgreSql.DigestChannel;
 using VocEdWeek.Bot.Storage.PostgreSql.Exports;
 using VocEdWeek.Bot.Storage.PostgreSql.Files;
 using VocEdWeek.Bot.Storage.PostgreSql.Identity;
+using VocEdWeek.Bot.Storage.PostgreSql.Inbound;
+using VocEdWeek.Bot.Storage.PostgreSql.Instances;
 using VocEdWeek.Bot.Storage.PostgreSql.Outbox;
 using VocEdWeek.Bot.Storage.PostgreSql.Reminders;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
@@ -52,7 +56,7 @@ public static class StorageExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBoundOptions<StorageOptions>("Storage", o => o.Problem(configuration.GetConnectionString(StorageOptions.ConnectionName)));
+        services.AddBoundOptions<StorageOptions>("Storage", o => o.Problem(configuration.GetConnectionString(StorageOptions.ConnectionName), configuration["Links:SigningKey"]));
         services.AddSingleton(InstanceName.From(configuration));
 
         // An unknown provider is composed as LiteDb and stopped by the check above before anything opens a database.
@@ -82,6 +86,7 @@ public static class StorageExtensions
         services.AddSingleton<IPendingChangeStore, LiteDbPendingChangeStore>();
         services.AddSingleton<ISetupPendingStore, LiteDbSetupPendingStore>();
         services.AddSingleton<IExportStore, LiteDbExportStore>();
+        services.AddSingleton<IOnceClaims, LiteDbOnceClaims>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -90,6 +95,10 @@ public static class StorageExtensions
         services.AddSingleton(sp => PgDatabase.OpenMigrated(
             configuration.GetConnectionString(StorageOptions.ConnectionName), sp.GetRequiredService<ILogger<PgMigrations>>()));
         services.AddHostedService<PgStartup>();
+        // Next, before any worker: record this instance and refuse a local file store another host cannot read.
+        services.AddSingleton(sp => new RunningInstance(sp.GetRequiredService<InstanceName>().Value, Environment.MachineName,
+            sp.GetService<IRemoteFileStore>() is null ? RunningInstance.LocalStore : RunningInstance.SharePointStore));
+        services.AddHostedService<PgInstanceRegistry>();
         services.AddSingleton<IAtomicWrites, PgAtomicWrites>();
         services.AddSingleton<ISlotStore, PgSlotStore>();
         services.AddSingleton<IMediaStore, PgMediaStore>();
@@ -106,5 +115,6 @@ public static class StorageExtensions
         services.AddSingleton<IPendingChangeStore, PgPendingChangeStore>();
         services.AddSingleton<ISetupPendingStore, PgSetupPendingStore>();
         services.AddSingleton<IExportStore, PgExportStore>();
+        services.AddSingleton<IOnceClaims, PgOnceClaims>();
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace VocEdWeek.Bot.Tests.Fakes;
 
 /// <summary>
@@ -27,6 +29,20 @@ public static class TestStorage
             ["Storage:Provider"] = "PostgreSql",
             // Test set-up is synchronous (constructors); the cluster's first start happens here once per run.
             ["ConnectionStrings:VocEdWeek"] = PostgresCluster.CreateDatabaseAsync().GetAwaiter().GetResult(),
+            ["Links:SigningKey"] = NewSigningKey(),
         }
         : [];
+
+    /// <summary>A link signing key of its own, as a new installation would set (PostgreSQL start-up requires one).</summary>
+    public static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>
+    /// Settings a test put on PostgreSQL itself get a signing key of their own (start-up refuses PostgreSQL without one),
+    /// unless the test chose the key, an empty one included.
+    /// </summary>
+    public static void KeyForPostgreSql(Dictionary<string, string?> settings)
+    {
+        if (string.Equals(settings.GetValueOrDefault("Storage:Provider"), "PostgreSql", StringComparison.OrdinalIgnoreCase)
+            && !settings.ContainsKey("Links:SigningKey")) settings["Links:SigningKey"] = NewSigningKey();
+    }
 }

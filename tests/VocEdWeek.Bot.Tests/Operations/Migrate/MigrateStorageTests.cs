@@ -160,7 +160,7 @@ public sealed class MigrateStorageTests : IDisposable
         Assert.Equal(Progress(_lite.Bot), Progress(onPg));
         Assert.Contains(Progress(onPg), p => p.Contains("jd|") && p.Contains("OnTime"));
         var answer = await Answer(onPg);
-        Assert.Contains("信息", answer);
+        Assert.Contains("建筑工程学院", answer);
         Assert.Equal(await Answer(_lite.Bot), answer);
     }
 
@@ -171,6 +171,8 @@ public sealed class MigrateStorageTests : IDisposable
             .Select(p => $"{p.Department.Id}|{p.Item.Key}|{p.Status}|{p.FirstSubmittedAt}|{p.LastSubmittedAt}|{p.Overdue}").ToList();
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static async Task<string> Answer(OfficeWorld world) =>
-        string.Join("\n", (await world.SayAsync(OfficeWorld.Staff, "今天谁还没报送")).Select(m => m.Text + string.Join("", m.Cards.Select(c => c.ToJsonString()))));
+        string.Join("\n", (await world.SayAsync(OfficeWorld.Staff, "今天谁还没报送")).Select(m => m.Text + string.Join("", m.Cards.Select(c => c.ToJsonString(Readable)))));
 }

@@ -95,6 +95,22 @@ public sealed class MigrateStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task TheBuiltProgram_RunsTheCommand_FromItsConfiguration()
+    {
+        var (code, output, error) = await BotProcess.RunMigrateStorageAsync(new()
+        {
+            ["Storage__Directory"] = _lite.StoppedDirectory,
+            ["ConnectionStrings__VocEdWeek"] = _connection,
+        });
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("Verified: all 15 collections", output);
+        var (without, _, refusal) = await BotProcess.RunMigrateStorageAsync(new() { ["Storage__Directory"] = _lite.StoppedDirectory });
+        Assert.Equal(2, without);
+        Assert.Contains("ConnectionStrings:VocEdWeek must be set", refusal);
+    }
+
+    [Fact]
     public async Task SecondRun_AddsNothing_AndSaysSo()
     {
         Assert.Equal(0, (await Migrate(_lite.StoppedDirectory)).Code);

@@ -17,12 +17,22 @@ public sealed class LiteDbRecordSource : IRecordSource, IDisposable
     {
         _folder = Path.Combine(Path.GetTempPath(), "vocedweek-migrate-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
-        var copy = Path.Combine(_folder, Path.GetFileName(databasePath));
-        File.Copy(databasePath, copy);
-        var log = Path.Combine(Path.GetDirectoryName(databasePath)!, Path.GetFileNameWithoutExtension(databasePath) + "-log.db");
-        if (File.Exists(log)) File.Copy(log, Path.Combine(_folder, Path.GetFileName(log)));
-        _db = new LiteDatabase(new ConnectionString { Filename = copy, Connection = ConnectionType.Direct }) { UtcDate = true };
-        Collections = _db.GetCollectionNames().Order(StringComparer.Ordinal).ToList();
+        try
+        {
+            var copy = Path.Combine(_folder, Path.GetFileName(databasePath));
+            File.Copy(databasePath, copy);
+            var log = Path.Combine(Path.GetDirectoryName(databasePath)!, Path.GetFileNameWithoutExtension(databasePath) + "-log.db");
+            if (File.Exists(log)) File.Copy(log, Path.Combine(_folder, Path.GetFileName(log)));
+            _db = new LiteDatabase(new ConnectionString { Filename = copy, Connection = ConnectionType.Direct }) { UtcDate = true };
+            Collections = _db.GetCollectionNames().Order(StringComparer.Ordinal).ToList();
+        }
+        catch
+        {
+            // The copy is ours alone: it goes whether or not it could be opened.
+            _db?.Dispose();
+            DeleteCopy();
+            throw;
+        }
     }
 
     /// <summary>A copy of the file at <paramref name="databasePath"/>; a file that is missing or is no LiteDB database is a <see cref="MigrationException"/>.</summary>
@@ -50,6 +60,11 @@ public sealed class LiteDbRecordSource : IRecordSource, IDisposable
     public void Dispose()
     {
         _db.Dispose();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        DeleteCopy();
+    }
+
+    private void DeleteCopy()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -34,7 +34,8 @@ public sealed class LiteDbWeekWorld : IDisposable
 
     public LiteDbWeekWorld()
     {
-        Bot = new OfficeWorld(FormsWorld.Beijing(2024, 5, 14, 13, 0));
+        // The source of the move is a LiteDB bot on either test run.
+        Bot = new OfficeWorld(FormsWorld.Beijing(2024, 5, 14, 13, 0), settings: TestStorage.LiteDb());
         Fill();
         DatabaseSnapshot.Write(Bot.Get<BotDatabase>().Database, Path.Combine(_stopped.Path, "vocedweek.db"));
     }

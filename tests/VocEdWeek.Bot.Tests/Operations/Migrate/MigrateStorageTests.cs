@@ -171,6 +171,7 @@ public sealed class MigrateStorageTests : IDisposable
         {
             ["Storage:Provider"] = "PostgreSql",
             ["ConnectionStrings:VocEdWeek"] = _connection,
+            ["Links:SigningKey"] = TestStorage.NewSigningKey(),
         });
 
         Assert.Equal(Progress(_lite.Bot), Progress(onPg));

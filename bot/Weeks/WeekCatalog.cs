@@ -6,8 +6,7 @@ namespace VocEdWeek.Bot.Weeks;
 /// The weeks the bot knows, read from the database (<see cref="IWeekStore"/>) and replaced whole after every change, so a
 /// change made in Teams reaches every feature at its next look, with no restart. <c>Week:DefinitionFile</c> and
 /// <c>Week:ArchiveFiles</c> seed the database (<see cref="WeekSeeding"/>). With several instances, a change made on another
-/// one is seen here at this instance's next <see cref="Reload"/> (its own next change, or a refused write); telling every
-/// instance at once (PostgreSQL LISTEN/NOTIFY) is still to come.
+/// one is told to this one (<see cref="IWeekChangeSignal"/>; on PostgreSQL LISTEN/NOTIFY), which then calls <see cref="Reload"/>.
 /// </summary>
 public sealed class WeekCatalog
 {

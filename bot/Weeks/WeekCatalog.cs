@@ -13,6 +13,7 @@ public sealed class WeekCatalog
     private readonly IWeekStore _store;
     private readonly TimeProvider _time;
     private volatile IReadOnlyDictionary<string, Entry> _all = new Dictionary<string, Entry>();
+    private readonly Lock _reloading = new();
 
     public WeekCatalog(IWeekStore store, OfficeAdmins admins, TimeProvider time)
     {
@@ -52,14 +53,19 @@ public sealed class WeekCatalog
     /// <summary>Reads every week again from the database; called after each change (and whenever another instance may have made one).</summary>
     public void Reload()
     {
-        var all = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
-        foreach (var stored in _store.All())
+        // One at a time (the editor's and the change listener's): an older read never replaces a newer one.
+        lock (_reloading)
         {
-            var week = WeekJson.Read(stored.Json);
-            all[week.Id] = new Entry(new ActiveWeek(week, Admins), stored.Archived);
+            var all = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
+            foreach (var stored in _store.All())
+            {
+                var week = WeekJson.Read(stored.Json);
+                all[week.Id] = new Entry(new ActiveWeek(week, Admins), stored.Archived);
+            }
+            _all = all;
         }
-        _all = all;
     }
+
 
     private ActiveWeek? Choose(DateTimeOffset now)
     {

@@ -15,6 +15,11 @@ public sealed partial class PgWeekChangeListener(
     private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this instance first listens: changes committed from then on reach it.</summary>
+    public Task Listening => _listening.Task;
+
     /// <summary>After each reload: the week that changed, or null for the reload when listening (re)started.</summary>
     public event Action<string?>? Reloaded;
 
@@ -58,6 +63,7 @@ public sealed partial class PgWeekChangeListener(
             await command.ExecuteNonQueryAsync(ct);
         Reload(null);
         listening();
+        _listening.TrySetResult();
         while (true)
         {
             await connection.WaitAsync(ct);

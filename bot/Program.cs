@@ -3,6 +3,7 @@ using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Operations.Backup;
 using VocEdWeek.Bot.Operations.Check;
+using VocEdWeek.Bot.Operations.Migrate;
 using VocEdWeek.Bot.Protocol;
 
 // Operator commands run instead of the bot, reading the same configuration (see README "Go live").
@@ -14,6 +15,11 @@ if (args is ["check", ..])
 if (args is ["backup" or "restore", ..])
 {
     Environment.ExitCode = await OperationsCommand.RunAsync(args, Console.Out, Console.Error);
+    return;
+}
+if (args is ["migrate-storage", ..])
+{
+    Environment.ExitCode = await MigrateStorageCommand.RunAsync(args, Console.Out, Console.Error);
     return;
 }
 

@@ -6,7 +6,8 @@ public sealed class WebLinkOptions
     /// <summary>The address Teams users reach the bot at (the messaging endpoint's host), e.g. https://bot.college.edu.cn.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:3978";
 
-    /// <summary>Base64 HMAC key (32+ bytes). Empty: one is generated once and kept beside the database.</summary>
+    /// <summary>Base64 HMAC key (32+ bytes). Empty: one is generated once and kept beside the database (LiteDB only: on
+    /// PostgreSQL every instance must sign with the same key, so start-up requires it, see StorageOptions.Problem).</summary>
     public string? SigningKey { get; set; }
 
     /// <summary>A liaison's personal upload page stays open this long.</summary>

@@ -11,7 +11,7 @@ public static class OperationsExtensions
     {
         services.AddBotHealth(configuration);
         services.AddBotMetrics(configuration);
-        services.AddBackupEndpoint();
+        services.AddBackupEndpoint(configuration);
         return services;
     }
 

@@ -71,7 +71,10 @@ public static partial class BotEndpoint
         // Inside the de-duplication: a copy Teams re-delivers gets the first delivery's answer and is not counted again.
         var outcome = await dedup.RunOnceAsync(ActivityDeduplicator.KeyOf(activity), () => limiter.Check(activity) is { Admitted: false } refused
             ? Task.FromResult(Refuse(activity, refused, notices))
-            : RunTurnAsync(activity, authenticated, messenger, handler, time, log));
+            : RunTurnAsync(activity, authenticated, messenger, handler, time, log),
+            // Another instance runs (or ran) this copy and answers it: a plain 200 here, a reply of nothing, for a
+            // message and an invoke alike (the first delivery's invoke answer is over there).
+            () => new TurnOutcome(false, null));
         return outcome.ToHttpResult();
     }
 

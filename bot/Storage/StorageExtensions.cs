@@ -9,6 +9,7 @@ using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Hosting;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Outbox;
+using VocEdWeek.Bot.Platform;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage.LiteDb;
 using VocEdWeek.Bot.Storage.LiteDb.Conversation;
@@ -16,6 +17,7 @@ using VocEdWeek.Bot.Storage.LiteDb.DigestChannel;
 using VocEdWeek.Bot.Storage.LiteDb.Exports;
 using VocEdWeek.Bot.Storage.LiteDb.Files;
 using VocEdWeek.Bot.Storage.LiteDb.Identity;
+using VocEdWeek.Bot.Storage.LiteDb.Inbound;
 using VocEdWeek.Bot.Storage.LiteDb.Outbox;
 using VocEdWeek.Bot.Storage.LiteDb.Reminders;
 using VocEdWeek.Bot.Storage.LiteDb.Scheduling;
@@ -30,6 +32,8 @@ using VocEdWeek.Bot.Storage.PostgreSql.DigestChannel;
 using VocEdWeek.Bot.Storage.PostgreSql.Exports;
 using VocEdWeek.Bot.Storage.PostgreSql.Files;
 using VocEdWeek.Bot.Storage.PostgreSql.Identity;
+using VocEdWeek.Bot.Storage.PostgreSql.Inbound;
+using VocEdWeek.Bot.Storage.PostgreSql.Instances;
 using VocEdWeek.Bot.Storage.PostgreSql.Outbox;
 using VocEdWeek.Bot.Storage.PostgreSql.Reminders;
 using VocEdWeek.Bot.Storage.PostgreSql.Scheduling;
@@ -53,10 +57,7 @@ public static class StorageExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBoundOptions<StorageOptions>("Storage", o => o.Problem(configuration.GetConnectionString(StorageOptions.ConnectionName)));
-        // Until every store has a PostgreSQL twin (StorageSeamTests.NotYetMoved), the stores not moved yet keep using
-        // the LiteDB file under either provider; remove this from the PostgreSql branch when that list is empty.
-        services.AddSingleton<BotDatabase>();
+        services.AddBoundOptions<StorageOptions>("Storage", o => o.Problem(configuration.GetConnectionString(StorageOptions.ConnectionName), configuration["Links:SigningKey"]));
         services.AddSingleton(InstanceName.From(configuration));
 
         // An unknown provider is composed as LiteDb and stopped by the check above before anything opens a database.
@@ -68,6 +69,8 @@ public static class StorageExtensions
 
     private static void AddLiteDb(IServiceCollection services)
     {
+        // Only here: on PostgreSQL no LiteDB file is opened, and so no folder lock (StorageLock) is taken either.
+        services.AddSingleton<BotDatabase>();
         services.AddSingleton<IAtomicWrites, LiteDbAtomicWrites>();
         services.AddSingleton<ISlotStore, LiteDbSlotStore>();
         services.AddSingleton<IMediaStore, LiteDbMediaStore>();
@@ -84,6 +87,7 @@ public static class StorageExtensions
         services.AddSingleton<IPendingChangeStore, LiteDbPendingChangeStore>();
         services.AddSingleton<ISetupPendingStore, LiteDbSetupPendingStore>();
         services.AddSingleton<IExportStore, LiteDbExportStore>();
+        services.AddSingleton<IOnceClaims, LiteDbOnceClaims>();
         services.AddSingleton<ISchedulerLeadership, LiteDbSchedulerLeadership>();
         services.AddSingleton<IWeekChangeSignal, LiteDbWeekChangeSignal>();
     }
@@ -94,6 +98,10 @@ public static class StorageExtensions
         services.AddSingleton(sp => PgDatabase.OpenMigrated(
             configuration.GetConnectionString(StorageOptions.ConnectionName), sp.GetRequiredService<ILogger<PgMigrations>>()));
         services.AddHostedService<PgStartup>();
+        // Next, before any worker: record this instance and refuse a local file store another host cannot read.
+        services.AddSingleton(sp => new RunningInstance(sp.GetRequiredService<InstanceName>().Value, Environment.MachineName,
+            sp.GetService<IRemoteFileStore>() is null ? RunningInstance.LocalStore : RunningInstance.SharePointStore));
+        services.AddHostedService<PgInstanceRegistry>();
         services.AddSingleton<IAtomicWrites, PgAtomicWrites>();
         services.AddSingleton<ISlotStore, PgSlotStore>();
         services.AddSingleton<IMediaStore, PgMediaStore>();
@@ -110,6 +118,7 @@ public static class StorageExtensions
         services.AddSingleton<IPendingChangeStore, PgPendingChangeStore>();
         services.AddSingleton<ISetupPendingStore, PgSetupPendingStore>();
         services.AddSingleton<IExportStore, PgExportStore>();
+        services.AddSingleton<IOnceClaims, PgOnceClaims>();
         // Several instances: one scheduler leader (taken over when it dies), and every instance hears week changes.
         services.AddSingleton<ISchedulerLeadership, PgSchedulerLeadership>();
         services.AddHostedService<PgLeaderRetry>();

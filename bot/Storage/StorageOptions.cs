@@ -20,19 +20,32 @@ public sealed class StorageOptions
     /// </summary>
     public long ReserveBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// The operator's word that <see cref="Directory"/> is one folder every instance's host reaches (a network share), so
+    /// files kept locally are readable by all; without it, PostgreSQL start-up refuses a local file store when an
+    /// instance on another host is running.
+    /// </summary>
+    public bool SharedDirectory { get; set; }
+
     public string DatabasePath => Path.Combine(FullDirectory, "vocedweek.db");
 
     public string FullDirectory => Path.GetFullPath(Directory);
 
     public bool UsesPostgreSql => string.Equals(Provider, PostgreSql, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The one sentence that stops start-up, or null; <paramref name="connectionString"/> is ConnectionStrings:VocEdWeek.</summary>
-    public string? Problem(string? connectionString)
+    /// <summary>
+    /// The one sentence that stops start-up, or null; <paramref name="connectionString"/> is ConnectionStrings:VocEdWeek,
+    /// <paramref name="signingKey"/> Links:SigningKey (checked here so that only one sentence is ever given).
+    /// </summary>
+    public string? Problem(string? connectionString, string? signingKey)
     {
         if (!UsesPostgreSql && !string.Equals(Provider, LiteDb, StringComparison.OrdinalIgnoreCase))
             return $"Storage:Provider must be {LiteDb} or {PostgreSql}; got '{Provider}'.";
         if (UsesPostgreSql && string.IsNullOrWhiteSpace(connectionString))
             return $"ConnectionStrings:{ConnectionName} must be set when Storage:Provider is {PostgreSql}.";
+        // Without it each instance would make its own key beside its files and refuse the links the others signed.
+        if (UsesPostgreSql && string.IsNullOrWhiteSpace(signingKey))
+            return $"Links:SigningKey must be set when Storage:Provider is {PostgreSql}, so that every instance accepts the links the others signed (e.g. openssl rand -base64 32).";
         return null;
     }
 }

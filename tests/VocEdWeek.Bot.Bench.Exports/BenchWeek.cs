@@ -1,4 +1,3 @@
-using LiteDB;
 using VocEdWeek.Bot.Features.DailyReport;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Plan;
@@ -14,7 +13,8 @@ namespace VocEdWeek.Bot.Bench.Exports;
 /// <summary>
 /// A finished week as the stores hold it: every department's plan (four activities), seven daily reports with a
 /// typical case and a story (~85% on time, some late, made up, exempt or missing; one in ten edited once), statistics,
-/// a summary, and media records spread over the reports. Written in bulk into the same collections the stores use.
+/// a summary, and media records spread over the reports. Written through the stores (so on either database), in one
+/// transaction.
 /// </summary>
 public static class BenchWeek
 {
@@ -23,7 +23,7 @@ public static class BenchWeek
     private const string Story = "2019届校友王磊扎根生产一线，从普通操作工成长为省级技术能手，带领团队完成多项技术革新，为企业节约成本数百万元。"
         + "他回到母校与学弟学妹分享成长经历，勉励大家练就过硬本领、走技能成才之路。";
 
-    public static (int Versions, int Media) Seed(BotDatabase db, ActiveWeek week, int mediaCount, int seed = 11)
+    public static (int Versions, int Media) Seed(ISubmissionStore submissions, IMediaStore mediaStore, IAtomicWrites writes, ActiveWeek week, int mediaCount, int seed = 11)
     {
         var random = new Random(seed);
         var c = week.Calendar;
@@ -61,8 +61,6 @@ public static class BenchWeek
             Add(versions, random, week, d, new WeekItem(ItemKind.Summary), c.SummaryDeadline, FormJson.Serialize(summary), exemptions);
             i++;
         }
-        db.Collection<Submission>("submissions").InsertBulk(versions, batchSize: 1000);
-        db.Collection<Exemption>("exemptions").InsertBulk(exemptions);
 
         var media = new List<MediaRecord>();
         var departments = week.Definition.Departments;
@@ -74,14 +72,20 @@ public static class BenchWeek
             var remote = (RemoteState)(m % 3 == 0 ? 2 : m % 3 == 1 ? 1 : 0);
             media.Add(new MediaRecord
             {
-                Id = ObjectId.NewObjectId().ToString(), WeekId = week.Definition.Id, DepartmentId = d.Id, ItemKey = new WeekItem(ItemKind.DailyReport, day).Key,
+                WeekId = week.Definition.Id, DepartmentId = d.Id, ItemKey = new WeekItem(ItemKind.DailyReport, day).Key,
                 FileName = name, OriginalName = name, Kind = MediaKinds.Of(name), Size = 200_000 + random.Next(5_000_000), Location = $"files/{d.Id}/{name}",
                 ReceivedAt = c.DeadlineOf(new WeekItem(ItemKind.DailyReport, day)).AddHours(-2).UtcDateTime, FromName = d.Liaisons[0].Name,
                 BatchId = $"b{m}", State = MediaState.Stored, Remote = remote,
                 WebUrl = remote == RemoteState.Uploaded ? $"https://contoso.sharepoint.cn/sites/jwc/Shared%20Documents/{d.Id}/{name}" : null,
             });
         }
-        db.Collection<MediaRecord>("media").InsertBulk(media, batchSize: 1000);
+        // In order: each slot's versions are numbered 1, 2 by Submit and the last is current, as a liaison's edit makes them.
+        writes.Atomically(() =>
+        {
+            foreach (var version in versions) submissions.Submit(version);
+            foreach (var exemption in exemptions) submissions.Exempt(exemption);
+            mediaStore.AddBatch(media);
+        });
         return (versions.Count, media.Count);
     }
 
@@ -102,8 +106,7 @@ public static class BenchWeek
         {
             versions.Add(new Submission
             {
-                Id = ObjectId.NewObjectId().ToString(), WeekId = week.Definition.Id, DepartmentId = d.Id, ItemKey = item.Key, Version = v,
-                IsCurrent = v == (edited ? 2 : 1), SubmittedAt = at.AddMinutes(20 * (v - 1)).UtcDateTime, SubmittedByName = d.Liaisons[0].Name,
+                WeekId = week.Definition.Id, DepartmentId = d.Id, ItemKey = item.Key, SubmittedAt = at.AddMinutes(20 * (v - 1)).UtcDateTime, SubmittedByName = d.Liaisons[0].Name,
                 SubmittedByAadObjectId = d.Liaisons[0].AadObjectId, SubmittedByTeamsId = $"29:{d.Id}", IdempotencyKey = $"{d.Id}|{item.Key}|{v}", Data = data,
             });
         }

@@ -7,8 +7,10 @@ using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Bench.Exports;
 using VocEdWeek.Bot.Features.Exports;
+using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Tests.Features.Office;
 using VocEdWeek.Bot.Weeks;
 
@@ -40,7 +42,8 @@ try
     var week = services.GetRequiredService<WeekCatalog>().Active!;
     var db = services.GetRequiredService<BotDatabase>();
     var seeding = Stopwatch.StartNew();
-    var (versions, media) = BenchWeek.Seed(db, week, mediaCount);
+    var (versions, media) = BenchWeek.Seed(services.GetRequiredService<ISubmissionStore>(), services.GetRequiredService<IMediaStore>(),
+        services.GetRequiredService<IAtomicWrites>(), week, mediaCount);
     db.Database.Checkpoint();
     var dbBytes = new FileInfo(Path.Combine(directory, "vocedweek.db")).Length;
     var writers = services.GetServices<IExportWriter>().OrderBy(w => w.Kind).ToList();

@@ -11,6 +11,7 @@ using VocEdWeek.Bot.Bench.Office;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Tests.Features.Office;
 using VocEdWeek.Bot.Weeks;
 
@@ -44,7 +45,7 @@ try
     var week = services.GetRequiredService<WeekCatalog>().Active!;
     var db = services.GetRequiredService<BotDatabase>();
     var seeding = Stopwatch.StartNew();
-    var stored = SampleWeeks.Submit(db, week, now);
+    var stored = SampleWeeks.Submit(services.GetRequiredService<ISubmissionStore>(), services.GetRequiredService<IAtomicWrites>(), week, now);
     db.Database.Checkpoint();
     var dbBytes = new FileInfo(Path.Combine(directory, "vocedweek.db")).Length;
     Console.WriteLine($"Week: {departments} departments x {week.Calendar.Days.Count} days; {stored} submission versions in a LiteDB file of {dbBytes / 1048576.0:F1} MiB (seeded in {seeding.ElapsedMilliseconds} ms).");

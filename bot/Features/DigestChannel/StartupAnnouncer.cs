@@ -6,7 +6,7 @@ namespace VocEdWeek.Bot.Features.DigestChannel;
 
 /// <summary>
 /// On start, posts a short "online" notice to the digest channel (through the outbox). It proves that
-/// proactive sending works after a restart from what LiteDB kept, and tells the office if the bot was down.
+/// proactive sending works after a restart from what the database kept, and tells the office if the bot was down.
 /// </summary>
 public sealed partial class StartupAnnouncer(
     DigestChannelLocator locator, OutboxQueue outbox, TimeProvider time, IConfiguration configuration,

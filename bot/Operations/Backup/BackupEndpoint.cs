@@ -15,8 +15,11 @@ public static class BackupEndpoint
     public const string Path = "/ops/backup";
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    public static IServiceCollection AddBackupEndpoint(this IServiceCollection services)
+    public static IServiceCollection AddBackupEndpoint(this IServiceCollection services, IConfiguration configuration)
     {
+        // On PostgreSQL the records are the database server's to back up (pg_dump, the provider's backups): no
+        // operations.json, no endpoint (404 like any unknown path), and the commands say so (OperationsCommand).
+        if (OnPostgreSql(configuration)) return services;
         services.AddSingleton<ControlPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<ControlPublisher>());
         return services;
@@ -24,9 +27,13 @@ public static class BackupEndpoint
 
     public static WebApplication MapBackupEndpoint(this WebApplication app)
     {
+        if (OnPostgreSql(app.Configuration)) return app;
         app.MapPost(Path, SnapshotAsync);
         return app;
     }
+
+    public static bool OnPostgreSql(IConfiguration configuration) =>
+        new StorageOptions { Provider = configuration["Storage:Provider"] ?? StorageOptions.LiteDb }.UsesPostgreSql;
 
     private static async Task<IResult> SnapshotAsync(HttpContext context, ControlPublisher control, BotDatabase db, StorageOptions storage)
     {

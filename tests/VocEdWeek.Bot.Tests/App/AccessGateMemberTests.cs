@@ -4,8 +4,6 @@ using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.App;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Identity;
-using VocEdWeek.Bot.Storage;
-using VocEdWeek.Bot.Storage.LiteDb.Identity;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Tests.Features.Forms;
 using VocEdWeek.Bot.Weeks;
@@ -19,22 +17,22 @@ namespace VocEdWeek.Bot.Tests.App;
 public sealed class AccessGateMemberTests : IDisposable
 {
     private readonly TempDir _dir = new();
-    private readonly BotDatabase _db;
+    private readonly TestStores _stores;
     private readonly RecordingMessenger _messenger = new();
     private readonly AccessGate _gate;
 
     public AccessGateMemberTests()
     {
-        _db = new BotDatabase(new StorageOptions { Directory = Path.Combine(_dir.Path, "data") });
+        _stores = new TestStores(Path.Combine(_dir.Path, "data"));
         // Tuesday 14 May 2024, 10:00 in Beijing: the Wuxi week is on.
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 5, 14, 2, 0, 0, TimeSpan.Zero));
-        var weeks = TestWeeks.Catalog(_db, clock, Path.Combine(RepoPaths.Samples, "2024-wuxi.json"));
-        _gate = new AccessGate(weeks, new IdentityResolver(new LiteDbKnownUserStore(_db), weeks, clock));
+        var weeks = TestWeeks.Catalog(_stores.Get<VocEdWeek.Bot.Weeks.Store.IWeekStore>(), clock, Path.Combine(RepoPaths.Samples, "2024-wuxi.json"));
+        _gate = new AccessGate(weeks, new IdentityResolver(_stores.Get<IKnownUserStore>(), weeks, clock));
     }
 
     public void Dispose()
     {
-        _db.Dispose();
+        _stores.Dispose();
         _dir.Dispose();
     }
 

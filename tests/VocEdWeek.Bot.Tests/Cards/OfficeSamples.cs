@@ -65,7 +65,7 @@ public sealed class OfficeSamples
     private void Generated(int departments)
     {
         using var world = new OfficeWorld(FormsWorld.Beijing(2024, 5, 16, 11, 0), departments);
-        SampleWeeks.Submit(world.Get<BotDatabase>(), world.Week, world.Clock.GetUtcNow());
+        SampleWeeks.Submit(world.Store, world.Get<IAtomicWrites>(), world.Week, world.Clock.GetUtcNow());
         var today = new WeekItem(ItemKind.DailyReport, new DateOnly(2024, 5, 16));
         AddMissing(world, $"missing-{departments}-channel.zh", today, "zh-CN", mention: true);
         AddMissing(world, $"missing-{departments}-yesterday.zh", new WeekItem(ItemKind.DailyReport, new DateOnly(2024, 5, 15)), "zh-CN", mention: false);

@@ -31,6 +31,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         // VOCEDWEEK_TEST_STORAGE=PostgreSql: on a fresh PostgreSQL database instead; a test's own settings still win.
         foreach (var (k, v) in TestStorage.Settings()) _settings[k] = v;
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
+        TestStorage.KeyForPostgreSql(_settings);
     }
 
     public string DataDirectory => _dir.Path;

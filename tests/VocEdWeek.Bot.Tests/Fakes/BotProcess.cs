@@ -22,6 +22,10 @@ public static class BotProcess
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunCheckAsync(Dictionary<string, string> environment) =>
         RunToEndAsync(["check"], environment, TimeSpan.FromSeconds(60), "check should finish");
 
+    /// <summary>Runs <c>migrate-storage</c> to its end (a guard of 120 s).</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunMigrateStorageAsync(Dictionary<string, string> environment) =>
+        RunToEndAsync(["migrate-storage"], environment, TimeSpan.FromSeconds(120), "migrate-storage should finish");
+
     /// <summary>Starts the bot listening on a free loopback port; the test reads its output and disposes it to stop it.</summary>
     public static RunningBot Start(Dictionary<string, string> environment)
     {

@@ -48,6 +48,7 @@ public sealed class DeliveryWorld : IDisposable
         // VOCEDWEEK_TEST_STORAGE=PostgreSql: one fresh database, kept across Restart like the LiteDB file.
         foreach (var (k, v) in TestStorage.Settings()) _settings[k] = v;
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
+        TestStorage.KeyForPostgreSql(_settings);
         MessengerInUse = messenger ?? Messenger;
         _services = Build();
     }

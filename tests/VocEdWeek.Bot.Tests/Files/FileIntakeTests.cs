@@ -13,8 +13,6 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Protocol;
 using VocEdWeek.Bot.Storage;
-using VocEdWeek.Bot.Storage.LiteDb.Conversation;
-using VocEdWeek.Bot.Storage.LiteDb.Files;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
 
@@ -27,6 +25,7 @@ namespace VocEdWeek.Bot.Tests.Files;
 public sealed class FileIntakeTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
+    private TestStores? _stores;
     private readonly ConcurrentDictionary<string, string?> _authorization = new();
     private WebApplication _server = null!;
     private string _base = "";
@@ -59,6 +58,7 @@ public sealed class FileIntakeTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
+        _stores?.Dispose();
         _dir.Dispose();
     }
 
@@ -160,11 +160,12 @@ public sealed class FileIntakeTests : IAsyncLifetime
     private (FileIntakeWorker Worker, IMediaStore Media, CapturingMessenger Messenger) Build(long maxBytes)
     {
         var storage = new StorageOptions { Directory = _dir.Path };
-        var db = new BotDatabase(storage);
-        var conversations = new LiteDbConversationStore(db);
+        // The stores follow VOCEDWEEK_TEST_STORAGE; the files stay in the folder either way.
+        _stores = new TestStores(_dir.Path);
+        var conversations = _stores.Get<IConversationStore>();
         conversations.Save(new ConversationRecord { Id = "a:zhang", ServiceUrl = _base + "/", Scope = "Personal", UserId = "29:zhang" });
-        var weeks = TestWeeks.Catalog(db, TimeProvider.System, Path.Combine(RepoPaths.Samples, "2024-wuxi.json"));
-        var media = new LiteDbMediaStore(db);
+        var weeks = TestWeeks.Catalog(_stores.Get<VocEdWeek.Bot.Weeks.Store.IWeekStore>(), TimeProvider.System, Path.Combine(RepoPaths.Samples, "2024-wuxi.json"));
+        var media = _stores.Get<IMediaStore>();
         var messenger = new CapturingMessenger();
         var options = new FileIntakeOptions { MaxBytes = maxBytes };
         var fetcher = new FileFetcher(media, new MediaArrival(media, []), new LocalFileStore(storage), new AttachmentDownloader(new HttpClient(), new FixedToken(null), LocalFakes),

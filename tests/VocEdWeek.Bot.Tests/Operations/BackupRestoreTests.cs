@@ -17,7 +17,8 @@ namespace VocEdWeek.Bot.Tests.Operations;
 /// <summary>
 /// <c>backup</c> against the real bot on a real socket while three liaisons keep submitting daily reports through
 /// POST /api/messages, then <c>restore</c> into an empty folder and a new bot on it: every report acknowledged before
-/// the backup began is there, and so are the files sent through the upload page, byte for byte.
+/// the backup began is there, and so are the files sent through the upload page, byte for byte. These back up the LiteDB
+/// file, so they run on LiteDB under either VOCEDWEEK_TEST_STORAGE (PostgreSQL's answers: PostgreSqlBackupTests).
 /// </summary>
 public sealed class BackupRestoreTests
 {
@@ -39,7 +40,7 @@ public sealed class BackupRestoreTests
         IReadOnlyList<(string Department, string Marker)> ackedBeforeBackup;
         var output = new StringWriter();
 
-        await using (var world = await UploadWorld.StartAsync())
+        await using (var world = await UploadWorld.StartAsync(TestStorage.LiteDb()))
         {
             var token = UploadHttp.Token(await world.LinkAsync());
             Assert.Equal(HttpStatusCode.OK, (await UploadHttp.PostFileAsync(world.Http, token, "开幕式.jpg", UploadHttp.Bytes(photo))).StatusCode);
@@ -85,7 +86,7 @@ public sealed class BackupRestoreTests
         await RestoreCommand.RunAsync(new StorageOptions { Directory = restored }, backup, restoreOutput, CancellationToken.None);
         Assert.Contains("Backup verified", restoreOutput.ToString());
 
-        await using var bot = new BotApp(new() { ["Storage:Directory"] = restored });
+        await using var bot = new BotApp(TestStorage.LiteDb(new() { ["Storage:Directory"] = restored }));
         using var http = bot.CreateClient();
         var ready = JsonNode.Parse(await http.GetStringAsync("/healthz/ready"))!;
         Assert.Equal("Healthy", (string?)ready["checks"]!.AsArray().Single(c => (string?)c!["name"] == "database")!["status"]);
@@ -113,7 +114,7 @@ public sealed class BackupRestoreTests
         using var scratch = new TempDir();
         var backup = Path.Combine(scratch.Path, "backup");
         var data = new StorageOptions { Directory = Path.Combine(scratch.Path, "data") };
-        var bot = new BotApp(new() { ["Storage:Directory"] = data.Directory });
+        var bot = new BotApp(TestStorage.LiteDb(new() { ["Storage:Directory"] = data.Directory }));
         using (var http = bot.CreateClient())
         {
             Assert.Equal("ok", await http.GetStringAsync("/healthz"));
@@ -145,7 +146,7 @@ public sealed class BackupRestoreTests
     [Fact]
     public async Task The_backup_endpoint_answers_only_with_the_key_and_never_through_a_proxy()
     {
-        await using var world = await UploadWorld.StartAsync();
+        await using var world = await UploadWorld.StartAsync(TestStorage.LiteDb());
         var control = ControlFile.TryRead(new StorageOptions { Directory = world.DataDirectory });
         Assert.NotNull(control);
         Assert.Equal(world.BaseUrl, control.Url);

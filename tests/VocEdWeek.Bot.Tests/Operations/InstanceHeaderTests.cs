@@ -20,7 +20,9 @@ public sealed class InstanceHeaderTests
         Assert.Equal(bot.Services.GetRequiredService<LinkSigner>().InstanceId, id);
         Assert.Matches("^[0-9a-f]{16}$", id);
         // Derived from the key, never the key itself.
-        var key = await File.ReadAllTextAsync(Path.Combine(bot.DataDirectory, "link-signing.key"));
+        // On PostgreSQL the key comes from configuration (every instance shares it), else from the data folder.
+        var key = bot.Services.GetRequiredService<WebLinkOptions>().SigningKey
+            ?? await File.ReadAllTextAsync(Path.Combine(bot.DataDirectory, "link-signing.key"));
         Assert.DoesNotContain(id, Convert.ToHexStringLower(Convert.FromBase64String(key.Trim())), StringComparison.Ordinal);
     }
 

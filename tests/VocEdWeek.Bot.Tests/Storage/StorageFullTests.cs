@@ -9,12 +9,13 @@ namespace VocEdWeek.Bot.Tests.Storage;
 /// <summary>
 /// A full disk: the liaison is told so ("服务器存储空间不足…"), nothing is acknowledged that was not stored, and the
 /// bot takes the same card once there is room again, without a restart. "Full" is the real check against the real
-/// disk's free space (StorageSpace), with the reserve set above what any disk has.
+/// disk's free space (StorageSpace), with the reserve set above what any disk has. On LiteDB under either
+/// VOCEDWEEK_TEST_STORAGE: the reserve keeps room for the LiteDB file; a PostgreSQL server's disk is the server's.
 /// </summary>
 public sealed class StorageFullTests : IDisposable
 {
     private const long MoreThanAnyDisk = long.MaxValue / 2;
-    private readonly FormsWorld _world = new(Beijing(2024, 5, 14, 10, 0));
+    private readonly FormsWorld _world = new(Beijing(2024, 5, 14, 10, 0), settings: TestStorage.LiteDb());
     private readonly TempDir _dir = new();
 
     public void Dispose()

@@ -27,7 +27,7 @@ public sealed class StorageProviderTests
     [InlineData("PostgreSql", " ", "ConnectionStrings:VocEdWeek must be set when Storage:Provider is PostgreSql.")]
     public void A_wrong_choice_is_one_sentence_naming_the_key(string provider, string? connectionString, string sentence)
     {
-        using var services = Storage(new() { ["Storage:Provider"] = provider, ["ConnectionStrings:VocEdWeek"] = connectionString });
+        using var services = Storage(new() { ["Storage:Provider"] = provider, ["ConnectionStrings:VocEdWeek"] = connectionString, ["Links:SigningKey"] = TestStorage.NewSigningKey() });
 
         var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<StorageOptions>());
 
@@ -65,7 +65,7 @@ public sealed class StorageProviderTests
     [InlineData("PostgreSql", "Host=127.0.0.1;Port=1;Username=x;Timeout=5", "ConnectionStrings:VocEdWeek cannot be opened and migrated: ")]
     public async Task The_real_bot_refuses_to_start_with_exit_code_2(string provider, string? connectionString, string sentence)
     {
-        var environment = new Dictionary<string, string> { ["Storage__Provider"] = provider };
+        var environment = new Dictionary<string, string> { ["Storage__Provider"] = provider, ["Links__SigningKey"] = TestStorage.NewSigningKey() };
         if (connectionString is not null) environment["ConnectionStrings__VocEdWeek"] = connectionString;
 
         var (exitCode, stderr) = await BotProcess.RunUntilItStopsAsync(environment);

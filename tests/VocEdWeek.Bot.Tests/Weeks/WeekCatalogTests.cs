@@ -3,8 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.Storage;
-using VocEdWeek.Bot.Storage.LiteDb;
-using VocEdWeek.Bot.Storage.LiteDb.Weeks;
 using VocEdWeek.Bot.Tests.Fakes;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Weeks.Settings;
@@ -20,10 +18,10 @@ namespace VocEdWeek.Bot.Tests.Weeks;
 public sealed class WeekCatalogTests : IDisposable
 {
     private readonly TempDir _dir = new();
-    private readonly BotDatabase _db;
+    private readonly TestStores _stores;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    public WeekCatalogTests() => _db = new BotDatabase(new StorageOptions { Directory = Path.Combine(_dir.Path, "data") });
+    public WeekCatalogTests() => _stores = new TestStores(Path.Combine(_dir.Path, "data"));
 
     private static readonly string Wuxi = Path.Combine(RepoPaths.Samples, "2024-wuxi.json");
 
@@ -40,14 +38,14 @@ public sealed class WeekCatalogTests : IDisposable
         return file;
     }
 
-    private WeekCatalog Catalog(params string[] files) => TestWeeks.Catalog(_db, _clock, files);
+    private WeekCatalog Catalog(params string[] files) => TestWeeks.Catalog(_stores.Get<IWeekStore>(), _clock, files);
 
     [Fact]
     public void TheWeekFile_SeedsTheDatabase_AndTheWeekIsThereWithoutTheFile()
     {
         Catalog(Wuxi);
 
-        var again = new WeekCatalog(new LiteDbWeekStore(_db), OfficeAdmins.None, _clock);
+        var again = new WeekCatalog(_stores.Get<IWeekStore>(), OfficeAdmins.None, _clock);
 
         Assert.Equal("2024-wuxi", again.Active!.Definition.Id);
         Assert.Equal(5, again.Active.Definition.Departments.Count);
@@ -62,7 +60,7 @@ public sealed class WeekCatalogTests : IDisposable
         Assert.Equal("edited", Catalog(file).Find("2025-x")!.Definition.Title);
 
         var catalog = Catalog(file);
-        var editor = new WeekEditor(new LiteDbWeekStore(_db), new LiteDbSettingsLogStore(_db), new LiteDbAtomicWrites(_db), catalog, _clock, NullLogger<WeekEditor>.Instance);
+        var editor = new WeekEditor(_stores.Get<IWeekStore>(), _stores.Get<ISettingsLogStore>(), _stores.Get<IAtomicWrites>(), catalog, _clock, NullLogger<WeekEditor>.Instance);
         Assert.True(editor.Apply("2025-x", new AddDepartment("智能制造学院"), new Actor("王强", "wq@college.example.edu.cn")).Applied);
         WeekFile("2025-x", "2025-05-11", "2025-05-17", "edited again");
 
@@ -82,7 +80,7 @@ public sealed class WeekCatalogTests : IDisposable
     public void TheActiveWeek_IsTheOneRunning_ElseRecentlyEnded_ElseTheNext(string now, string expected)
     {
         var catalog = Catalog(WeekFile("2024", "2024-05-12", "2024-05-18"), WeekFile("2023", "2023-05-07", "2023-05-13"));
-        var editor = new WeekEditor(new LiteDbWeekStore(_db), new LiteDbSettingsLogStore(_db), new LiteDbAtomicWrites(_db), catalog, _clock, NullLogger<WeekEditor>.Instance);
+        var editor = new WeekEditor(_stores.Get<IWeekStore>(), _stores.Get<ISettingsLogStore>(), _stores.Get<IAtomicWrites>(), catalog, _clock, NullLogger<WeekEditor>.Instance);
         var next = WeekLoader.Load(WeekFile("2025", "2025-05-11", "2025-05-17"));
         Assert.True(editor.Create(next, new Actor("王强", null)).Applied);
 
@@ -107,8 +105,8 @@ public sealed class WeekCatalogTests : IDisposable
     public void AChange_IsSeenByTheCatalogAtOnce_AndLoggedWithTheWeekInOneGo()
     {
         var catalog = Catalog(Wuxi);
-        var log = new LiteDbSettingsLogStore(_db);
-        var editor = new WeekEditor(new LiteDbWeekStore(_db), log, new LiteDbAtomicWrites(_db), catalog, _clock, NullLogger<WeekEditor>.Instance);
+        var log = _stores.Get<ISettingsLogStore>();
+        var editor = new WeekEditor(_stores.Get<IWeekStore>(), log, _stores.Get<IAtomicWrites>(), catalog, _clock, NullLogger<WeekEditor>.Instance);
         var before = catalog.Active!;
 
         var outcome = editor.Apply("2024-wuxi", new ReplaceLiaison("jd", "zhangwei@college.example.edu.cn",
@@ -129,22 +127,22 @@ public sealed class WeekCatalogTests : IDisposable
     public void ARefusedChange_WritesNothing()
     {
         var catalog = Catalog(Wuxi);
-        var log = new LiteDbSettingsLogStore(_db);
-        var editor = new WeekEditor(new LiteDbWeekStore(_db), log, new LiteDbAtomicWrites(_db), catalog, _clock, NullLogger<WeekEditor>.Instance);
+        var log = _stores.Get<ISettingsLogStore>();
+        var editor = new WeekEditor(_stores.Get<IWeekStore>(), log, _stores.Get<IAtomicWrites>(), catalog, _clock, NullLogger<WeekEditor>.Instance);
 
         var outcome = editor.Apply("2024-wuxi", new RenameDepartment("jd", "信息工程学院"), new Actor("王强", "wq"));
 
         Assert.Equal("settings_department_exists", outcome.RefusalKey);
         Assert.Empty(log.For("2024-wuxi"));
         Assert.Equal("机电工程学院", catalog.Active!.Department("jd")!.Name);
-        Assert.Equal(1, new LiteDbWeekStore(_db).Find("2024-wuxi")!.Revision);
+        Assert.Equal(1, _stores.Get<IWeekStore>().Find("2024-wuxi")!.Revision);
     }
 
     [Fact]
     public void OfficeAdmins_AreAdminsOfEveryWeek_AndOfNoWeekAtAll()
     {
         var admins = new OfficeAdmins(["wangqiang@college.example.edu.cn", "ad000000-0000-4000-8000-000000000001"]);
-        var catalog = new WeekCatalog(new LiteDbWeekStore(_db), admins, _clock);
+        var catalog = new WeekCatalog(_stores.Get<IWeekStore>(), admins, _clock);
 
         Assert.Null(catalog.Active);
         Assert.Equal(Role.Admin, catalog.NoWeekRoster.Find(null, "WangQiang@college.example.edu.cn")!.Role);
@@ -156,7 +154,7 @@ public sealed class WeekCatalogTests : IDisposable
 
     public void Dispose()
     {
-        _db.Dispose();
+        _stores.Dispose();
         _dir.Dispose();
     }
 }

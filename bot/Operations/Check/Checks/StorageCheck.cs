@@ -3,8 +3,8 @@ using VocEdWeek.Bot.Storage;
 namespace VocEdWeek.Bot.Operations.Check.Checks;
 
 /// <summary>
-/// <c>Storage:Directory</c> holds the database and every received file: a probe file is written and deleted there,
-/// and at least <see cref="MinimumFree"/> must be free.
+/// <c>Storage:Directory</c> holds every received file and, on LiteDB, the database: a probe file is written and deleted
+/// there, and at least <see cref="MinimumFree"/> must be free (on PostgreSQL too: the files still land here first).
 /// </summary>
 public sealed class StorageCheck : ICheck
 {

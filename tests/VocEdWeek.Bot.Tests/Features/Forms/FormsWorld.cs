@@ -27,13 +27,18 @@ public sealed class FormsWorld : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "vocedweek-tests", Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _services;
 
-    public FormsWorld(DateTimeOffset? now = null, bool withWeek = true)
+    /// <param name="settings">Configuration over the defaults; a <c>Storage:Provider</c> here overrides VOCEDWEEK_TEST_STORAGE.</param>
+    public FormsWorld(DateTimeOffset? now = null, bool withWeek = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Clock = new FakeTimeProvider(now ?? Beijing(2024, 5, 14, 10, 0));
-        var settings = new Dictionary<string, string?> { ["Storage:Directory"] = _directory };
-        if (withWeek) settings["Week:DefinitionFile"] = Path.Combine(AppContext.BaseDirectory, "Weeks", "Samples", "2024-wuxi.json");
-        foreach (var (k, v) in TestStorage.Settings()) settings[k] = v;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var all = new Dictionary<string, string?> { ["Storage:Directory"] = _directory };
+        if (withWeek) all["Week:DefinitionFile"] = Path.Combine(AppContext.BaseDirectory, "Weeks", "Samples", "2024-wuxi.json");
+        if (settings?.ContainsKey("Storage:Provider") != true)
+        {
+            foreach (var (k, v) in TestStorage.Settings()) all[k] = v;
+        }
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);

@@ -23,7 +23,7 @@ public sealed class OfficeCardSizeTests(OfficeCardSizeTests.BigWeeks weeks) : IC
             foreach (var n in new[] { 60, 1000 })
             {
                 var world = new OfficeWorld(FormsWorld.Beijing(2024, 5, 16, 11, 0), n);
-                SampleWeeks.Submit(world.Get<BotDatabase>(), world.Week, world.Clock.GetUtcNow());
+                SampleWeeks.Submit(world.Store, world.Get<IAtomicWrites>(), world.Week, world.Clock.GetUtcNow());
                 Worlds[n] = world;
             }
         }

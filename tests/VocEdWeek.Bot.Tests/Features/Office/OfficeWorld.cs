@@ -14,7 +14,8 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Tests.Features.Office;
 
 /// <summary>
-/// The whole app (AddBotApp) with a week file, its own LiteDB folder, a UTC FakeTimeProvider and a recording messenger;
+/// The whole app (AddBotApp) with a week file, its own LiteDB folder (or PostgreSQL database, see TestStorage), a UTC
+/// FakeTimeProvider and a recording messenger;
 /// turns go through the real TurnRouter, in a personal chat or in a team channel.
 /// </summary>
 public sealed class OfficeWorld : IDisposable

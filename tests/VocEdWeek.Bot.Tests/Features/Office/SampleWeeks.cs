@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LiteDB;
 using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
@@ -76,10 +75,10 @@ public static class SampleWeeks
     /// Fills the store as a real week looks at <paramref name="now"/>: every item due before now handed in by most departments
     /// (about 85% on time, 7% late the same day, 4% made up a day later, the rest missing); today's report from about half so far.
     /// Each report carries a realistic form payload (about 1 KB of Chinese text, stored as the forms store it) and one in ten was edited once (two versions).
-    /// Written in bulk into the submissions collection, as <see cref="ISubmissionStore.Submit"/> would store them (seeding
-    /// thousands one by one through Submit re-reads the week's history each time). Returns the number of versions stored.
+    /// Written through <see cref="ISubmissionStore.Submit"/> (so on either database), all in one transaction: thousands of
+    /// versions commit once instead of once each. Returns the number of versions stored.
     /// </summary>
-    public static int Submit(BotDatabase db, ActiveWeek week, DateTimeOffset now, int seed = 7)
+    public static int Submit(ISubmissionStore store, IAtomicWrites writes, ActiveWeek week, DateTimeOffset now, int seed = 7)
     {
         var random = new Random(seed);
         var calendar = week.Calendar;
@@ -110,12 +109,9 @@ public static class SampleWeeks
                 {
                     versions.Add(new Submission
                     {
-                        Id = ObjectId.NewObjectId().ToString(),
                         WeekId = week.Definition.Id,
                         DepartmentId = department.Id,
                         ItemKey = item.Key,
-                        Version = version,
-                        IsCurrent = version == (edited ? 2 : 1),
                         SubmittedAt = at.AddMinutes(20 * (version - 1)).UtcDateTime,
                         SubmittedByName = liaison.Name,
                         SubmittedByAadObjectId = liaison.AadObjectId,
@@ -126,7 +122,11 @@ public static class SampleWeeks
                 }
             }
         }
-        db.Collection<Submission>("submissions").InsertBulk(versions, batchSize: 500);
+        // In order, so each slot's versions are numbered 1, 2 and the last is current, as a liaison's edits would be.
+        writes.Atomically(() =>
+        {
+            foreach (var version in versions) store.Submit(version);
+        });
         return versions.Count;
     }
 

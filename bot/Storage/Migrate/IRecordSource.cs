@@ -1,0 +1,11 @@
+namespace VocEdWeek.Bot.Storage.Migrate;
+
+/// <summary>The records of the database being moved from, collection by collection, as the bot's own record types.</summary>
+public interface IRecordSource
+{
+    /// <summary>Every collection the database holds (also ones this version of the bot does not know).</summary>
+    IReadOnlyList<string> Collections { get; }
+
+    /// <summary>Every record of <paramref name="collection"/>, in the order they were stored.</summary>
+    IReadOnlyList<T> Read<T>(string collection);
+}

@@ -7,11 +7,12 @@ namespace VocEdWeek.Bot.Scheduling;
 /// zone by the sources; the server's own zone never matters. A slot runs once: its key is recorded in
 /// LiteDB after it ran, and the jobs it enqueues carry the slot in their idempotency keys, so a crash
 /// between the two does not send anything twice. A slot missed while the bot was down runs late within
-/// its grace period, else it is recorded as missed. Nothing runs outside the week's window.
+/// its grace period, else it is recorded as missed. Nothing runs outside the week's window. With several instances only the
+/// leader (<see cref="ISchedulerLeadership"/>) runs slots; the others keep ticking, each round a try to take over.
 /// </summary>
 public sealed partial class Scheduler(
     WeekCatalog weeks, IEnumerable<ISlotSource> sources, IScheduleWindow window, ISlotStore slots,
-    SchedulingOptions options, TimeProvider time, ILogger<Scheduler> log) : BackgroundService
+    SchedulingOptions options, TimeProvider time, ILogger<Scheduler> log, ISchedulerLeadership leadership) : BackgroundService
 {
     private readonly IReadOnlyList<ISlotSource> _sources = sources.ToList();
     private readonly SemaphoreSlim _oneRound = new(1, 1);
@@ -60,6 +61,7 @@ public sealed partial class Scheduler(
     {
         var ran = new List<string>();
         if (weeks.Active is not { } week) return ran;
+        if (!leadership.IsLeader && !leadership.TryLead()) return ran;
         await _oneRound.WaitAsync(ct);
         try
         {

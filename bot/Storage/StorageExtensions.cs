@@ -43,6 +43,7 @@ using VocEdWeek.Bot.Storage.PostgreSql.UploadPage;
 using VocEdWeek.Bot.Storage.PostgreSql.WeekSetup;
 using VocEdWeek.Bot.Storage.PostgreSql.Weeks;
 using VocEdWeek.Bot.Submissions;
+using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Weeks.Settings;
 using VocEdWeek.Bot.Weeks.Store;
 
@@ -87,6 +88,8 @@ public static class StorageExtensions
         services.AddSingleton<ISetupPendingStore, LiteDbSetupPendingStore>();
         services.AddSingleton<IExportStore, LiteDbExportStore>();
         services.AddSingleton<IOnceClaims, LiteDbOnceClaims>();
+        services.AddSingleton<ISchedulerLeadership, LiteDbSchedulerLeadership>();
+        services.AddSingleton<IWeekChangeSignal, LiteDbWeekChangeSignal>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -116,5 +119,10 @@ public static class StorageExtensions
         services.AddSingleton<ISetupPendingStore, PgSetupPendingStore>();
         services.AddSingleton<IExportStore, PgExportStore>();
         services.AddSingleton<IOnceClaims, PgOnceClaims>();
+        // Several instances: one scheduler leader (taken over when it dies), and every instance hears week changes.
+        services.AddSingleton<ISchedulerLeadership, PgSchedulerLeadership>();
+        services.AddHostedService<PgLeaderRetry>();
+        services.AddSingleton<IWeekChangeSignal, PgWeekChangeSignal>();
+        services.AddHostedService<PgWeekChangeListener>();
     }
 }

@@ -6,14 +6,14 @@ namespace VocEdWeek.Bot.Weeks;
 /// The weeks the bot knows, read from the database (<see cref="IWeekStore"/>) and replaced whole after every change, so a
 /// change made in Teams reaches every feature at its next look, with no restart. <c>Week:DefinitionFile</c> and
 /// <c>Week:ArchiveFiles</c> seed the database (<see cref="WeekSeeding"/>). With several instances, a change made on another
-/// one is seen here at this instance's next <see cref="Reload"/> (its own next change, or a refused write); telling every
-/// instance at once (PostgreSQL LISTEN/NOTIFY) is still to come.
+/// one is told to this one (<see cref="IWeekChangeSignal"/>; on PostgreSQL LISTEN/NOTIFY), which then calls <see cref="Reload"/>.
 /// </summary>
 public sealed class WeekCatalog
 {
     private readonly IWeekStore _store;
     private readonly TimeProvider _time;
     private volatile IReadOnlyDictionary<string, Entry> _all = new Dictionary<string, Entry>();
+    private readonly Lock _reloading = new();
 
     public WeekCatalog(IWeekStore store, OfficeAdmins admins, TimeProvider time)
     {
@@ -53,14 +53,19 @@ public sealed class WeekCatalog
     /// <summary>Reads every week again from the database; called after each change (and whenever another instance may have made one).</summary>
     public void Reload()
     {
-        var all = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
-        foreach (var stored in _store.All())
+        // One at a time (the editor's and the change listener's): an older read never replaces a newer one.
+        lock (_reloading)
         {
-            var week = WeekJson.Read(stored.Json);
-            all[week.Id] = new Entry(new ActiveWeek(week, Admins), stored.Archived);
+            var all = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
+            foreach (var stored in _store.All())
+            {
+                var week = WeekJson.Read(stored.Json);
+                all[week.Id] = new Entry(new ActiveWeek(week, Admins), stored.Archived);
+            }
+            _all = all;
         }
-        _all = all;
     }
+
 
     private ActiveWeek? Choose(DateTimeOffset now)
     {

@@ -15,7 +15,8 @@ public static class WeekExtensions
         {
             var store = sp.GetRequiredService<IWeekStore>();
             var time = sp.GetRequiredService<TimeProvider>();
-            WeekSeeding.Seed(store, configuration, time, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WeekSeeding)));
+            WeekSeeding.Seed(store, configuration, time, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WeekSeeding)),
+                sp.GetRequiredService<IWeekChangeSignal>());
             return new WeekCatalog(store, sp.GetRequiredService<OfficeAdmins>(), time);
         });
         services.AddSingleton<WeekEditor>();

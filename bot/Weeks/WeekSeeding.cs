@@ -29,7 +29,8 @@ public static class WeekSeeding
         return loaded;
     }
 
-    public static void Seed(IWeekStore store, IConfiguration configuration, TimeProvider time, ILogger log)
+    /// <summary>Stores the configured weeks; each one written is told to the other instances through <paramref name="others"/>.</summary>
+    public static void Seed(IWeekStore store, IConfiguration configuration, TimeProvider time, ILogger log, IWeekChangeSignal? others = null)
     {
         foreach (var (file, week, archived) in LoadFiles(configuration))
         {
@@ -40,7 +41,10 @@ public static class WeekSeeding
             {
                 // False when another instance starting at the same time seeded it first: the same file, nothing to do.
                 if (store.Add(new StoredWeek { Id = week.Id, Json = WeekJson.Write(week), Revision = 1, FileHash = hash, Archived = archived, CreatedAt = now, UpdatedAt = now }))
+                {
                     log.LogInformation("Week {WeekId} seeded from {File}.", week.Id, Path.GetFileName(file));
+                    others?.Publish(week.Id);
+                }
             }
             else if (stored.FileHash != hash || stored.Archived != archived)
             {
@@ -56,7 +60,11 @@ public static class WeekSeeding
                 stored.Revision = readAt + 1;
                 stored.UpdatedAt = now;
                 // Written only over the revision read: a change made in Teams meanwhile (or another instance's seeding) wins.
-                if (store.Replace(stored, readAt)) log.LogInformation("Week {WeekId} taken again from {File}.", week.Id, Path.GetFileName(file));
+                if (store.Replace(stored, readAt))
+                {
+                    log.LogInformation("Week {WeekId} taken again from {File}.", week.Id, Path.GetFileName(file));
+                    others?.Publish(week.Id);
+                }
             }
         }
     }

@@ -17,6 +17,7 @@ public sealed class PgDatabase : IDisposable
         try
         {
             DataSource = NpgsqlDataSource.Create(connectionString);
+            _dedicated = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 15 };
         }
         catch (ArgumentException ex)
         {
@@ -25,6 +26,17 @@ public sealed class PgDatabase : IDisposable
     }
 
     public NpgsqlDataSource DataSource { get; }
+
+    private readonly NpgsqlConnectionStringBuilder _dedicated = new();
+
+    /// <summary>
+    /// A connection of its own, outside the pool (not opened yet), for what lives on one session: the scheduler's advisory
+    /// lock, LISTEN. Closing it ends the session on the server, which drops its lock and its LISTEN; a pooled connection
+    /// would hand both to whoever takes it next. <paramref name="purpose"/> names it in <c>pg_stat_activity</c>; a keepalive
+    /// notices a connection that died while it only waits.
+    /// </summary>
+    public NpgsqlConnection Dedicated(string purpose) =>
+        new(new NpgsqlConnectionStringBuilder(_dedicated.ConnectionString) { ApplicationName = $"VocEdWeek {purpose}" }.ConnectionString);
 
     // The transaction the current flow is inside, if any (AsyncLocal: it follows the work across awaits and never
     // leaks to another request's thread).

@@ -7,10 +7,12 @@ namespace VocEdWeek.Bot.Weeks.Settings;
 /// The one writer of weeks: a new week, or a change to one, is checked by <see cref="WeekRules"/>, stored with its settings
 /// log entry in one transaction (both or neither), and then <see cref="WeekCatalog"/> is reloaded — every feature sees the
 /// new roster and deadlines at its next look. Changes are made one at a time here, and written only over the revision they
-/// were made on: when another instance changed the week in between, the change is made again on what that one wrote.
+/// were made on: when another instance changed the week in between, the change is made again on what that one wrote. Each
+/// committed change is told to the other instances (<see cref="IWeekChangeSignal"/>; none when built without one).
 /// </summary>
 public sealed class WeekEditor(
-    IWeekStore store, ISettingsLogStore log, IAtomicWrites writes, WeekCatalog catalog, TimeProvider time, ILogger<WeekEditor> logger)
+    IWeekStore store, ISettingsLogStore log, IAtomicWrites writes, WeekCatalog catalog, TimeProvider time, ILogger<WeekEditor> logger,
+    IWeekChangeSignal? others = null)
 {
     /// <summary>Refusal when the week kept changing under this change, or was changed after the revision the caller showed.</summary>
     public const string ChangedMeanwhile = "settings_changed_meanwhile";
@@ -88,6 +90,8 @@ public sealed class WeekEditor(
     {
         if (!writeWeek()) return false;
         log.Add(entry);
+        // In the transaction: the others hear of it only once it is committed, and never of a change rolled back.
+        others?.Publish(entry.WeekId);
         return true;
     });
 

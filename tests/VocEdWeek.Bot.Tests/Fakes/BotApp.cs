@@ -28,13 +28,18 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["Inbound:PerUserLimit"] = "1000000",
             ["Inbound:PerConversationLimit"] = "1000000",
         };
-        // VOCEDWEEK_TEST_STORAGE=PostgreSql: on a fresh PostgreSQL database instead; a test's own settings still win.
-        foreach (var (k, v) in TestStorage.Settings()) _settings[k] = v;
+        // VOCEDWEEK_TEST_STORAGE=PostgreSql: on a fresh PostgreSQL database instead, unless the test names its provider
+        // (a test about the LiteDB file pins LiteDb and must not get PostgreSQL's settings, the signing key included).
+        if (settings?.ContainsKey("Storage:Provider") != true)
+            foreach (var (k, v) in TestStorage.Settings()) _settings[k] = v;
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
         TestStorage.KeyForPostgreSql(_settings);
     }
 
     public string DataDirectory => _dir.Path;
+
+    /// <summary>The settings the bot runs with (its defaults, the test-storage switch's, the test's own).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -84,6 +84,8 @@ public sealed class CheckCommandTests : IClassFixture<CheckWorld>, IDisposable
         // Another installation: its own storage folder, so its own signing key and instance id.
         var settings = _world.Settings();
         settings["Storage:Directory"] = _dir.Path;
+        // On a PostgreSQL run the key is configured rather than kept in the folder: another installation has its own.
+        if (settings.ContainsKey("Links:SigningKey")) settings["Links:SigningKey"] = TestStorage.NewSigningKey();
 
         var run = await _world.RunAsync(settings);
 

@@ -27,6 +27,19 @@ public sealed class SetupPending
     public const string WeekKind = "week";
     public const string RosterKind = "roster";
 
+    /// <summary>A new request, not yet claimed: what every store keeps when someone asks for a draft or an import.</summary>
+    public static SetupPending New(string kind, string payload, string source, string requestedBy, string? weekId, int revision, DateTime now) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        Kind = kind,
+        Payload = payload,
+        Source = source,
+        RequestedBy = requestedBy,
+        WeekId = weekId,
+        Revision = revision,
+        CreatedAt = now,
+    };
+
     /// <summary>What <see cref="ISetupPendingStore.Find"/> answers for a stored item: it unless it is of another kind or expired unconfirmed.</summary>
     public static SetupPending? Valid(SetupPending? pending, string kind, DateTime now) =>
         pending is null || pending.Kind != kind || (pending.DoneAt is null && now - pending.CreatedAt > Lifetime) ? null : pending;

@@ -11,17 +11,7 @@ public sealed class LiteDbSetupPendingStore(BotDatabase db, TimeProvider time) :
 
     public SetupPending Add(string kind, string payload, string source, string requestedBy, string? weekId = null, int revision = 0)
     {
-        var pending = new SetupPending
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            Kind = kind,
-            Payload = payload,
-            Source = source,
-            RequestedBy = requestedBy,
-            WeekId = weekId,
-            Revision = revision,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
+        var pending = SetupPending.New(kind, payload, source, requestedBy, weekId, revision, time.GetUtcNow().UtcDateTime);
         _items.Insert(pending);
         return pending;
     }

@@ -13,17 +13,7 @@ public sealed class PgSetupPendingStore(PgDatabase db, TimeProvider time) : ISet
 
     public SetupPending Add(string kind, string payload, string source, string requestedBy, string? weekId = null, int revision = 0)
     {
-        var pending = new SetupPending
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            Kind = kind,
-            Payload = payload,
-            Source = source,
-            RequestedBy = requestedBy,
-            WeekId = weekId,
-            Revision = revision,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
+        var pending = SetupPending.New(kind, payload, source, requestedBy, weekId, revision, time.GetUtcNow().UtcDateTime);
         db.Execute($"INSERT INTO setuppending ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL)",
             pending.Id, pending.Kind, pending.WeekId, pending.Revision, pending.Payload, pending.Source, pending.RequestedBy, pending.CreatedAt);
         return pending;

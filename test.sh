@@ -84,6 +84,11 @@ echo "==> production rehearsal: the published bot in Production behind nginx (TL
 p=$(sed -nE 's/^# pass ([0-9]+)/\1/p' artifacts/test/server.log); f=$(sed -nE 's/^# fail ([0-9]+)/\1/p' artifacts/test/server.log)
 count "${p:-0}" "${f:-1}"
 
+echo "==> three instances behind nginx on one PostgreSQL, the scheduler's leader killed (300 departments)"
+(cd tests/server && CLUSTER_DEPARTMENTS=300 node --test --test-concurrency=1 cluster.test.mjs 2>&1) | tee artifacts/test/cluster.log
+p=$(sed -nE 's/^# pass ([0-9]+)/\1/p' artifacts/test/cluster.log); f=$(sed -nE 's/^# fail ([0-9]+)/\1/p' artifacts/test/cluster.log)
+count "${p:-0}" "${f:-1}"
+
 echo
 echo "Screenshots and logs: artifacts/"
 echo "${passed} passed, ${failed} failed"

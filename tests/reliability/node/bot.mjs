@@ -2,6 +2,7 @@
 // Development mode on 127.0.0.1 (replies go to a local fake connector), stopped with SIGINT or killed with SIGKILL.
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import { Agent, request } from 'node:https';
 import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -40,9 +41,9 @@ export function writeWeek(path, extra) {
 const running = new Set();
 process.on('exit', () => { for (const p of running) p.kill('SIGKILL'); });
 
-/** Starts the bot; resolves once /healthz answers. `startMs` is from spawn to that answer. */
-export async function startBot({ storage, week, log, env = {} }) {
-  const port = await freePort();
+/** Starts the bot (on `port`, else a free one); resolves once /healthz answers. `startMs` is from spawn to that answer. */
+export async function startBot({ storage, week, log, env = {}, port: given }) {
+  const port = given ?? await freePort();
   const url = `http://127.0.0.1:${port}`;
   const out = openSync(log, 'a');
   const started = performance.now();
@@ -87,8 +88,15 @@ export async function startBot({ storage, week, log, env = {} }) {
   };
 }
 
-/** POSTs one activity; never throws: a refused or cut connection is { status: 0, error }. */
-export async function post(url, activity, timeoutMs = 30000) {
+/** Connections to an https front (nginx) that trust only `ca` (a PEM file), kept open between requests as Teams does. */
+export const tlsAgent = (ca, maxSockets = 64) => new Agent({ ca: readFileSync(ca), keepAlive: true, maxSockets });
+
+/**
+ * POSTs one activity; never throws: a refused or cut connection is { status: 0, error }. With `agent` (tlsAgent) the
+ * url is an https front with a test CA, which fetch cannot be told to trust.
+ */
+export async function post(url, activity, timeoutMs = 30000, agent = null) {
+  if (agent) return postTls(url, activity, timeoutMs, agent);
   try {
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity), signal: AbortSignal.timeout(timeoutMs),
@@ -102,6 +110,25 @@ export async function post(url, activity, timeoutMs = 30000) {
   }
 }
 
+function postTls(url, activity, timeoutMs, agent) {
+  return new Promise(ok => {
+    const req = request(`${url}/api/messages`, { method: 'POST', agent, headers: { 'content-type': 'application/json' }, timeout: timeoutMs }, res => {
+      const parts = [];
+      res.on('data', c => parts.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(parts).toString('utf8');
+        let body = null;
+        try { body = text ? JSON.parse(text) : null; } catch { body = text; }
+        ok({ status: res.statusCode, body });
+      });
+      res.on('error', e => ok({ status: 0, error: e.code ?? e.name }));
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TimeoutError' })));
+    req.on('error', e => ok({ status: 0, error: e.code ?? e.name }));
+    req.end(JSON.stringify(activity));
+  });
+}
+
 function base(liaison, serviceUrl) {
   return {
     channelId: 'msteams', id: `f:${randomUUID()}`, serviceUrl, timestamp: new Date().toISOString(), locale: 'zh-CN',
@@ -111,6 +138,14 @@ function base(liaison, serviceUrl) {
     channelData: { tenant: { id: 'reliability-tenant' } },
   };
 }
+
+/** "@bot text" in a team channel, as Teams sends it (e.g. office staff's 设为通知频道). */
+export const channelMessage = (person, serviceUrl, channelId, text) => ({
+  ...base(person, serviceUrl), type: 'message', text: `<at>职教活动周助手</at> ${text}`,
+  entities: [{ type: 'mention', text: '<at>职教活动周助手</at>', mentioned: { id: '28:reliability-bot', name: '职教活动周助手' } }],
+  conversation: { id: `${channelId};messageid=${Date.now()}`, conversationType: 'channel', isGroup: true, tenantId: 'reliability-tenant' },
+  channelData: { tenant: { id: 'reliability-tenant' }, team: { id: '19:reliability-team@thread.tacv2' }, channel: { id: channelId } },
+});
 
 /** A personal-chat message, as Teams sends it. */
 export const message = (liaison, serviceUrl, text) => ({ ...base(liaison, serviceUrl), type: 'message', text });

@@ -57,6 +57,16 @@ export async function startIdentity(tls) {
   };
 }
 
+/** The one member of a createConversation body for a 1:1 chat (no activity: a channel thread carries one), else null. */
+function personalMember(body) {
+  try {
+    const b = JSON.parse(body);
+    return !b.activity && b.members?.length === 1 ? b.members[0].id : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The Teams Bot Connector: records every request; answers sends with an id and get-member with the roster entry. */
 export async function startConnector(members) {
   const requests = [];
@@ -71,6 +81,10 @@ export async function startConnector(members) {
       const m = members[decodeURIComponent(member[1])];
       return m ? json(res, 200, m) : json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
     }
+    // Opening a 1:1 chat answers the same conversation for the same member every time, as Teams does, so what an
+    // instance sends there can be counted per person.
+    const opened = req.method === 'POST' && /\/v3\/conversations\/?$/.test(req.url) ? personalMember(body) : null;
+    if (opened) return json(res, 200, { id: `a:${opened}` });
     json(res, 200, { id: 'sent-' + randomBytes(4).toString('hex') });
   });
   const port = await listen(server);

@@ -35,14 +35,17 @@ export function template(text, replacements, fileName) {
 
 export const nginxBinary = () => ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync) ?? 'nginx';
 
-/** The site file for this run, inside a minimal nginx.conf of the test's own (the server's main nginx.conf stays Debian's). */
-export function writeNginxConfig(dir, { tls, httpsPort, httpPort, botPort }) {
+/**
+ * The site file for this run, inside a minimal nginx.conf of the test's own (the server's main nginx.conf stays Debian's).
+ * `botPorts` (several instances) turns the upstream's one server line into one line per instance.
+ */
+export function writeNginxConfig(dir, { tls, httpsPort, httpPort, botPort, botPorts = [botPort], workerConnections = 64 }) {
   const site = template(readFileSync(join(serverDir, 'vocedweek.conf'), 'utf8'), [
     ['listen [::]:443 ssl;', ''],
     ['listen [::]:80;', ''],
     ['listen 443 ssl;', `listen 127.0.0.1:${httpsPort} ssl;`],
     ['listen 80;', `listen 127.0.0.1:${httpPort};`],
-    ['server 127.0.0.1:5000;', `server 127.0.0.1:${botPort};`],
+    ['server 127.0.0.1:5000;', botPorts.map(p => `server 127.0.0.1:${p};`).join('\n    ')],
     ['/etc/letsencrypt/live/bot.college.example.edu.cn/fullchain.pem', tls.cert],
     ['/etc/letsencrypt/live/bot.college.example.edu.cn/privkey.pem', tls.key],
     ['/var/log/nginx/vocedweek.access.log', join(dir, 'access.log')],
@@ -56,7 +59,7 @@ export function writeNginxConfig(dir, { tls, httpsPort, httpPort, botPort }) {
 worker_processes 1;
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'main-error.log')} warn;
-events { worker_connections 64; }
+events { worker_connections ${workerConnections}; }
 http {
     client_body_temp_path ${join(dir, 'client_body')};
     proxy_temp_path ${join(dir, 'proxy')};
@@ -77,8 +80,8 @@ export function nginxTest(dir, conf) {
   return { code: r.status ?? 1, output: `${r.stdout}${r.stderr}${r.error ?? ''}` };
 }
 
-export function startNginx(dir, conf) {
-  const log = openSync(join(artifacts, 'nginx.out.log'), 'w');
+export function startNginx(dir, conf, out = join(artifacts, 'nginx.out.log')) {
+  const log = openSync(out, 'w');
   return track(spawn(nginxBinary(), ['-p', dir, '-e', join(dir, 'main-error.log'), '-c', conf], { stdio: ['ignore', log, log] }));
 }
 

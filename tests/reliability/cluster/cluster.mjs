@@ -3,7 +3,7 @@
 // through nginx; the scheduler's leader killed with SIGKILL half-way and started again under its name. What happened is
 // checked in the database and at the fake connector afterwards (verify.mjs); runCluster returns the figures and the
 // violations. Used by run.mjs (the 2,000-department figure) and tests/server/cluster.test.mjs (CI, fewer departments).
-import { mkdtempSync, mkdirSync, chmodSync, readFileSync, writeFileSync, rmSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, chmodSync, readFileSync, readdirSync, writeFileSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -30,6 +30,7 @@ export async function runCluster({ departments = 2000, missingEvery = 20, concur
   // nginx's workers run as an unprivileged user when the script runs as root: they must reach the temp folders.
   chmodSync(work, 0o755);
   mkdirSync(logDir, { recursive: true });
+  for (const f of readdirSync(logDir).filter(f => f.startsWith('cluster-'))) rmSync(join(logDir, f));
   const tls = makeCertificates(work);
   const pg = await startPostgres();
   const connector = await startConnector({});
@@ -53,7 +54,6 @@ export async function runCluster({ departments = 2000, missingEvery = 20, concur
     Clock__StartAtUtcInstant: new Date(anchor).toISOString(),
     Reminders__Schedule__DailyReport__0: '11:00',
     Digest__Times__0: `11:${String(digestAfterMin).padStart(2, '0')}`,
-    Logging__Console__FormatterOptions__TimestampFormat: 'HH:mm:ss.fff ',
     // Who leads, which slot ran: the lines the checks read.
     'Logging__LogLevel__VocEdWeek.Bot.Scheduling': 'Information',
     'Logging__LogLevel__VocEdWeek.Bot.Storage.PostgreSql.Scheduling': 'Information',

@@ -7,7 +7,8 @@ namespace VocEdWeek.Bot.Tests.Storage.PostgreSql;
 /// <summary>
 /// Issue 13: an instance dies holding a download and in the middle of a send. Another instance's lease sweep takes the
 /// download over once its hold has run out and closes the send as interrupted (never sent again); the same instance
-/// restarted under its name takes its download back at once and closes its own send, leaving a live instance's alone.
+/// restarted under its name takes its download and its claimed messages back at once and closes its own send, leaving a
+/// live instance's alone.
 /// </summary>
 public sealed class LeaseSweepTests
 {
@@ -41,13 +42,15 @@ public sealed class LeaseSweepTests
     }
 
     [Fact]
-    public async Task A_restarted_instance_retakes_its_download_at_once_and_closes_only_its_own_send()
+    public async Task A_restarted_instance_retakes_its_download_and_claimed_round_at_once_and_closes_only_its_own_send()
     {
         var database = await PostgresCluster.CreateDatabaseAsync();
         await using var other = await LeaseInstance.StartAsync("b", database);
+        other.SaveChat();
         var photo = other.HeldDownload("a", "现场.jpg", other.Host.Downloads!.Serve("/a/scene.jpg", MediaBytes.Jpeg()));
         other.ClaimedJob("a", "own-cut-off", OutboxState.Sending);
         other.ClaimedJob("b", "other-sending", OutboxState.Sending);
+        other.ClaimedJob("a", "own-round", OutboxState.Pending);
         // The hold is live: the other instance does not fetch it.
         await other.Get<FileIntakeWorker>().ProcessBatchAsync(photo.BatchId, CancellationToken.None);
         Assert.Equal(0, other.Host.Downloads.RequestCount);
@@ -62,5 +65,8 @@ public sealed class LeaseSweepTests
         var others = restarted.Get<IOutboxStore>().Find("other-sending")!;
         Assert.Equal((OutboxState.Sending, OutboxOutcome.Queued, "b"), (others.State, others.Outcome, others.ClaimedBy));
         Assert.Equal(0, other.Stored.Count);
+        // The round it had claimed goes out from it at once (its outbox claims carry the same name), the sends under way never.
+        await other.Host.Connector!.WaitForAsync(r => r.Method == "POST" && r.Body.Contains("own-round", StringComparison.Ordinal)).WaitAsync(HangGuard.Limit);
+        Assert.Equal((0, 0), (other.Posted("own-cut-off"), other.Posted("other-sending")));
     }
 }

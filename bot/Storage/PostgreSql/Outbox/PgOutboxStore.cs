@@ -6,8 +6,8 @@ namespace VocEdWeek.Bot.Storage.PostgreSql.Outbox;
 /// <summary>
 /// The outbox in <c>outbox</c> (migration 0003), shared by every instance. Claims are single statements: a row lock
 /// (<c>FOR UPDATE SKIP LOCKED</c> for a round, a conditional UPDATE for one job) decides which instance gets a job, so two
-/// never take the same one. At start only this instance's own sends are closed as interrupted (a restart under the same
-/// name: nobody is still sending them), at once; another instance's are left to it while it lives, and to
+/// never take the same one. At start only this instance's own sends (and any nobody claims) are closed as interrupted (a
+/// restart under the same name: nobody is still sending them), at once; another instance's are left to it while it lives, and to
 /// <see cref="InterruptExpired"/> (the lease sweep) once its claim has run out.
 /// </summary>
 public sealed class PgOutboxStore : IOutboxStore
@@ -22,9 +22,10 @@ public sealed class PgOutboxStore : IOutboxStore
     public PgOutboxStore(PgDatabase db, InstanceName instance, TimeProvider time)
     {
         _db = db;
+        // Also a send nobody claims: every send starts with a claim (TryClaim), so no live instance can be on it.
         _db.Execute("""
             UPDATE outbox SET state = $1, outcome = $2, updated_at = $3
-            WHERE state = $4 AND claimed_by = $5
+            WHERE state = $4 AND (claimed_by = $5 OR claimed_until IS NULL)
             """, nameof(OutboxState.Failed), nameof(OutboxOutcome.Interrupted), time.GetUtcNow().UtcDateTime, nameof(OutboxState.Sending), instance.Value);
     }
 

@@ -140,6 +140,8 @@ public abstract partial class OutboxStoreContract
     [Fact]
     public void The_sweep_closes_sends_whose_claim_ran_out_as_interrupted_and_leaves_live_sends_and_claimed_rounds()
     {
+        // The sweeping instance is running already (its own start-up is not what is tested here).
+        var sweeper = SecondWorker();
         Store.Add(Job("dead"));
         Store.Add(Job("live"));
         Store.Add(Job("unclaimed-sending", state: OutboxState.Sending));
@@ -148,7 +150,6 @@ public abstract partial class OutboxStoreContract
         Store.TryClaim("dead", "instance-a", Nine, Lease);
         Store.TryClaim("live", "instance-b", Nine.AddMinutes(1), Lease);
         Store.ClaimDue(Nine, 10, "instance-a", Lease);
-        var sweeper = SecondWorker();
 
         Assert.Equal(1, sweeper.InterruptExpired(Nine + Lease - TimeSpan.FromMilliseconds(1)));
         Assert.Equal(OutboxState.Sending, Store.Find("dead")!.State);

@@ -38,6 +38,7 @@ public sealed class PostgreSqlOutboxStoreContract(PgTestDatabase database) : Out
         Store.Add(Job("live"));
         Store.Add(Job("dead"));
         Store.Add(Job("own"));
+        Store.Add(Job("unclaimed", state: OutboxState.Sending));
         Store.TryClaim("dead", "instance-a", Nine, Lease);
         Clock.Advance(TimeSpan.FromMinutes(1));
         Store.TryClaim("live", "instance-b", Clock.GetUtcNow(), Lease);
@@ -47,6 +48,8 @@ public sealed class PostgreSqlOutboxStoreContract(PgTestDatabase database) : Out
         var started = Reopen();
 
         Assert.Equal((OutboxState.Failed, OutboxOutcome.Interrupted), (started.Find("own")!.State, started.Find("own")!.Outcome));
+        // A send nobody claims cannot be under way anywhere (every send starts with a claim): closed too.
+        Assert.Equal((OutboxState.Failed, OutboxOutcome.Interrupted), (started.Find("unclaimed")!.State, started.Find("unclaimed")!.Outcome));
         // Not its own: start-up leaves them, even the one whose claim ran out (a live instance may be finishing it).
         Assert.Equal((OutboxState.Sending, "instance-b"), (started.Find("live")!.State, started.Find("live")!.ClaimedBy));
         Assert.Equal((OutboxState.Sending, "instance-a"), (started.Find("dead")!.State, started.Find("dead")!.ClaimedBy));

@@ -61,6 +61,13 @@ public interface IMediaStore
     /// <summary>Batches with a file still to fetch.</summary>
     IReadOnlyList<string> PendingBatches();
 
+    /// <summary>
+    /// Batches with a file still to fetch that nobody is fetching: its hold ran out by <paramref name="nowUtc"/> (its
+    /// instance died), or nobody ever held it and it came before <paramref name="unclaimedBefore"/> (its instance died
+    /// before its turn came). The lease sweep hands them to a live instance.
+    /// </summary>
+    IReadOnlyList<string> AbandonedBatches(DateTime nowUtc, DateTime unclaimedBefore);
+
     IReadOnlyList<MediaRecord> StoredForItem(string weekId, string departmentId, string itemKey);
 
     /// <summary>An item's files in the order they came.</summary>

@@ -4,7 +4,9 @@ namespace VocEdWeek.Bot.Outbox;
 /// The outbox jobs. Opening the store is the start of a process: a job found <see cref="OutboxState.Sending"/> whose
 /// sender is gone was cut off mid-send (maybe after Teams got it), and is closed as <see cref="OutboxOutcome.Interrupted"/>
 /// rather than sent again. With one process (LiteDB) that is every such job; with several instances on one database
-/// (PostgreSQL) only those whose claim has run out, since a live instance may be sending the others.
+/// (PostgreSQL) only this instance's own (its <see cref="Storage.InstanceName"/>), since a live instance may be sending the
+/// others; those of an instance that died and did not come back are closed by <see cref="InterruptExpired"/> once their
+/// claim has run out.
 /// </summary>
 /// <remarks>
 /// Several workers (threads or instances) share the jobs through claims, in two steps. <see cref="ClaimDue"/> reserves a
@@ -50,4 +52,11 @@ public interface IOutboxStore
     /// otherwise null (someone else is sending it, or it is done).
     /// </summary>
     OutboxJob? TryClaim(string id, string instance, DateTimeOffset now, TimeSpan lease);
+
+    /// <summary>
+    /// Closes as <see cref="OutboxOutcome.Interrupted"/> (state <see cref="OutboxState.Failed"/>, never sent again) every job
+    /// in <see cref="OutboxState.Sending"/> whose claim has run out by <paramref name="now"/> or that nobody claims: its
+    /// sender died mid-send. Returns how many were closed.
+    /// </summary>
+    int InterruptExpired(DateTimeOffset now);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Operations.Metrics;
+using VocEdWeek.Bot.Storage;
 
 namespace VocEdWeek.Bot.Outbox;
 
@@ -11,7 +12,7 @@ namespace VocEdWeek.Bot.Outbox;
 /// A send, once started, is not cancelled: a half-cancelled call could not tell whether Teams got it.
 /// </summary>
 public sealed partial class OutboxDelivery(
-    IOutboxStore store, OutboxInstance instance, RecipientResolver resolver, IMessenger messenger, IEnumerable<IOutboxGuard> guards,
+    IOutboxStore store, InstanceName instance, RecipientResolver resolver, IMessenger messenger, IEnumerable<IOutboxGuard> guards,
     OutboxOptions options, BotMetrics metrics, TimeProvider time, ILogger<OutboxDelivery> log)
 {
     private readonly ConcurrentDictionary<string, Task<OutboxJob?>> _inFlight = new(StringComparer.Ordinal);
@@ -47,7 +48,7 @@ public sealed partial class OutboxDelivery(
     private async Task<OutboxJob?> SendAsync(string jobId)
     {
         // Not pending, or another instance is on it: nothing to do here; the job as it stands.
-        if (store.TryClaim(jobId, instance.Id, time.GetUtcNow(), options.ClaimLease) is not { } job) return store.Find(jobId);
+        if (store.TryClaim(jobId, instance.Value, time.GetUtcNow(), options.ClaimLease) is not { } job) return store.Find(jobId);
         if (_guards.TryGetValue(job.Topic, out var guard) && !guard.StillWanted(job))
         {
             return Finish(job, OutboxState.Canceled, OutboxOutcome.NoLongerNeeded, null);

@@ -10,8 +10,7 @@ public static class OutboxExtensions
         services.AddBoundOptions<OutboxOptions>("Outbox", o => BoundOptions.Positive("Outbox:PollInterval", o.PollInterval)
             ?? BoundOptions.AtLeastOne("Outbox:MaxParallel", o.MaxParallel) ?? BoundOptions.AtLeastOne("Outbox:BatchSize", o.BatchSize)
             ?? BoundOptions.AtLeastOne("Outbox:MaxAttempts", o.MaxAttempts) ?? BoundOptions.Positive("Outbox:ClaimLease", o.ClaimLease));
-        // The store itself (IOutboxStore) is the database's: AddStorage.
-        services.AddSingleton<OutboxInstance>();
+        // The store itself (IOutboxStore) and this instance's name on its claims (InstanceName) are the database's: AddStorage.
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<TeamRoster>();
         services.AddSingleton<RecipientResolver>();

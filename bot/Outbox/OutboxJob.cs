@@ -34,8 +34,8 @@ public sealed class OutboxJob
     public string? ActivityId { get; set; }
 
     /// <summary>
-    /// The instance (<see cref="OutboxInstance"/>) that has claimed the job, and until when that claim holds: while it
-    /// holds, no other instance takes the job (see <see cref="IOutboxStore.ClaimDue"/>).
+    /// The instance (its <see cref="Storage.InstanceName"/>) that has claimed the job, and until when that claim holds: while
+    /// it holds, no other instance takes the job (see <see cref="IOutboxStore.ClaimDue"/>); the same name started again does.
     /// </summary>
     public string? ClaimedBy { get; set; }
     public DateTime? ClaimedUntil { get; set; }

@@ -1,3 +1,5 @@
+using VocEdWeek.Bot.Storage;
+
 namespace VocEdWeek.Bot.Outbox;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace VocEdWeek.Bot.Outbox;
 /// Tests call <see cref="RunDueAsync"/> directly.
 /// </summary>
 public sealed partial class OutboxWorker(
-    IOutboxStore store, OutboxInstance instance, OutboxDelivery delivery, OutboxSignal signal, OutboxOptions options, TimeProvider time,
+    IOutboxStore store, InstanceName instance, OutboxDelivery delivery, OutboxSignal signal, OutboxOptions options, TimeProvider time,
     ILogger<OutboxWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,7 +43,7 @@ public sealed partial class OutboxWorker(
     /// </summary>
     public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        var due = store.ClaimDue(now, options.BatchSize, instance.Id, options.ClaimLease);
+        var due = store.ClaimDue(now, options.BatchSize, instance.Value, options.ClaimLease);
         if (due.Count == 0) return 0;
         using var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallel));
         var lanes = due.GroupBy(j => j.Recipient.Key, StringComparer.Ordinal).Select(async lane =>

@@ -57,7 +57,8 @@ public static class StorageExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBoundOptions<StorageOptions>("Storage", o => o.Problem(configuration.GetConnectionString(StorageOptions.ConnectionName), configuration["Links:SigningKey"]));
+        services.AddBoundOptions<StorageOptions>("Storage", o => o.Problem(configuration.GetConnectionString(StorageOptions.ConnectionName), configuration["Links:SigningKey"])
+            ?? BoundOptions.Positive("Storage:LeaseSweep", o.LeaseSweep));
         services.AddSingleton(InstanceName.From(configuration));
 
         // An unknown provider is composed as LiteDb and stopped by the check above before anything opens a database.
@@ -124,5 +125,8 @@ public static class StorageExtensions
         services.AddHostedService<PgLeaderRetry>();
         services.AddSingleton<IWeekChangeSignal, PgWeekChangeSignal>();
         services.AddHostedService<PgWeekChangeListener>();
+        // The work of an instance that died and did not come back: its sends closed, its downloads taken over.
+        services.AddSingleton<LeaseSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<LeaseSweep>());
     }
 }

@@ -27,6 +27,12 @@ public sealed class StorageOptions
     /// </summary>
     public bool SharedDirectory { get; set; }
 
+    /// <summary>
+    /// Several instances (PostgreSQL): how often each looks for work whose claim ran out (a dead instance's send under way,
+    /// closed as interrupted; its pending downloads, taken over).
+    /// </summary>
+    public TimeSpan LeaseSweep { get; set; } = TimeSpan.FromSeconds(30);
+
     public string DatabasePath => Path.Combine(FullDirectory, "vocedweek.db");
 
     public string FullDirectory => Path.GetFullPath(Directory);

@@ -34,6 +34,18 @@ public sealed class StorageProviderTests
         Assert.Equal([sentence], ex.Failures);
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:00:30")]
+    public void A_lease_sweep_that_is_not_positive_is_one_sentence_naming_the_key(string sweep)
+    {
+        using var services = Storage(new() { ["Storage:LeaseSweep"] = sweep });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<StorageOptions>());
+
+        Assert.Equal([$"Storage:LeaseSweep must be a positive time span like 00:00:30; got {TimeSpan.Parse(sweep, System.Globalization.CultureInfo.InvariantCulture)}."], ex.Failures);
+    }
+
     [Fact]
     public void LiteDb_is_the_default()
     {

@@ -116,6 +116,10 @@ public sealed class LiteDbMediaStore : IMediaStore
 
     public IReadOnlyList<string> PendingBatches() => _items.Find(x => x.State == MediaState.Pending).Select(x => x.BatchId).Distinct().ToList();
 
+    public IReadOnlyList<string> AbandonedBatches(DateTime nowUtc, DateTime unclaimedBefore) => _items.Find(x => x.State == MediaState.Pending)
+        .Where(x => x.ClaimedUntil is { } until ? until <= nowUtc : x.ReceivedAt < unclaimedBefore)
+        .Select(x => x.BatchId).Distinct().ToList();
+
     public IReadOnlyList<MediaRecord> StoredForItem(string weekId, string departmentId, string itemKey) =>
         ForItem(weekId, departmentId, itemKey).Where(x => x.State == MediaState.Stored).ToList();
 

@@ -21,13 +21,7 @@ public sealed class LiteDbOutboxStore : IOutboxStore
         _items.EnsureIndex(x => x.State);
         _items.EnsureIndex(x => x.Topic);
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var cut in _items.Find(x => x.State == OutboxState.Sending).ToList())
-        {
-            cut.State = OutboxState.Failed;
-            cut.Outcome = OutboxOutcome.Interrupted;
-            cut.UpdatedAt = now;
-            _items.Update(cut);
-        }
+        foreach (var cut in _items.Find(x => x.State == OutboxState.Sending).ToList()) Interrupt(cut, now);
         foreach (var stale in _items.Find(x => x.State == OutboxState.Pending && x.ClaimedUntil != null).ToList())
         {
             stale.ClaimedUntil = null;
@@ -108,6 +102,25 @@ public sealed class LiteDbOutboxStore : IOutboxStore
             _items.Update(job);
             return job;
         }
+    }
+
+    public int InterruptExpired(DateTimeOffset now)
+    {
+        var at = now.UtcDateTime;
+        lock (_claims)
+        {
+            var cut = _items.Find(x => x.State == OutboxState.Sending).Where(x => x.ClaimedUntil is not { } until || until <= at).ToList();
+            foreach (var job in cut) Interrupt(job, at);
+            return cut.Count;
+        }
+    }
+
+    private void Interrupt(OutboxJob job, DateTime now)
+    {
+        job.State = OutboxState.Failed;
+        job.Outcome = OutboxOutcome.Interrupted;
+        job.UpdatedAt = now;
+        _items.Update(job);
     }
 
     private static bool Free(OutboxJob job, string instance, DateTime now) =>

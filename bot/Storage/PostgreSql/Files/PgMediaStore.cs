@@ -90,6 +90,13 @@ public sealed class PgMediaStore(PgDatabase db) : IMediaStore
     public IReadOnlyList<string> PendingBatches() =>
         db.Query("SELECT batch_id FROM media WHERE state = 0 GROUP BY batch_id ORDER BY min(seq)", r => r.GetString(0));
 
+    // On media_pending (the pending rows only, few at any time).
+    public IReadOnlyList<string> AbandonedBatches(DateTime nowUtc, DateTime unclaimedBefore) => db.Query("""
+        SELECT batch_id FROM media
+        WHERE state = 0 AND (claimed_until <= $1 OR (claimed_until IS NULL AND received_at < $2))
+        GROUP BY batch_id ORDER BY min(seq)
+        """, r => r.GetString(0), nowUtc, unclaimedBefore);
+
     public IReadOnlyList<MediaRecord> StoredForItem(string weekId, string departmentId, string itemKey) => db.Query(
         $"{Select} WHERE week_id = $1 AND department_id = $2 AND item_key = $3 AND state = 1 ORDER BY received_at, seq",
         Read, weekId, departmentId, itemKey);

@@ -6,8 +6,9 @@ namespace VocEdWeek.Bot.Storage.PostgreSql.Outbox;
 /// <summary>
 /// The outbox in <c>outbox</c> (migration 0003), shared by every instance. Claims are single statements: a row lock
 /// (<c>FOR UPDATE SKIP LOCKED</c> for a round, a conditional UPDATE for one job) decides which instance gets a job, so two
-/// never take the same one. At start only sends whose claim has run out are closed as interrupted: the others may be
-/// under way on a live instance.
+/// never take the same one. At start only this instance's own sends (and any nobody claims) are closed as interrupted (a
+/// restart under the same name: nobody is still sending them), at once; another instance's are left to it while it lives, and to
+/// <see cref="InterruptExpired"/> (the lease sweep) once its claim has run out.
 /// </summary>
 public sealed class PgOutboxStore : IOutboxStore
 {
@@ -18,13 +19,14 @@ public sealed class PgOutboxStore : IOutboxStore
 
     private readonly PgDatabase _db;
 
-    public PgOutboxStore(PgDatabase db, TimeProvider time)
+    public PgOutboxStore(PgDatabase db, InstanceName instance, TimeProvider time)
     {
         _db = db;
+        // Also a send nobody claims: every send starts with a claim (TryClaim), so no live instance can be on it.
         _db.Execute("""
             UPDATE outbox SET state = $1, outcome = $2, updated_at = $3
-            WHERE state = $4 AND (claimed_until IS NULL OR claimed_until <= $3)
-            """, nameof(OutboxState.Failed), nameof(OutboxOutcome.Interrupted), time.GetUtcNow().UtcDateTime, nameof(OutboxState.Sending));
+            WHERE state = $4 AND (claimed_by = $5 OR claimed_until IS NULL)
+            """, nameof(OutboxState.Failed), nameof(OutboxOutcome.Interrupted), time.GetUtcNow().UtcDateTime, nameof(OutboxState.Sending), instance.Value);
     }
 
     public (OutboxJob Job, bool IsNew) Add(OutboxJob job)
@@ -85,6 +87,11 @@ public sealed class PgOutboxStore : IOutboxStore
         RETURNING {Columns}
         """, OutboxRow.Read, id, instance, now.UtcDateTime, (now + lease).UtcDateTime, nameof(OutboxState.Sending), nameof(OutboxState.Pending))
         .SingleOrDefault();
+
+    public int InterruptExpired(DateTimeOffset now) => _db.Execute("""
+        UPDATE outbox SET state = $1, outcome = $2, updated_at = $3
+        WHERE state = $4 AND (claimed_until IS NULL OR claimed_until <= $3)
+        """, nameof(OutboxState.Failed), nameof(OutboxOutcome.Interrupted), now.UtcDateTime, nameof(OutboxState.Sending));
 
     private static object?[] Values(OutboxJob j) =>
     [

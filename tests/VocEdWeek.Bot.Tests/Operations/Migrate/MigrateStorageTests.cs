@@ -4,6 +4,7 @@ using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Operations.Migrate;
 using VocEdWeek.Bot.Outbox;
+using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Progress;
 using VocEdWeek.Bot.Storage.PostgreSql;
 using VocEdWeek.Bot.Storage.PostgreSql.DigestChannel;
@@ -76,7 +77,7 @@ public sealed class MigrateStorageTests : IDisposable
         Assert.Equal(("19:new@thread", "19:old@thread", "吴苏玲"), (setting.Value, setting.Previous!.Value, setting.Previous.ChangedByName));
         Assert.Equal(LiteDbWeekWorld.At, setting.Previous.ChangedAt);
 
-        var sent = new PgOutboxStore(db, TimeProvider.System).Find("remind:1")!;
+        var sent = new PgOutboxStore(db, new InstanceName("migrate-check"), TimeProvider.System).Find("remind:1")!;
         Assert.Equal((OutboxState.Sent, OutboxOutcome.Delivered, "张伟", LiteDbWeekWorld.At), (sent.State, sent.Outcome, sent.Recipient.Name, sent.SentAt));
         Assert.Equal(LiteDbWeekWorld.Today.Key, Assert.Single(sent.ItemKeys));
 

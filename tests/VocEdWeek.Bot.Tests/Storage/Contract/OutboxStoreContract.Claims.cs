@@ -2,7 +2,7 @@ using VocEdWeek.Bot.Outbox;
 
 namespace VocEdWeek.Bot.Tests.Storage.Contract;
 
-/// <summary>The claims that let several workers share the jobs (see <see cref="IOutboxStore"/>), and the start-up close of cut-off sends.</summary>
+/// <summary>The claims that let several workers share the jobs (see <see cref="IOutboxStore"/>), the start-up close of the instance's cut-off sends, and the sweep of a dead instance's.</summary>
 public abstract partial class OutboxStoreContract
 {
     [Fact]
@@ -106,24 +106,67 @@ public abstract partial class OutboxStoreContract
     }
 
     [Fact]
-    public void At_start_a_send_whose_claim_ran_out_is_closed_as_interrupted_and_nothing_else_changes()
+    public void At_start_the_instances_own_send_under_way_is_closed_as_interrupted_at_once_and_nothing_else_changes()
     {
         Store.Add(Job("cut"));
-        Store.Add(Job("unclaimed-sending", state: OutboxState.Sending));
         Store.Add(Job("pending"));
         Store.Add(Job("sent", state: OutboxState.Sent));
-        Store.TryClaim("cut", "dead", Nine, Lease);
-        Clock.Advance(Lease);
+        Store.TryClaim("cut", Restarted, Nine, Lease);
+        // Restarted within its lease: nobody else would take the job yet, and the instance itself knows it was cut off.
+        Clock.Advance(TimeSpan.FromSeconds(10));
 
         var reopened = Reopen();
 
-        foreach (var id in new[] { "cut", "unclaimed-sending" })
-        {
-            var job = reopened.Find(id)!;
-            Assert.Equal((OutboxState.Failed, OutboxOutcome.Interrupted, Clock.GetUtcNow().UtcDateTime), (job.State, job.Outcome, job.UpdatedAt));
-        }
+        var job = reopened.Find("cut")!;
+        Assert.Equal((OutboxState.Failed, OutboxOutcome.Interrupted, Clock.GetUtcNow().UtcDateTime), (job.State, job.Outcome, job.UpdatedAt));
         Assert.Equal((OutboxState.Pending, OutboxOutcome.Queued), (reopened.Find("pending")!.State, reopened.Find("pending")!.Outcome));
         Assert.Equal(OutboxState.Sent, reopened.Find("sent")!.State);
         Assert.Equal(["pending"], reopened.Due(Clock.GetUtcNow(), 10).Select(j => j.Id));
+    }
+
+    [Fact]
+    public void A_restarted_instance_takes_the_round_it_had_claimed_back_at_once()
+    {
+        Store.Add(Job("a"));
+        Store.Add(Job("b"));
+        Store.ClaimDue(Nine, 10, Restarted, Lease);
+        Clock.Advance(TimeSpan.FromSeconds(10));
+
+        var reopened = Reopen();
+
+        Assert.Equal(["a", "b"], reopened.ClaimDue(Clock.GetUtcNow(), 10, Restarted, Lease).Select(j => j.Id));
+    }
+
+    [Fact]
+    public void The_sweep_closes_sends_whose_claim_ran_out_as_interrupted_and_leaves_live_sends_and_claimed_rounds()
+    {
+        // The sweeping instance is running already (its own start-up is not what is tested here).
+        var sweeper = SecondWorker();
+        Store.Add(Job("dead"));
+        Store.Add(Job("live"));
+        Store.Add(Job("unclaimed-sending", state: OutboxState.Sending));
+        Store.Add(Job("reserved"));
+        Store.Add(Job("sent", state: OutboxState.Sent));
+        Store.TryClaim("dead", "instance-a", Nine, Lease);
+        Store.TryClaim("live", "instance-b", Nine.AddMinutes(1), Lease);
+        Store.ClaimDue(Nine, 10, "instance-a", Lease);
+
+        Assert.Equal(1, sweeper.InterruptExpired(Nine + Lease - TimeSpan.FromMilliseconds(1)));
+        Assert.Equal(OutboxState.Sending, Store.Find("dead")!.State);
+        var at = Nine + Lease;
+        Assert.Equal(1, sweeper.InterruptExpired(at));
+
+        foreach (var id in new[] { "dead", "unclaimed-sending" })
+        {
+            var job = Store.Find(id)!;
+            Assert.Equal((OutboxState.Failed, OutboxOutcome.Interrupted), (job.State, job.Outcome));
+        }
+        Assert.Equal(at.UtcDateTime, Store.Find("dead")!.UpdatedAt);
+        Assert.Equal((OutboxState.Sending, "instance-b"), (Store.Find("live")!.State, Store.Find("live")!.ClaimedBy));
+        // A claimed round not yet started was never sent: it stays pending, for ClaimDue to take over, not interrupted.
+        Assert.Equal((OutboxState.Pending, OutboxOutcome.Queued), (Store.Find("reserved")!.State, Store.Find("reserved")!.Outcome));
+        Assert.Equal(OutboxState.Sent, Store.Find("sent")!.State);
+        Assert.Equal(0, sweeper.InterruptExpired(at));
+        Assert.Null(sweeper.TryClaim("dead", "instance-c", at, Lease));
     }
 }

@@ -15,6 +15,9 @@ public abstract partial class OutboxStoreContract
     protected static readonly DateTimeOffset Nine = new(2024, 5, 14, 1, 0, 0, TimeSpan.Zero);
     protected static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
+    /// <summary>The instance name <see cref="Reopen"/> starts under: its claims are its own from before the restart.</summary>
+    protected const string Restarted = "restarted";
+
     private IOutboxStore? _store;
 
     protected FakeTimeProvider Clock { get; } = new(Nine);
@@ -22,7 +25,7 @@ public abstract partial class OutboxStoreContract
     /// <summary>An empty store, asked for once per test (its clock is <see cref="Clock"/>).</summary>
     protected abstract IOutboxStore NewStore();
 
-    /// <summary>The process starts again: a new store over the same database, at <see cref="Clock"/>'s time.</summary>
+    /// <summary>The process starts again (as <see cref="Restarted"/>): a new store over the same database, at <see cref="Clock"/>'s time.</summary>
     protected abstract IOutboxStore Reopen();
 
     /// <summary>Another worker on the same jobs: another thread of this process (LiteDB) or another instance (PostgreSQL).</summary>

@@ -18,8 +18,11 @@ public interface IMediaStore
     /// </summary>
     MediaRecord? ClaimNextUpload(MediaClaim claim);
 
-    /// <summary>When the next waiting upload is due (null: nothing waits; <see cref="DateTime.MinValue"/>: at once).</summary>
-    DateTime? NextUploadTime();
+    /// <summary>
+    /// When the next waiting upload is due for <paramref name="instance"/> (null: nothing waits; <see cref="DateTime.MinValue"/>:
+    /// at once). A file another instance holds is due when its hold ends, not before: the worker would otherwise spin on it.
+    /// </summary>
+    DateTime? NextUploadTime(string instance);
 
     /// <summary>Stored files that never went to SharePoint (e.g. received before it was configured).</summary>
     IReadOnlyList<MediaRecord> LocalOnly();

@@ -187,7 +187,7 @@ public sealed partial class RemoteUploadWorker(
 
     private TimeSpan NextWait()
     {
-        if (media.NextUploadTime() is not { } next) return options.QueuePollInterval;
+        if (media.NextUploadTime(instance.Value) is not { } next) return options.QueuePollInterval;
         var wait = new DateTimeOffset(next, TimeSpan.Zero) - time.GetUtcNow();
         return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait < options.QueuePollInterval ? wait : options.QueuePollInterval;
     }

@@ -52,12 +52,13 @@ public sealed class LiteDbMediaStore : IMediaStore
         return record;
     }
 
-    public DateTime? NextUploadTime()
+    public DateTime? NextUploadTime(string instance)
     {
         DateTime? next = null;
         foreach (var x in _items.Find(x => x.Remote == RemoteState.Waiting))
         {
             var at = x.RemoteNextAttemptAt ?? DateTime.MinValue;
+            if (x.ClaimedBy is { } owner && owner != instance && x.ClaimedUntil is { } until && until > at) at = until;
             if (next is null || at < next) next = at;
         }
         return next;

@@ -34,9 +34,15 @@ public sealed class PgMediaStore(PgDatabase db) : IMediaStore
         RETURNING {Columns}
         """, Read, claim.Owner, claim.UntilUtc, claim.NowUtc).SingleOrDefault();
 
-    public DateTime? NextUploadTime() => db.Query(
-        "SELECT count(*), count(*) FILTER (WHERE remote_next_attempt_at IS NULL), min(remote_next_attempt_at) FROM media WHERE remote = 1",
-        r => r.GetInt64(0) == 0 ? (DateTime?)null : r.GetInt64(1) > 0 ? DateTime.MinValue : r.GetDateTime(2)).Single();
+    public DateTime? NextUploadTime(string instance) => db.Query(
+        """
+        SELECT min(greatest(
+            coalesce(remote_next_attempt_at, '-infinity'),
+            CASE WHEN claimed_by IS NOT NULL AND claimed_by <> $1 THEN coalesce(claimed_until, '-infinity') ELSE '-infinity' END))
+        FROM media WHERE remote = 1
+        """,
+        // '-infinity' comes back as DateTime.MinValue ("at once"); no waiting row gives NULL.
+        r => r.IsDBNull(0) ? (DateTime?)null : r.GetDateTime(0), instance).Single();
 
     public IReadOnlyList<MediaRecord> LocalOnly() => db.Query($"{Select} WHERE remote = 0 AND state = 1 ORDER BY received_at, seq", Read);
 

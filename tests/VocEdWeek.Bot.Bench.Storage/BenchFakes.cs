@@ -75,17 +75,16 @@ public sealed class BenchFakes : IAsyncDisposable
     public string Token() => Identity.CreateChannelToken(AppId, Connector.ServiceUrl);
 
     /// <summary>
-    /// The tests' cluster runs with fsync and synchronous commit off (fast tests); a benchmark of "stored durably" turns
-    /// them back on (both take effect on reload), so a commit waits for its WAL flush as on a real server.
+    /// A copy of a seeded database under another name (CREATE DATABASE … TEMPLATE): seeding the week through the stores
+    /// a second time would take most of the run on a busy machine. Nothing may be connected to the source meanwhile.
     /// </summary>
-    public static async Task MakeDurableAsync(string connectionString)
+    public static async Task CopyDatabaseAsync(string from, string to)
     {
-        await using var source = NpgsqlDataSource.Create(connectionString);
-        foreach (var sql in new[] { "ALTER SYSTEM SET fsync = on", "ALTER SYSTEM SET synchronous_commit = on", "ALTER SYSTEM SET full_page_writes = on", "SELECT pg_reload_conf()" })
-        {
-            await using var command = source.CreateCommand(sql);
-            await command.ExecuteNonQueryAsync();
-        }
+        var source = new NpgsqlConnectionStringBuilder(from);
+        await using var admin = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(from) { Database = "postgres", Pooling = false }.ConnectionString);
+        NpgsqlConnection.ClearAllPools();
+        await using var command = admin.CreateCommand($"CREATE DATABASE \"{new NpgsqlConnectionStringBuilder(to).Database}\" TEMPLATE \"{source.Database}\"");
+        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -3,13 +3,13 @@ using System.Globalization;
 namespace VocEdWeek.Bot.Bench.Storage;
 
 /// <summary>
-/// Command line: <c>--rounds 3 --duration 5 --warmup 1 --connections 16 --departments 1000 --store-calls 200
+/// Command line: <c>--rounds 3 --duration 4 --warmup 1 --connections 16 --departments 1000 --store-calls 200
 /// --results FILE</c>. Every round runs every target (in a rotated order) for submissions, then for questions.
 /// </summary>
 public sealed record StorageBenchOptions
 {
     public int Rounds { get; init; } = 3;
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(4);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(1);
     public int Connections { get; init; } = 16;
     public int Departments { get; init; } = 1000;

@@ -8,7 +8,8 @@ namespace VocEdWeek.Bot.Bench.Storage;
 /// </summary>
 public static class StoreTimings
 {
-    public sealed record Sample(double P50Ms, double P99Ms, double MaxMs, int Missing);
+    /// <param name="CpuMs">This process's CPU time per call (all its threads): what the call costs the bot's side, however long it waited for a core.</param>
+    public sealed record Sample(double P50Ms, double P99Ms, double MaxMs, double CpuMs, int Missing);
 
     /// <summary>One call, as the first answer after a start makes it (LiteDB fills its in-memory times here).</summary>
     public static double Once(BenchStores stores) => Time(stores).Ms;
@@ -17,14 +18,17 @@ public static class StoreTimings
     {
         var times = new List<double>(calls);
         var missing = 0;
-        for (var i = 0; i < warmup + calls; i++)
+        for (var i = 0; i < warmup; i++) Time(stores);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var i = 0; i < calls; i++)
         {
             var (ms, m) = Time(stores);
-            if (i >= warmup) times.Add(ms);
+            times.Add(ms);
             missing = m;
         }
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / calls;
         times.Sort();
-        return new Sample(Percentile(times, 50), Percentile(times, 99), times[^1], missing);
+        return new Sample(Percentile(times, 50), Percentile(times, 99), times[^1], cpuMs, missing);
     }
 
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>

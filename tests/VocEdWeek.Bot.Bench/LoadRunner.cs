@@ -7,15 +7,21 @@ namespace VocEdWeek.Bot.Bench;
 /// <summary>
 /// Closed-loop load: <c>connections</c> workers, each sending one request at a time over its own
 /// keep-alive connection, for warm-up + duration. Only requests that complete inside the measured
-/// window count; every request carries the same Authorization header and a fresh activity id.
+/// window count; every request carries the same Authorization header and a fresh activity id. With several URLs (several
+/// instances of the bot) each worker sends its requests round-robin over them.
 /// </summary>
 public static class LoadRunner
 {
-    public static async Task<RunResult> RunAsync(string target, Uri url, string token, TeamsMessages messages,
+    public static Task<RunResult> RunAsync(string target, Uri url, string token, IActivityBodies messages,
+        int connections, TimeSpan warmup, TimeSpan duration) =>
+        RunAsync(target, [url], token, messages, connections, warmup, duration);
+
+    public static async Task<RunResult> RunAsync(string target, IReadOnlyList<Uri> urls, string token, IActivityBodies messages,
         int connections, TimeSpan warmup, TimeSpan duration)
     {
         using var handler = new SocketsHttpHandler
         {
+            // Per instance: a worker keeps one connection to each URL it sends to.
             MaxConnectionsPerServer = connections,
             UseProxy = false,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
@@ -25,12 +31,12 @@ public static class LoadRunner
         var window = new Window(Stopwatch.GetTimestamp() + Ticks(warmup), duration);
         var runId = $"{target}-{connections}-{Guid.NewGuid():N}"[..24];
         var workers = Enumerable.Range(0, connections)
-            .Select(w => Task.Run(() => WorkerAsync(http, url, "Bearer " + token, messages, $"{runId}-{w}", w, window)))
+            .Select(w => Task.Run(() => WorkerAsync(http, urls, "Bearer " + token, messages, $"{runId}-{w}", w, window)))
             .ToArray();
         return RunResult.From(target, connections, duration, await Task.WhenAll(workers));
     }
 
-    private static async Task<WorkerResult> WorkerAsync(HttpClient http, Uri url, string authorization, TeamsMessages messages,
+    private static async Task<WorkerResult> WorkerAsync(HttpClient http, IReadOnlyList<Uri> urls, string authorization, IActivityBodies messages,
         string idPrefix, int worker, Window window)
     {
         var result = new WorkerResult();
@@ -38,7 +44,8 @@ public static class LoadRunner
         {
             var begin = Stopwatch.GetTimestamp();
             if (begin >= window.To) break;
-            using var request = new HttpRequestMessage(HttpMethod.Post, url)
+            // Worker w starts on instance w: the workers' first requests already spread over every instance.
+            using var request = new HttpRequestMessage(HttpMethod.Post, urls[(int)((worker + seq) % urls.Count)])
             {
                 Content = new ByteArrayContent(messages.Body($"{idPrefix}-{seq}", worker + seq)),
             };

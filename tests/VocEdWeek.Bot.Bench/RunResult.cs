@@ -21,6 +21,9 @@ public sealed record RunResult(
 
     public ProcessSample? Process { get; init; }
 
+    /// <summary>The 99.9th percentile (nearest rank): the storage benchmark reports it; the tables here do not.</summary>
+    public double P999Ms { get; init; }
+
     public static RunResult From(string target, int connections, TimeSpan duration, IReadOnlyList<WorkerResult> workers)
     {
         var all = workers.SelectMany(w => w.Latencies).ToArray();
@@ -36,7 +39,10 @@ public sealed record RunResult(
             all.Length == 0 ? double.NaN : Ms(all[^1]),
             workers.Sum(w => w.Errors),
             workers.Select(w => w.FirstError).FirstOrDefault(e => e is not null),
-            workers.Sum(w => w.Answered));
+            workers.Sum(w => w.Answered))
+        {
+            P999Ms = Percentile(all, 99.9),
+        };
     }
 
     private static double Percentile(long[] sorted, double p)

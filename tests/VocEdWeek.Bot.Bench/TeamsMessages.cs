@@ -9,7 +9,7 @@ namespace VocEdWeek.Bot.Bench;
 /// the bot de-duplicates ids, so a repeated id would skip the turn. "help" makes the bot reply with the
 /// help card through the connector at <c>serviceUrl</c>.
 /// </summary>
-public sealed class TeamsMessages
+public sealed class TeamsMessages : IActivityBodies
 {
     private const string IdMarker = "@@activity-id@@";
     private readonly (byte[] Head, byte[] Tail)[] _templates;

@@ -16,6 +16,12 @@ public static class PostgresCluster
     private static readonly Lazy<Task<Running>> Cluster = new(() => Task.Run(Start));
     private static int _databases;
 
+    /// <summary>
+    /// Off for tests (fsync and synchronous commit off: fast, and a test never outlives a crash). The storage benchmark
+    /// sets it before its first database, so its commits reach the disk as on a real server.
+    /// </summary>
+    public static bool Durable { get; set; }
+
     /// <summary>A new, empty database on the cluster; its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync()
     {
@@ -43,7 +49,8 @@ public static class PostgresCluster
         Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], asRoot);
         File.WriteAllText(Path.Combine(data, "pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 trust\n");
         var port = FreePort();
-        var options = $"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        var fast = Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        var options = $"-c listen_addresses=127.0.0.1 -p {port} -k {root}{fast} -c max_connections=300";
         Run(Path.Combine(bin, "pg_ctl"), ["start", "-D", data, "-w", "-t", "60", "-l", Path.Combine(root, "postgres.log"), "-o", options], asRoot);
         var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
         return new Running(connectionString, NpgsqlDataSource.Create(connectionString));

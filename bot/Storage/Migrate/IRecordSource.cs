@@ -6,6 +6,9 @@ public interface IRecordSource
     /// <summary>Every collection the database holds (also ones this version of the bot does not know).</summary>
     IReadOnlyList<string> Collections { get; }
 
-    /// <summary>Every record of <paramref name="collection"/>, in the order they were stored.</summary>
-    IReadOnlyList<T> Read<T>(string collection);
+    /// <summary>
+    /// Every record of <paramref name="collection"/>, in the order they were stored, read as they are enumerated (a large
+    /// collection is never held whole by the source); each enumeration reads again.
+    /// </summary>
+    IEnumerable<T> Read<T>(string collection);
 }

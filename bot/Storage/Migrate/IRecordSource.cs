@@ -11,4 +11,7 @@ public interface IRecordSource
     /// collection is never held whole by the source); each enumeration reads again.
     /// </summary>
     IEnumerable<T> Read<T>(string collection);
+
+    /// <summary>How many records <paramref name="collection"/> holds (0 when there is no such collection).</summary>
+    int Count(string collection);
 }

@@ -21,12 +21,12 @@ public static class StorageMigration
         var copied = target.InOneTransaction(writer => tables.Select(table =>
         {
             IReadOnlyList<object?[]> rows = present.Contains(table.Name) ? table.Rows(source).ToList() : [];
-            return (Added: writer.Insert(table, rows), Sum: RowChecksum.Of(table, rows));
+            return (Added: writer.Insert(table, rows), Sum: RowChecksum.Of(table, rows), Records: source.Count(table.Name));
         }).ToList());
         // Said once the transaction committed: a copy that failed half-way added nothing.
         for (var i = 0; i < tables.Count; i++)
         {
-            var (added, sum) = copied[i];
+            var (added, sum, _) = copied[i];
             output.WriteLine($"copy    {tables[i].Name,-24} {sum.Count,7} records, {added,7} added, {sum.Count - added,7} already there");
         }
         var total = copied.Sum(c => c.Added);
@@ -35,13 +35,14 @@ public static class StorageMigration
         var differing = new List<string>();
         for (var i = 0; i < tables.Count; i++)
         {
-            var from = copied[i].Sum;
+            var (_, from, records) = copied[i];
             var to = RowChecksum.Of(tables[i], target.Read(tables[i]));
-            var same = from == to;
+            // Each record is one row: fewer rows than the collection holds records is a copy that left some behind.
+            var same = from == to && records == from.Count;
             if (!same) differing.Add(tables[i].Name);
             output.WriteLine(same
                 ? $"verify  {tables[i].Name,-24} {to.Count,7} rows  sha256 {to.Sha256[..16]}  OK"
-                : $"verify  {tables[i].Name,-24} DIFFERS: LiteDB {from.Count} rows sha256 {from.Sha256[..16]}, PostgreSQL {to.Count} rows sha256 {to.Sha256[..16]}");
+                : $"verify  {tables[i].Name,-24} DIFFERS: LiteDB {records} records, {from.Count} rows sha256 {from.Sha256[..16]}, PostgreSQL {to.Count} rows sha256 {to.Sha256[..16]}");
         }
         output.WriteLine(differing.Count == 0
             ? $"Verified: all {tables.Count} collections hold the same records in PostgreSQL as in LiteDB."

@@ -57,6 +57,8 @@ public sealed class LiteDbRecordSource : IRecordSource, IDisposable
         return _db.Mapper.ToObject<T>(document);
     });
 
+    public int Count(string collection) => _db.CollectionExists(collection) ? _db.GetCollection(collection).Count() : 0;
+
     public void Dispose()
     {
         _db.Dispose();

@@ -134,7 +134,7 @@ internal static class LargeWeekHistory
         Id = id, Topic = topic, Recipient = recipient, Payload = "{\"text\":\"每日报送进展\"}", State = state, Outcome = outcome, Attempts = 1,
         OutcomeDetail = outcome == OutboxOutcome.Delivered ? null : $"{outcome}: 发送未完成", NextAttemptAt = at, CreatedAt = at, UpdatedAt = at.AddSeconds(3),
         SentAt = state == OutboxState.Sent ? at.AddSeconds(3) : null, ConversationId = recipient.ConversationId,
-        ActivityId = state == OutboxState.Sent ? $"1:{id.GetHashCode(StringComparison.Ordinal) & 0xffffff:x}" : null,
+        ActivityId = state == OutboxState.Sent ? $"1:{at.Ticks:x}|{id}" : null,
     };
 
     private static void Exports(OfficeWorld bot)

@@ -33,7 +33,8 @@ internal static class LargeWeekMedia
             // Still to fetch: only today's, as a restart fetches older ones at once.
             var pending = day == bot.Week.Definition.End && random.NextDouble() < 0.3;
             var batch = new List<MediaRecord>();
-            for (var i = 0; i < 1 + random.Next(3); i++)
+            var count = 1 + random.Next(3);
+            for (var i = 0; i < count; i++)
             {
                 var name = Names[random.Next(Names.Length)];
                 var record = new MediaRecord

@@ -6,12 +6,16 @@ public interface ICopyTarget
     /// <summary>Every collection it takes, in the order they are copied.</summary>
     IReadOnlyList<CopyTable> Tables { get; }
 
-    /// <summary>
-    /// Writes every table's rows in one transaction (all or nothing), leaving a row whose key is already there as it is;
-    /// per table, how many rows were new.
-    /// </summary>
-    IReadOnlyList<int> InsertAll(IReadOnlyList<IReadOnlyList<object?[]>> rows);
+    /// <summary>Runs <paramref name="work"/> in one transaction: every row it inserts is written, or none (all or nothing).</summary>
+    T InOneTransaction<T>(Func<ICopyWriter, T> work);
 
     /// <summary>Every row of <paramref name="table"/> as it is stored.</summary>
     IReadOnlyList<object?[]> Read(CopyTable table);
+}
+
+/// <summary>Writes inside <see cref="ICopyTarget.InOneTransaction{T}"/>.</summary>
+public interface ICopyWriter
+{
+    /// <summary>Inserts the rows, leaving a row whose key is already there as it is; how many were new.</summary>
+    int Insert(CopyTable table, IReadOnlyList<object?[]> rows);
 }

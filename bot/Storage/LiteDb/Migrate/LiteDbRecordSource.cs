@@ -51,11 +51,13 @@ public sealed class LiteDbRecordSource : IRecordSource, IDisposable
 
     public IReadOnlyList<string> Collections { get; }
 
-    public IReadOnlyList<T> Read<T>(string collection) => _db.GetCollection(collection).FindAll().Select(document =>
+    public IEnumerable<T> Read<T>(string collection) => _db.GetCollection(collection).FindAll().Select(document =>
     {
         if (document["_id"].IsObjectId) document["_id"] = document["_id"].AsObjectId.ToString();
         return _db.Mapper.ToObject<T>(document);
-    }).ToList();
+    });
+
+    public int Count(string collection) => _db.CollectionExists(collection) ? _db.GetCollection(collection).Count() : 0;
 
     public void Dispose()
     {

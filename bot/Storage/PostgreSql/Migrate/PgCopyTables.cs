@@ -120,7 +120,7 @@ internal static class PgCopyTables
     /// </summary>
     private static IEnumerable<object?[]> UploadAcknowledgements(IRecordSource source)
     {
-        var acknowledgements = source.Read<UploadAcknowledgement>("upload_acknowledgements");
+        var acknowledgements = source.Read<UploadAcknowledgement>("upload_acknowledgements").ToList();
         var stored = acknowledgements.Any(a => a.Count == 0)
             ? source.Read<MediaRecord>("media").Where(m => m.State == MediaState.Stored).GroupBy(m => m.BatchId ?? "").ToDictionary(g => g.Key, g => g.Count())
             : [];

@@ -6,9 +6,12 @@ using VocEdWeek.Bot.Operations.Migrate;
 using VocEdWeek.Bot.Outbox;
 using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Progress;
+using VocEdWeek.Bot.Storage.LiteDb.Migrate;
+using VocEdWeek.Bot.Storage.Migrate;
 using VocEdWeek.Bot.Storage.PostgreSql;
 using VocEdWeek.Bot.Storage.PostgreSql.DigestChannel;
 using VocEdWeek.Bot.Storage.PostgreSql.Files;
+using VocEdWeek.Bot.Storage.PostgreSql.Migrate;
 using VocEdWeek.Bot.Storage.PostgreSql.Outbox;
 using VocEdWeek.Bot.Storage.PostgreSql.Submissions;
 using VocEdWeek.Bot.Storage.PostgreSql.UploadPage;
@@ -137,6 +140,28 @@ public sealed class MigrateStorageTests : IDisposable
         Assert.Contains("NOT verified: submissions differ", output);
         Assert.Contains("verify  conversations", output);
         Assert.DoesNotContain("conversations            DIFFERS", output);
+    }
+
+    [Fact]
+    public void CopyThatLeavesRecordsBehind_IsNotVerified()
+    {
+        using var source = LiteDbRecordSource.Open(Path.Combine(_lite.StoppedDirectory, "vocedweek.db"));
+        using var db = PgDatabase.OpenMigrated(_connection, NullLogger<PgMigrations>.Instance);
+        var output = new StringWriter();
+
+        Assert.False(StorageMigration.Run(source, new LeavingOneBehind(new PgCopyTarget(db), "outbox"), output));
+        Assert.Matches("verify  outbox +DIFFERS: LiteDB 2 records, 1 rows", output.ToString());
+        Assert.Contains("NOT verified: outbox differ", output.ToString());
+    }
+
+    /// <summary>The real target, one table's copy losing its first record: what a filter slipped into PgCopyTables would do.</summary>
+    private sealed class LeavingOneBehind(ICopyTarget real, string table) : ICopyTarget
+    {
+        public IReadOnlyList<CopyTable> Tables { get; } = real.Tables.Select(t => t.Name == table ? t with { Rows = s => t.Rows(s).Skip(1) } : t).ToList();
+
+        public T InOneTransaction<T>(Func<ICopyWriter, T> work) => real.InOneTransaction(work);
+
+        public IReadOnlyList<object?[]> Read(CopyTable t) => real.Read(t);
     }
 
     [Fact]

@@ -6,7 +6,7 @@
 #
 #   bash tests/VocEdWeek.Bot.Bench/compare.sh
 #
-# BENCH_DURATION (seconds measured per run, 6), BENCH_WARMUP (seconds, 2), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16,64),
+# BENCH_DURATION (seconds measured per run, 5), BENCH_WARMUP (seconds, 2), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16,64),
 # BENCH_ROWS (known,first). TMPDIR=/dev/shm puts the bot's LiteDB on tmpfs.
 # Exits non-zero if any request failed or a bot's connector calls per request were not 1.
 set -euo pipefail
@@ -21,8 +21,8 @@ dotnet build tests/VocEdWeek.Bot.Bench -c Release -v quiet -nologo
 rm -rf "$out/publish/bot"
 dotnet publish bot -c Release -v quiet -nologo -o "$out/publish/bot"
 
-echo "==> botbuilder (npm ci, versions pinned by package-lock.json)"
-(cd tests/VocEdWeek.Bot.Bench/botbuilder && npm ci --no-audit --no-fund --loglevel=error)
+echo "==> botbuilder (npm ci, versions pinned by package-lock.json; skipped when node_modules is newer than the lock)"
+(cd tests/VocEdWeek.Bot.Bench/botbuilder && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; })
 
 if ! command -v wrk >/dev/null; then
   echo "==> apt-get install wrk"
@@ -32,5 +32,5 @@ fi
 
 echo "==> measure (the bench stops by itself)"
 taskset -c 1 dotnet "$bench" --compare --bot-dll "$out/publish/bot/VocEdWeek.Bot.dll" \
-  --duration "${BENCH_DURATION:-6}" --warmup "${BENCH_WARMUP:-2}" --rounds "${BENCH_ROUNDS:-3}" \
+  --duration "${BENCH_DURATION:-5}" --warmup "${BENCH_WARMUP:-2}" --rounds "${BENCH_ROUNDS:-3}" \
   --connections "${BENCH_CONNECTIONS:-16,64}" --rows "${BENCH_ROWS:-known,first}" --results "$out/compare.md"

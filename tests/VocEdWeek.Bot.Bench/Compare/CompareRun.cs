@@ -45,9 +45,11 @@ public sealed class CompareRun(CompareFakes fakes, CompareOptions options, IRead
         var share = 100 * cpu.TotalSeconds / System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         await stopRss.CancelAsync();
         var maxRss = await rss;
-        var calls = await ConnectorSettle.CallsSinceAsync(fakes.Connector, callsBefore);
+        // Nothing answered inside the run means answers slower than the run itself: wait as long as wrk's timeout allows.
+        var slowest = TimeSpan.FromMilliseconds(measured.Answered > 0 ? Math.Max(measured.MaxMs, warm.MaxMs) : 30_000);
+        var calls = await ConnectorSettle.CallsSinceAsync(fakes.Connector, callsBefore, slowest);
         return new CompareSample(round, row.Name, connections, target.Name, measured,
-            cpu.TotalMilliseconds / Math.Max(1, measured.Answered), maxRss, calls, warm.Answered + measured.Answered)
+            measured.Answered > 0 ? cpu.TotalMilliseconds / measured.Answered : double.NaN, maxRss, calls, warm.Answered + measured.Answered)
         {
             CorePercent = share,
             CoreBusyPercent = coreBusy,

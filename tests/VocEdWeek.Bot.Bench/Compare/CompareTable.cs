@@ -65,8 +65,10 @@ public static class CompareTable
 
     private static double Median(List<CompareSample> m, Func<CompareSample, double> of) => Median(m.Select(of).ToList());
 
+    /// <summary>The median of the values that exist: CPU per request has none when a run answered nothing.</summary>
     private static double Median(List<double> values)
     {
+        values = values.Where(v => !double.IsNaN(v)).ToList();
         if (values.Count == 0) return double.NaN;
         values.Sort();
         var mid = values.Count / 2;

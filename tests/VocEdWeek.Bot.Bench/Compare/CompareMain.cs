@@ -18,7 +18,7 @@ public static class CompareMain
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
-            await Console.Error.WriteLineAsync($"{ex.Message}\nusage: --compare --bot-dll PATH [--duration 5] [--warmup 2] [--rounds 3] [--connections 16,64] [--rows known,first] [--results FILE]");
+            await Console.Error.WriteLineAsync($"{ex.Message}\nusage: --compare --bot-dll PATH [--duration 4] [--warmup 2] [--rounds 3] [--connections 16,64] [--rows known,first] [--results FILE]");
             return 2;
         }
         using var deadline = new CancellationTokenSource(options.Deadline);

@@ -3,12 +3,12 @@ using System.Globalization;
 namespace VocEdWeek.Bot.Bench.Compare;
 
 /// <summary>
-/// Command line of <c>--compare</c> (see compare.sh): <c>--duration 5 --warmup 2 --rounds 3 --connections 16,64
+/// Command line of <c>--compare</c> (see compare.sh): <c>--duration 4 --warmup 2 --rounds 3 --connections 16,64
 /// --rows known,first --bot-dll PATH --results FILE</c>.
 /// </summary>
 public sealed record CompareOptions
 {
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(4);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
     public int Rounds { get; init; } = 3;
     public IReadOnlyList<int> Connections { get; init; } = [16, 64];

@@ -20,7 +20,7 @@ public static class CompareTable
         foreach (var g in Groups(samples))
         {
             var m = g.ToList();
-            s.AppendLine(Inv($"| {g.Key.Row} | {g.Key.Connections} | {g.Key.Target} | {Median(m, x => x.Measured.RequestsPerSecond):F0} | {Median(m, x => x.Measured.P50Ms):F2} | {Median(m, x => x.Measured.P99Ms):F2} | {Median(m, x => x.Measured.P999Ms):F2} | {Median(m, x => x.CpuMsPerRequest):F3} | {Median(m, x => x.CorePercent):F0} / {Median(m, x => x.CoreBusyPercent):F0} | {m.Max(x => x.MaxRssBytes) / 1048576.0:F0} | {m.Sum(x => x.Measured.Errors)} | {CallsPerRequest(passes, g.Key.Target, g.Key.Row)}{(m.All(x => x.ConnectorCallsRight) ? "" : " WRONG")} |"));
+            s.AppendLine(Inv($"| {g.Key.Row} | {g.Key.Connections} | {g.Key.Target} | {Median(m, x => x.Measured.RequestsPerSecond):F0} | {Median(m, x => x.Measured.P50Ms):F2} | {Median(m, x => x.Measured.P99Ms):F2} | {Median(m, x => x.Measured.P999Ms):F2} | {Cpu(Median(m, x => x.CpuMsPerRequest))} | {Median(m, x => x.CorePercent):F0} / {Median(m, x => x.CoreBusyPercent):F0} | {m.Max(x => x.MaxRssBytes) / 1048576.0:F0} | {m.Sum(x => x.Measured.Errors)} | {CallsPerRequest(passes, g.Key.Target, g.Key.Row)}{(m.All(x => x.ConnectorCallsRight) ? "" : " WRONG")} |"));
         }
         s.AppendLine();
         foreach (var g in samples.GroupBy(x => (x.Row, x.Connections)))
@@ -37,10 +37,13 @@ public static class CompareTable
         foreach (var x in samples)
         {
             var w = x.Measured;
-            s.AppendLine(Inv($"| {x.Round} | {x.Row} | {x.Connections} | {x.Target} | {w.RequestsPerSecond:F0} | {w.P50Ms:F2} | {w.P99Ms:F2} | {w.P999Ms:F2} | {w.MaxMs:F1} | {x.CpuMsPerRequest:F3} | {x.CorePercent:F0} / {x.CoreBusyPercent:F0} | {x.MaxRssBytes / 1048576.0:F0} | {w.SocketErrors}/{w.Non2xx}/{w.Timeouts} | {x.ConnectorCalls} / {x.Answered}{(x.ConnectorCallsRight ? "" : " WRONG")} |"));
+            s.AppendLine(Inv($"| {x.Round} | {x.Row} | {x.Connections} | {x.Target} | {w.RequestsPerSecond:F0} | {w.P50Ms:F2} | {w.P99Ms:F2} | {w.P999Ms:F2} | {w.MaxMs:F1} | {Cpu(x.CpuMsPerRequest)} | {x.CorePercent:F0} / {x.CoreBusyPercent:F0} | {x.MaxRssBytes / 1048576.0:F0} | {w.SocketErrors}/{w.Non2xx}/{w.Timeouts} | {x.ConnectorCalls} / {x.Answered}{(x.ConnectorCallsRight ? "" : " WRONG")} |"));
         }
         return s.ToString();
     }
+
+    /// <summary>CPU per request, or "-" when the run answered nothing inside its window.</summary>
+    private static string Cpu(double ms) => double.IsNaN(ms) ? "-" : Inv($"{ms:F3}");
 
     private static string CallsPerRequest(IReadOnlyList<ExactPass> passes, string target, string row) =>
         passes.FirstOrDefault(p => p.Target == target && p.Row == row) is { } p

@@ -18,11 +18,11 @@ public sealed class BareEndpoint(WebApplication app, Uri url) : IAsyncDisposable
 {
     public Uri Url { get; } = url;
 
-    public static async Task<BareEndpoint> StartAsync()
+    public static async Task<BareEndpoint> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.MapPost("/api/messages", async (HttpRequest request) =>
         {

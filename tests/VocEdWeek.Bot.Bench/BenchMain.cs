@@ -14,6 +14,9 @@ public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
+        // Side by side with Microsoft's SDK (compare.sh), and the bare endpoint as a process of its own for it.
+        if (args is ["--compare", .. var compare]) return await Compare.CompareMain.RunAsync(compare);
+        if (args is ["--bare-port", var port]) return await ServeBareAsync(int.Parse(port, CultureInfo.InvariantCulture));
         BenchOptions options;
         try
         {
@@ -92,6 +95,18 @@ public static class BenchMain
         }
         File.Delete(file);
         Console.WriteLine(Inv($"CONNECTOR_CALLS {env.Connector.CallCount}"));
+        return 0;
+    }
+
+    /// <summary>Serves only the bare endpoint on this port until SIGTERM/SIGINT.</summary>
+    private static async Task<int> ServeBareAsync(int port)
+    {
+        await using var bare = await BareEndpoint.StartAsync(port);
+        using var stop = new CancellationTokenSource();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        Console.WriteLine(Inv($"bare endpoint at {bare.Url}"));
+        await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         return 0;
     }
 

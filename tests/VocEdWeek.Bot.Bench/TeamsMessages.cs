@@ -14,9 +14,10 @@ public sealed class TeamsMessages : IActivityBodies
     private const string IdMarker = "@@activity-id@@";
     private readonly (byte[] Head, byte[] Tail)[] _templates;
 
-    public TeamsMessages(string serviceUrl, string botAppId, string tenantId, int users = 200)
+    /// <param name="firstUser">The first user's number: a range of its own gives conversations the bot has never seen.</param>
+    public TeamsMessages(string serviceUrl, string botAppId, string tenantId, int users = 200, int firstUser = 0)
     {
-        _templates = Enumerable.Range(0, users).Select(u => Split(Template(serviceUrl, botAppId, tenantId, u).ToJsonString())).ToArray();
+        _templates = Enumerable.Range(firstUser, users).Select(u => Split(Template(serviceUrl, botAppId, tenantId, u).ToJsonString())).ToArray();
     }
 
     public int Users => _templates.Length;

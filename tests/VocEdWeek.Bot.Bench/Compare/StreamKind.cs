@@ -1,0 +1,28 @@
+namespace VocEdWeek.Bot.Bench.Compare;
+
+/// <summary>
+/// One kind of row: what the message stream sends (the <c>BENCH_KIND</c> of compare/stream.lua) and over which
+/// conversations. A new message kind (a card submit, say) is one more instance here and one more branch in the Lua.
+/// </summary>
+/// <param name="Name">The row's name in the table and on the command line.</param>
+/// <param name="LuaKind">What stream.lua builds for each request.</param>
+/// <param name="KnownConversations">
+/// Rotate over this many conversations, each sent one message in a warm-up pass before anything is measured
+/// (a real week's conversations are known before its rush); 0 = every request from a conversation never seen.
+/// </param>
+/// <param name="Description">For the table's notes.</param>
+public sealed record StreamKind(string Name, string LuaKind, int KnownConversations, string Description)
+{
+    /// <summary>"help" from 2,000 known personal chats, so Teams' per-conversation send limits (which the bot keeps) do not bind.</summary>
+    public static readonly StreamKind Known = new("known", "help", 2000,
+        "\"help\" rotating over 2,000 personal chats and users, each seen once in a warm-up pass before measuring");
+
+    /// <summary>First contact: each request from a conversation and user the target has never seen.</summary>
+    public static readonly StreamKind FirstContact = new("first", "help", 0,
+        "\"help\", every request from a personal chat and user never seen before (new ones for every request of every run, as many as requests)");
+
+    public static IReadOnlyList<StreamKind> All { get; } = [Known, FirstContact];
+
+    public static StreamKind Named(string name) =>
+        All.FirstOrDefault(k => k.Name == name) ?? throw new ArgumentException($"unknown row {name}; rows: {string.Join(",", All.Select(k => k.Name))}");
+}

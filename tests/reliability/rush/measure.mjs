@@ -1,7 +1,7 @@
 // What the rush measures about time and the bot's process: percentiles (nearest rank, over every answer) and the
 // process's CPU seconds and memory, read from /proc like ps does.
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 
 const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
@@ -30,3 +30,16 @@ export function memoryMiB(pid) {
 }
 
 export const sleepUntil = (at, now = () => performance.now()) => new Promise(ok => setTimeout(ok, Math.max(0, at - now())));
+
+/**
+ * With RUSH_COUNTERS=1: the runtime's and the bot's own counters (thread pool, GC, lock contention, turn durations)
+ * once a second into `file` (CSV), by dotnet-counters (install: dotnet tool install dotnet-counters --tool-path
+ * artifacts/tools). Returns a function that stops it; a no-op when not asked for.
+ */
+export function startCounters(tool, pid, file) {
+  if (process.env.RUSH_COUNTERS !== '1') return () => {};
+  const p = spawn(tool, ['collect', '--process-id', String(pid), '--refresh-interval', '1', '--format', 'csv', '-o', file,
+    '--counters', 'System.Runtime,Microsoft.AspNetCore.Hosting,VocEdWeek.Bot'], { stdio: 'ignore' });
+  p.on('error', e => console.error(`dotnet-counters did not start (${e.message}); install it with: dotnet tool install dotnet-counters --tool-path artifacts/tools`));
+  return () => p.kill('SIGINT');
+}

@@ -8,32 +8,37 @@ const summaryCounts = /按时 (\d+)，迟交 (\d+)，未交 (\d+)/;
 const sha256 = path => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /**
- * `sent`: [{ department, key, slot, photo }] for every department that submitted. Lost = a key not stored;
- * duplicated = a slot with more than one version (each department submitted once); a photo is verified when exactly
- * one record of it is stored and its file's SHA-256 equals the bytes served.
+ * `sent`: [{ department, key, slot, photo, receipt }] for every department that submitted. Lost = acknowledged (a
+ * receipt was shown) but not stored; unstored = sent and not stored, acknowledged or not; duplicated = a slot with more
+ * than one version (each department submitted once). The receipt must say what the bot's own clock said when it stored
+ * the submission: before 12:00 已提交, after it 迟交. A photo is right when exactly one record of it is stored and
+ * its file's SHA-256 equals the bytes served.
  */
 export function checkStore(store, storage, sent, deadline) {
+  if (store.opened !== true) {
+    return { opened: false, stored: 0, lost: 0, unstored: sent, storedUnacked: 0, duplicated: 0, photosOk: 0, receiptsOk: 0, times: [], problems: [`store did not open: ${store.error}`] };
+  }
   const problems = [];
-  if (store.opened !== true) return { opened: false, stored: 0, lost: sent.length, duplicated: 0, photosOk: 0, receiptsOk: 0, times: [], problems: [`store did not open: ${store.error}`] };
   const byKey = new Map(store.submissions.map(s => [s.key, s]));
-  const keys = new Set(byKey.keys());
-  // The receipt must say what the bot's own clock said when it stored the submission: before 12:00 已提交, after it 迟交.
-  const times = sent.filter(s => byKey.has(s.key)).map(s => ({ s, at: Date.parse(byKey.get(s.key).at) }));
+  const versions = new Map();
+  for (const s of store.submissions) versions.set(s.slot, (versions.get(s.slot) ?? 0) + 1);
+  const unstored = sent.filter(s => !byKey.has(s.key));
+  const lost = unstored.filter(s => s.receipt);
+  for (const s of lost) problems.push(`LOST: ${s.department} was told ${s.receipt} but ${s.key} is not stored`);
+  const duplicated = sent.filter(s => (versions.get(s.slot) ?? 0) > 1);
+  for (const s of duplicated) problems.push(`${versions.get(s.slot)} versions of ${s.slot}`);
+  const times = [];
   let receiptsOk = 0;
-  for (const { s, at } of times) {
+  for (const s of sent.filter(x => byKey.has(x.key))) {
+    const at = Date.parse(byKey.get(s.key).at);
+    times.push(at);
     const want = at < deadline ? '已提交' : '迟交';
     if (s.receipt === want) receiptsOk++;
-    else problems.push(`${s.department} stored at ${new Date(at).toISOString()} was told ${s.receipt ?? s.answer}, want ${want}`);
-  }
-  const versionsBySlot = new Map();
-  for (const s of store.submissions) versionsBySlot.set(s.slot, (versionsBySlot.get(s.slot) ?? 0) + 1);
-  let lost = 0, duplicated = 0, photosOk = 0;
-  for (const s of sent) {
-    if (!keys.has(s.key)) { lost++; problems.push(`lost: ${s.key}`); }
-    if ((versionsBySlot.get(s.slot) ?? 0) > 1) { duplicated++; problems.push(`${versionsBySlot.get(s.slot)} versions of ${s.slot}`); }
+    else if (s.receipt) problems.push(`WRONG RECEIPT: ${s.department} stored at ${new Date(at).toISOString()} was told ${s.receipt}, want ${want}`);
   }
   const media = new Map();
   for (const m of store.media) media.set(m.OriginalName, [...(media.get(m.OriginalName) ?? []), m]);
+  let photosOk = 0;
   for (const s of sent) {
     const records = media.get(s.photo.name) ?? [];
     const file = records.length === 1 ? join(storage, 'files', records[0].Location) : null;
@@ -43,7 +48,11 @@ export function checkStore(store, storage, sent, deadline) {
     else if (!records[0].Location.includes(s.departmentName)) problems.push(`${s.photo.name} filed under ${records[0].Location}`);
     else photosOk++;
   }
-  return { opened: true, stored: store.submissions.length, lost, duplicated, photosOk, receiptsOk, times: times.map(t => t.at), inconsistent: store.inconsistentSlots.length, problems };
+  return {
+    opened: true, stored: store.submissions.length, lost: lost.length, unstored, duplicated: duplicated.length,
+    storedUnacked: sent.filter(s => byKey.has(s.key) && !s.receipt).length,
+    photosOk, receiptsOk, times, inconsistent: store.inconsistentSlots.length, problems,
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ export const failures = r => [
 
 export function table(rows, meta) {
   const lines = [
-    '| storage | submissions | lost | errors | receipts right (已提交) | submit p50 / p99 / max (ms) | staff p50 / p99 / max (ms) | photos verified | digest ok | bot CPU s (11:59 minute / whole run) | bot RSS end / peak (MiB) |',
+    '| storage | submissions | lost | errors | receipts right | submit p50 / p99 / max (ms) | staff p50 / p99 / max (ms) | photos verified | digest ok | bot CPU s (11:59 minute / whole run) | bot RSS end / peak (MiB) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: |',
     ...rows.map(r => `| ${r.label} | ${r.submissions} | ${r.lost} | ${r.errors} | ${r.receiptsOk} | ${ms(r.submit.p50)} / ${ms(r.submit.p99)} / ${ms(r.submit.max)} | ${ms(r.staff.p50)} / ${ms(r.staff.p99)} / ${ms(r.staff.max)} | ${r.photosOk} | ${r.digest.ok ? `yes (${r.digest.posts} message${r.digest.posts === 1 ? '' : 's'})` : 'NO'} | ${r.cpuRush.toFixed(1)} / ${r.cpuTotal.toFixed(1)} | ${Math.round(r.memory.rss)} / ${Math.round(r.memory.peak)} |`),
   ];

@@ -3,8 +3,9 @@ using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Submissions;
 
-// Usage: StoreReader <storage folder>. Prints one JSON object: every submission version and media record, and the
-// slots whose version history is inconsistent. Exit 0 when the database opened, 2 when it did not (one sentence why).
+// Usage: StoreReader <storage folder>. Prints one JSON object: every submission version (with its time on the bot's
+// clock) and media record, and the slots whose version history is inconsistent. Exit 0 when the database opened,
+// 2 when it did not (one sentence why).
 if (args.Length != 1 || !Directory.Exists(args[0]))
 {
     Console.Error.WriteLine("Usage: StoreReader <storage folder that holds vocedweek.db>");
@@ -20,7 +21,7 @@ try
     var result = new
     {
         opened = true,
-        submissions = submissions.Select(s => new { key = s.IdempotencyKey, slot = s.Slot, s.Version, s.IsCurrent }),
+        submissions = submissions.Select(s => new { key = s.IdempotencyKey, slot = s.Slot, s.Version, s.IsCurrent, at = s.SubmittedAt }),
         media = media.Select(m => new
         {
             m.OriginalName, m.Location, m.Size, state = m.State.ToString(),

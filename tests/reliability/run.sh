@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every reliability figure: runs each tests/reliability/<name>/run.sh that exists (fuzz, flood, faults, crash, diskfull, cluster),
+# Every reliability figure: runs each tests/reliability/<name>/run.sh that exists (fuzz, flood, faults, crash, diskfull, cluster, rush),
 # then puts their tables together in artifacts/reliability/README.md and prints them. Long (minutes); not part of test.sh.
 #
 #   bash tests/reliability/run.sh
@@ -11,7 +11,7 @@ out=artifacts/reliability
 mkdir -p "$out"
 status=0
 summary=()
-for name in fuzz flood faults crash diskfull cluster; do
+for name in fuzz flood faults crash diskfull cluster rush; do
   script="tests/reliability/$name/run.sh"
   if [ ! -f "$script" ]; then
     echo "==> $name: no $script here, skipped"
@@ -28,7 +28,7 @@ done
   echo
   echo "Measured by \`bash tests/reliability/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores."
   echo
-  for name in fuzz flood faults crash diskfull cluster; do
+  for name in fuzz flood faults crash diskfull cluster rush; do
     [ -f "$out/$name.md" ] && { cat "$out/$name.md"; echo; }
   done
   echo "## Outcome"

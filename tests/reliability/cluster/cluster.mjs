@@ -85,7 +85,7 @@ export async function runCluster({ departments = 2000, missingEvery = 20, concur
   const result = { departments, missing: missing.size, submitters: submitters.length, violations: [] };
   try {
     // The office channel, bound by office staff through nginx, as "@bot 设为通知频道" in Teams.
-    const bind = await post(base, channelMessage(staff, connector.serviceUrl, channelId, '设为通知频道'), 30000, agent);
+    const bind = await post(base, channelMessage(staff, connector.serviceUrl, channelId, '设为通知频道'), 30000, { agent });
     if (bind.status !== 200) result.violations.push(`binding the digest channel answered ${bind.status}`);
     await connector.waitFor(e => e.body.includes('已将本频道设为通知频道'), 30000);
 
@@ -104,7 +104,7 @@ export async function runCluster({ departments = 2000, missingEvery = 20, concur
       const marker = `C${i}`;
       // A liaison who sees no receipt presses the button again: a new activity, the same card.
       for (let attempt = 1; attempt <= 20; attempt++) {
-        const res = await post(base, reportSubmit(liaison, connector.serviceUrl, day, cardId, marker), 30000, agent);
+        const res = await post(base, reportSubmit(liaison, connector.serviceUrl, day, cardId, marker), 30000, { agent });
         if (isReceipt(res, marker)) {
           acked.set(`2024-wuxi|${liaison.department}|report:${day}|${cardId}`, { marker, attempts: attempt });
           if (attempt > 1) retried++;

@@ -74,7 +74,7 @@ export async function startBot({ storage, week, log, env = {}, port: given }) {
   }
   if (exit !== null) throw new Error(`the bot exited during start-up (${JSON.stringify(exit)}); see ${log}`);
   return {
-    url, proc, startMs: performance.now() - started, exited,
+    url, proc, spawnedAt: started, startMs: performance.now() - started, exited,
     alive: () => exit === null,
     kill: async () => { proc.kill('SIGKILL'); return exited; },
     /** SIGINT, as systemd or Ctrl-C would; SIGKILL only if it hangs for 20 s. */
@@ -93,13 +93,15 @@ export const tlsAgent = (ca, maxSockets = 64) => new Agent({ ca: readFileSync(ca
 
 /**
  * POSTs one activity; never throws: a refused or cut connection is { status: 0, error }. With `agent` (tlsAgent) the
- * url is an https front with a test CA, which fetch cannot be told to trust.
+ * url is an https front with a test CA, which fetch cannot be told to trust. `token` is the channel token Teams would
+ * send (Authorization: Bearer), for a bot started with authentication on.
  */
-export async function post(url, activity, timeoutMs = 30000, agent = null) {
+export async function post(url, activity, timeoutMs = 30000, { agent = null, token = null } = {}) {
   if (agent) return postTls(url, activity, timeoutMs, agent);
   try {
+    const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
     const res = await fetch(`${url}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity), signal: AbortSignal.timeout(timeoutMs),
+      method: 'POST', headers, body: JSON.stringify(activity), signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();
     let body = null;
@@ -149,6 +151,19 @@ export const channelMessage = (person, serviceUrl, channelId, text) => ({
 
 /** A personal-chat message, as Teams sends it. */
 export const message = (liaison, serviceUrl, text) => ({ ...base(liaison, serviceUrl), type: 'message', text });
+
+/**
+ * Files sent in the personal chat, as Teams desktop sends them: one file.download.info attachment per file, whose
+ * downloadUrl (no token needed) is where the bot fetches the bytes. `files`: [{ name, url }].
+ */
+export const fileMessage = (liaison, serviceUrl, files) => ({
+  ...message(liaison, serviceUrl, ''),
+  attachments: files.map(({ name, url }, i) => ({
+    contentType: 'application/vnd.microsoft.teams.file.download.info', name,
+    contentUrl: `https://college.sharepoint.example/personal/${liaison.aadObjectId}/Documents/${encodeURIComponent(name)}`,
+    content: { downloadUrl: url, uniqueId: `${liaison.aadObjectId}-${i}-${randomUUID()}`, fileType: name.split('.').pop() },
+  })),
+});
 
 /** An Action.Execute click, as Teams sends it: adaptiveCard/action with the action's data merged with the inputs. */
 export const execute = (liaison, serviceUrl, verb, data) => ({

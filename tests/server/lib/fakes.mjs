@@ -67,8 +67,12 @@ function personalMember(body) {
   }
 }
 
-/** The Teams Bot Connector: records every request; answers sends with an id and get-member with the roster entry. */
-export async function startConnector(members) {
+/**
+ * The Teams Bot Connector: records every request; answers sends with an id and get-member with the roster entry.
+ * `keepAliveMs`: how long an idle connection stays open. Node closes it after 5 s by default, so a client that reuses
+ * it at that instant sees the connection end before any answer; Teams' front end keeps idle connections for minutes.
+ */
+export async function startConnector(members, { keepAliveMs = 5000 } = {}) {
   const requests = [];
   const waiters = [];
   const server = createHttp(async (req, res) => {
@@ -87,6 +91,7 @@ export async function startConnector(members) {
     if (opened) return json(res, 200, { id: `a:${opened}` });
     json(res, 200, { id: 'sent-' + randomBytes(4).toString('hex') });
   });
+  server.keepAliveTimeout = keepAliveMs;
   const port = await listen(server);
   return {
     serviceUrl: `http://127.0.0.1:${port}/teams/`,

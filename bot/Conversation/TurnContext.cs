@@ -12,6 +12,10 @@ public sealed class TurnContext(IMessenger messenger)
     public required ConversationRef Conversation { get; init; }
     public required UserRef User { get; init; }
     public required CultureInfo Culture { get; init; }
+    /// <summary>
+    /// When the user acted, on the app's clock: the channel's timestamp when it is believable, else when the request
+    /// arrived — never later because the bot was busy. What a submission's on-time status is judged by.
+    /// </summary>
     public required DateTimeOffset ReceivedAt { get; init; }
     /// <summary>Replies through this turn are dropped, not sent late, after this instant (the turn's time budget).</summary>
     public DateTimeOffset? ReplyBy { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VocEdWeek.Bot.Conversation;
+using VocEdWeek.Bot.Platform;
 using VocEdWeek.Bot.Protocol.Auth;
 using VocEdWeek.Bot.Protocol.Inbound;
 
@@ -38,9 +39,12 @@ public static partial class BotEndpoint
         IMessenger messenger,
         ITurnHandler handler,
         TimeProvider time,
+        WallClock wall,
         ILoggerFactory loggers,
         CancellationToken ct)
     {
+        // Taken first: reading, checking and queueing behind other turns must not make a click late.
+        var arrived = time.GetUtcNow();
         var log = loggers.CreateLogger("VocEdWeek.Bot.Protocol.BotEndpoint");
         // Anonymous mode trusts whoever calls: only this machine may (start-up also binds it to loopback).
         if (options.IsAnonymous && http.Connection.RemoteIpAddress is { } peer && !System.Net.IPAddress.IsLoopback(peer))
@@ -71,7 +75,7 @@ public static partial class BotEndpoint
         // Inside the de-duplication: a copy Teams re-delivers gets the first delivery's answer and is not counted again.
         var outcome = await dedup.RunOnceAsync(ActivityDeduplicator.KeyOf(activity), () => limiter.Check(activity) is { Admitted: false } refused
             ? Task.FromResult(Refuse(activity, refused, notices))
-            : RunTurnAsync(activity, authenticated, messenger, handler, time, log),
+            : RunTurnAsync(activity, authenticated, messenger, handler, time, ChannelTime.Arrival(activity.Timestamp, arrived, wall.Time.GetUtcNow()), log),
             // Another instance runs (or ran) this copy and answers it: a plain 200 here, a reply of nothing, for a
             // message and an invoke alike (the first delivery's invoke answer is over there).
             () => new TurnOutcome(false, null));
@@ -90,10 +94,11 @@ public static partial class BotEndpoint
             : "操作太频繁，请稍后再试。"));
     }
 
-    private static async Task<TurnOutcome> RunTurnAsync(Activity activity, bool authenticated, IMessenger messenger, ITurnHandler handler, TimeProvider time, ILogger log)
+    private static async Task<TurnOutcome> RunTurnAsync(
+        Activity activity, bool authenticated, IMessenger messenger, ITurnHandler handler, TimeProvider time, DateTimeOffset happened, ILogger log)
     {
         var received = time.GetUtcNow();
-        var turn = ActivityMapper.ToTurn(activity, messenger, received, authenticated, received + TurnBudget);
+        var turn = ActivityMapper.ToTurn(activity, messenger, happened, authenticated, received + TurnBudget);
         var isInvoke = activity.Type == ActivityTypes.Invoke;
         // The turn gets its own time budget, on the app's clock: Teams gives up after ~15 s and the request token
         // would cut work short.

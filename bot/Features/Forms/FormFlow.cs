@@ -9,7 +9,7 @@ namespace VocEdWeek.Bot.Features.Forms;
 /// What every form does: open (pre-filled), re-render (keeping what was typed), submit (check again on
 /// the server, store before answering, answer with the receipt; a second click on the same card stores nothing).
 /// </summary>
-public sealed class FormFlow(ISubmissionStore store, FormCards cards, TimeProvider time)
+public sealed class FormFlow(ISubmissionStore store, FormCards cards)
 {
     public async Task OpenAsync(FormSession s, IForm form, WeekItem item, CancellationToken ct)
     {
@@ -41,7 +41,8 @@ public sealed class FormFlow(ISubmissionStore store, FormCards cards, TimeProvid
             WeekId = s.WeekId,
             DepartmentId = s.Department.Id,
             ItemKey = item.Key,
-            SubmittedAt = time.GetUtcNow().UtcDateTime,
+            // When the liaison pressed 提交, not when a busy bot reached it (11:59:59 stays on time).
+            SubmittedAt = s.Turn.ReceivedAt.UtcDateTime,
             SubmittedByName = s.Member.Person.Name,
             SubmittedByAadObjectId = s.Turn.User.AadObjectId,
             SubmittedByTeamsId = s.Turn.User.Id,

@@ -122,28 +122,5 @@ public sealed class LimitTests : RecordingBotTest
         Assert.True((stored.IdempotencyKey?.Length ?? 0) < 200, "the key was built from the 2,000-character card id");
     }
 
-    /// <summary>张伟 submits the 5月14日 report (Action.Execute) with <paramref name="typicalCase"/>.</summary>
-    private JsonObject ReportSubmit(string typicalCase)
-    {
-        var activity = Wire.LiaisonMessage(Recorder.ServiceUrl, "");
-        activity.Remove("text");
-        activity["type"] = "invoke";
-        activity["name"] = "adaptiveCard/action";
-        activity["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject
-            {
-                ["type"] = "Action.Execute",
-                ["verb"] = "report.submit",
-                ["data"] = new JsonObject
-                {
-                    ["verb"] = "report.submit", ["weekId"] = "2024-wuxi", ["itemKey"] = "report:2024-05-14", ["cardId"] = Guid.NewGuid().ToString("N"),
-                    ["newActivities"] = "“工匠进校园”专题讲座", ["participants"] = "180", ["typicalCase"] = typicalCase,
-                    ["story"] = "", ["featureReport"] = "", ["mediaLinks"] = "",
-                },
-            },
-            ["trigger"] = "manual",
-        };
-        return activity;
-    }
+    private JsonObject ReportSubmit(string typicalCase) => Wire.ReportSubmit(Recorder.ServiceUrl, typicalCase);
 }

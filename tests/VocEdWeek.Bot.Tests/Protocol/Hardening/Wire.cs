@@ -39,4 +39,29 @@ public static class Wire
         activity["text"] = text;
         return activity;
     }
+
+    /// <summary>张伟 submits the 5月14日 report (Action.Execute), with a fresh activity and card id each time.</summary>
+    public static JsonObject ReportSubmit(string serviceUrl, string typicalCase = "机电学院开放实训中心。")
+    {
+        var activity = LiaisonMessage(serviceUrl, "");
+        activity.Remove("text");
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["verb"] = "report.submit",
+                ["data"] = new JsonObject
+                {
+                    ["verb"] = "report.submit", ["weekId"] = "2024-wuxi", ["itemKey"] = "report:2024-05-14", ["cardId"] = Guid.NewGuid().ToString("N"),
+                    ["newActivities"] = "“工匠进校园”专题讲座", ["participants"] = "180", ["typicalCase"] = typicalCase,
+                    ["story"] = "", ["featureReport"] = "", ["mediaLinks"] = "",
+                },
+            },
+            ["trigger"] = "manual",
+        };
+        return activity;
+    }
 }

@@ -89,29 +89,5 @@ public sealed class TwoInstancesDedupTests : IAsyncLifetime
         Assert.Single(history);
     }
 
-    /// <summary>张伟 submits the 5月14日 report (Action.Execute), as in LimitTests.</summary>
-    private JsonObject ReportSubmit()
-    {
-        var activity = Wire.LiaisonMessage(_recorder.ServiceUrl, "");
-        activity.Remove("text");
-        activity["id"] = Guid.NewGuid().ToString("N");
-        activity["type"] = "invoke";
-        activity["name"] = "adaptiveCard/action";
-        activity["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject
-            {
-                ["type"] = "Action.Execute",
-                ["verb"] = "report.submit",
-                ["data"] = new JsonObject
-                {
-                    ["verb"] = "report.submit", ["weekId"] = "2024-wuxi", ["itemKey"] = "report:2024-05-14", ["cardId"] = Guid.NewGuid().ToString("N"),
-                    ["newActivities"] = "“工匠进校园”专题讲座", ["participants"] = "180", ["typicalCase"] = "机电学院开放实训中心。",
-                    ["story"] = "", ["featureReport"] = "", ["mediaLinks"] = "",
-                },
-            },
-            ["trigger"] = "manual",
-        };
-        return activity;
-    }
+    private JsonObject ReportSubmit() => Wire.ReportSubmit(_recorder.ServiceUrl);
 }

@@ -12,6 +12,7 @@ using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.MySubmissions;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Features.Plan;
+using VocEdWeek.Bot.Features.Recommend;
 using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Features.Settings;
 using VocEdWeek.Bot.Features.Statistics;
@@ -75,6 +76,7 @@ public static class AppExtensions
         services.AddMySubmissions(configuration);
         services.AddOffice(configuration);
         services.AddFileStatus(configuration);
+        services.AddRecommend(configuration);
         services.AddUploadPage(configuration);
         services.AddExports(configuration);
         services.AddWeekSetup(configuration);

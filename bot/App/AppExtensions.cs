@@ -13,6 +13,7 @@ using VocEdWeek.Bot.Features.MySubmissions;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Features.Plan;
 using VocEdWeek.Bot.Features.Recommend;
+using VocEdWeek.Bot.Features.Recommend.Package;
 using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Features.Settings;
 using VocEdWeek.Bot.Features.Statistics;
@@ -79,6 +80,7 @@ public static class AppExtensions
         services.AddRecommend(configuration);
         services.AddUploadPage(configuration);
         services.AddExports(configuration);
+        services.AddRecommendPackage();
         services.AddWeekSetup(configuration);
 
         // Every command and card verb, checked against what the features registered (Routes.cs).

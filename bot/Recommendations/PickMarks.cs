@@ -38,6 +38,9 @@ public sealed class PickMarks
 
     public int Count => _picks.Count;
 
+    /// <summary>How many of one department's items are picked (情况统计表's 推荐数).</summary>
+    public int CountOfDepartment(string departmentId) => _picks.Count(p => p.DepartmentId == departmentId);
+
     /// <summary>
     /// "★ 已推荐：机电工程学院（典型活动案例、照片 2）、信息工程学院（典型职教故事）" for one report day, in the week's order of
     /// departments; "" when nothing of that day is picked.

@@ -24,7 +24,8 @@ public sealed class ExportsWorld : IDisposable
 
     public ExportsWorld(string? weekFile = null, DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? more = null)
     {
-        Directory.CreateDirectory(_directory);
+        // On PostgreSQL no LiteDB file makes the storage folder; tests that store files need it.
+        Directory.CreateDirectory(Path.Combine(_directory, "data"));
         Clock = new FakeTimeProvider(now ?? Beijing(2024, 5, 20, 9, 0));
         var settings = new Dictionary<string, string?>
         {

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdWeek.Bot.App;
@@ -27,29 +26,29 @@ public static class RecommendBench
 {
     private const int Cases = 40, Photos = 120, Videos = 40;
 
+    /// <param name="args">--gib 0.5 or 2 (the media's total); --results FILE (the table; --append adds the row to it).</param>
     public static async Task RunAsync(string[] args)
     {
         var results = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault();
-        var table = new StringBuilder();
-        table.AppendLine("| media | items (cases / photos / videos) | docx | xlsx | zip | time docx | time xlsx | time zip | total | peak RSS (VmHWM) | RSS before |");
-        table.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        Console.WriteLine(table);
-        // Small first: a larger first run would leave its high-water mark in the process for the smaller one.
-        foreach (var (photo, video) in new[] { (1L << 20, 9L << 20), (4L << 20, 39L << 20) })
+        var gib = double.Parse(args.SkipWhile(a => a != "--gib").Skip(1).FirstOrDefault() ?? "2", CultureInfo.InvariantCulture);
+        // 120 photos and 40 videos: 4 MiB and 39 MiB each make ~2 GiB; scaled down for smaller runs.
+        var photo = (long)(4L * 1048576 * gib / 2);
+        var video = (long)(39L * 1048576 * gib / 2);
+        var row = await OneAsync(photo, video);
+        Console.WriteLine(row);
+        if (results is null) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(results))!);
+        if (!args.Contains("--append") || !File.Exists(results))
         {
-            var row = await OneAsync(photo, video);
-            table.AppendLine(row);
-            Console.WriteLine(row);
+            var header = $"200 picked items in a 20-department week; media are sparse files. Local store (no SharePoint). .NET {Environment.Version}, "
+                + $"{Environment.ProcessorCount} CPUs, Server GC {System.Runtime.GCSettings.IsServerGC}; one process per row. Each time is ExportService.ExportAsync: "
+                + "the writer into a temp file, its SHA-256, and the copy into the local store.\n\n"
+                + "| media | items (cases / photos / videos) | docx | xlsx | zip | time docx | time xlsx | time zip | total | peak RSS (VmHWM) | RSS before |\n"
+                + "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+            await File.WriteAllTextAsync(results, "# Recommendation package benchmark\n\n" + header);
         }
-        var header = $"200 picked items in a 20-department week; media are sparse files. Local store (no SharePoint). .NET {Environment.Version}, "
-            + $"{Environment.ProcessorCount} CPUs, Server GC {System.Runtime.GCSettings.IsServerGC}. Each time is ExportService.ExportAsync: the writer into a temp file, "
-            + "its SHA-256, and the copy into the local store.\n";
-        if (results is not null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(results))!);
-            await File.WriteAllTextAsync(results, "# Recommendation package benchmark\n\n" + header + "\n" + table);
-            Console.WriteLine($"Table: {results}");
-        }
+        await File.AppendAllTextAsync(results, row + "\n");
+        Console.WriteLine($"Table: {results}");
     }
 
     private static async Task<string> OneAsync(long photoBytes, long videoBytes)

@@ -12,4 +12,7 @@ out=artifacts/bench
 mkdir -p "$out"
 echo "==> build (Release)"
 dotnet build tests/VocEdWeek.Bot.Bench.Exports -c Release -v quiet -nologo
-dotnet tests/VocEdWeek.Bot.Bench.Exports/bin/Release/net10.0/VocEdWeek.Bot.Bench.Exports.dll --recommend --results "$out/recommend.md"
+# One process per size, so each peak is measured from a fresh process.
+dll=tests/VocEdWeek.Bot.Bench.Exports/bin/Release/net10.0/VocEdWeek.Bot.Bench.Exports.dll
+dotnet "$dll" --recommend --gib 0.5 --results "$out/recommend.md"
+dotnet "$dll" --recommend --gib 2 --results "$out/recommend.md" --append

@@ -26,6 +26,7 @@ public sealed class RecommendCompilationWriter(PackageReader reader, MediaConten
     public async Task WriteAsync(ActiveWeek week, Strings t, Stream output, CancellationToken ct)
     {
         var items = reader.Read(week);
+        var byNumber = items.ToDictionary(i => i.Number);
         var images = await ImagesAsync(items, ct);
         var title = ExportText.SchoolTitle(week.Definition, week.Definition.Title + t["recommend_package_docx"], t);
         await DocxDocument.WriteAsync(output, title, time.GetUtcNow(), ExportText.DocFonts(t), [.. images.Values], body =>
@@ -43,7 +44,8 @@ public sealed class RecommendCompilationWriter(PackageReader reader, MediaConten
             if (items.Count == 0) body.Note(t["recommend_package_empty"]);
         }, async (image, part) =>
         {
-            await using var source = await content.OpenAsync(items[image.Index - 1].Media!, thumbnail: false, ct)
+            // A picture's index is its item's number (图 n = row n of 推荐素材清单).
+            await using var source = await content.OpenAsync(byNumber[image.Index].Media!, thumbnail: false, ct)
                 ?? throw new IOException($"Picked photo {image.Key} can no longer be read.");
             await source.CopyToAsync(part, ct);
         });

@@ -1,10 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VocEdWeek.Bot.Features.Exports;
+using VocEdWeek.Bot.Tests.Features.Exports;
 using VocEdWeek.Bot.Features.Exports.Writers.OpenXml;
 using VocEdWeek.Bot.Tests.Fakes;
 
 namespace VocEdWeek.Bot.Tests.Features.Recommend.Package;
 
-/// <summary>The command's words, and picture sizes read from headers.</summary>
+/// <summary>The command's words, picture sizes read from headers, and the video limit's check.</summary>
 public sealed class PackageWordsTests
 {
     [Theory]
@@ -47,5 +50,15 @@ public sealed class PackageWordsTests
         var tall = DocImage.Fit(2, "b", new ImageSize(1000, 4000, "image/png", ".png"));
         Assert.InRange(tall.HeightEmu, DocImage.MaxHeightEmu - 4, DocImage.MaxHeightEmu);
         Assert.Equal(0.25, tall.WidthEmu / (double)tall.HeightEmu, 3);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public void The_video_limit_must_be_positive(string value)
+    {
+        using var world = new ExportsWorld(more: new Dictionary<string, string?> { ["Exports:RecommendMaxVideoBytes"] = value });
+        var refused = Assert.Throws<OptionsValidationException>(() => world.Services.GetRequiredService<ExportOptions>());
+        Assert.Contains("Exports:RecommendMaxVideoBytes must be a positive number of bytes", refused.Message);
     }
 }

@@ -28,7 +28,7 @@ public sealed class RecommendCompilationWriter(PackageReader reader, MediaConten
         var items = reader.Read(week);
         var byNumber = items.ToDictionary(i => i.Number);
         var images = await ImagesAsync(items, ct);
-        var title = ExportText.SchoolTitle(week.Definition, week.Definition.Title + t["recommend_package_docx"], t);
+        var title = ExportText.SchoolTitle(week.Definition, t.Format("recommend_package_docx_title", week.Definition.Title), t);
         await DocxDocument.WriteAsync(output, title, time.GetUtcNow(), ExportText.DocFonts(t), [.. images.Values], body =>
         {
             body.Title(title);

@@ -36,7 +36,7 @@ public sealed class RecommendIndexWriter(PackageReader reader, ExportOptions opt
             t["recommend_col_picked_by"], t["recommend_col_in_zip"], t["export_col_link"],
         ];
         var layout = new SheetLayout(t["recommend_package_sheet"], [6, 20, 12, 12, 40, 40, 26, 11, 30, 10, 10, 60], HeaderRows, 2);
-        var title = ExportText.SchoolTitle(week.Definition, week.Definition.Title + t["recommend_package_xlsx"], t);
+        var title = ExportText.SchoolTitle(week.Definition, t.Format("recommend_package_xlsx_title", week.Definition.Title), t);
         using var book = new XlsxBook(output, title, time.GetUtcNow(), ExportText.SheetFont(t), [layout]);
         List<string> merges = [CellRef.Range(1, 1, header.Length, 1), CellRef.Range(1, 2, header.Length, 2)];
         book.Sheet(sheet =>

@@ -111,7 +111,7 @@ public sealed class PackageContentTests : IAsyncLifetime
     {
         var docx = await _world.WriteAsync(ExportKind.RecommendCompilation, _dir.Path, "en-US");
         var text = ExportChecks.DocxText(docx);
-        Assert.Contains("Recommended materials", text);
+        Assert.Contains("2024年职业教育活动周 — recommended materials", text);
         Assert.Contains("Reason: " + PackageScenario.Reason, text);
         var sheet = ReadSheet.Load(await _world.WriteAsync(ExportKind.RecommendIndex, _dir.Path, "en-US")).Single();
         Assert.Equal("Typical case", sheet.Text(4, 4));

@@ -61,7 +61,8 @@ public static class DashboardPicks
 
     /// <summary>
     /// One click handler for every pick button, present and refreshed (the page swaps its main part every few minutes):
-    /// it posts the link and the item, and on success flips the button and the star beside it.
+    /// it posts the link and the item, and on success flips the button and the star beside it. A failure is said on the
+    /// button itself: Teams' tab frame may swallow alert().
     /// </summary>
     public const string Script = """
         (function(){var b=document.body,path=b.getAttribute('data-pick-path');if(!path)return;
@@ -70,6 +71,6 @@ public static class DashboardPicks
         fetch(path,{method:'POST',credentials:'omit',cache:'no-store',headers:{'Content-Type':'application/json','X-VocEdWeek-Dashboard':'1'},body:JSON.stringify({t:b.getAttribute('data-token'),item:btn.getAttribute('data-item'),on:on})})
         .then(function(r){if(!r.ok)throw new Error(String(r.status));return r.json();})
         .then(function(j){btn.setAttribute('data-on',j.on?'1':'0');btn.textContent=b.getAttribute(j.on?'data-unpick':'data-pick');var s=btn.parentNode.querySelector('.star');if(s)s.hidden=!j.on;})
-        .catch(function(){alert(b.getAttribute('data-pick-failed'));}).then(function(){btn.disabled=false;});});})();
+        .catch(function(){btn.textContent=b.getAttribute('data-pick-failed');}).then(function(){btn.disabled=false;});});})();
         """;
 }

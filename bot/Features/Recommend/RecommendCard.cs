@@ -18,15 +18,19 @@ public sealed class RecommendCard(CardTemplates cards)
     public const string Template = "recommend";
     public const int PageSize = 15;
 
-    public JsonObject Render(RecommendView view, Strings t)
+    public JsonObject Render(RecommendView view, Strings t) => Compose(view, t).Card;
+
+    /// <summary>The card and the template data it was expanded from (the card checks expand the same data with npm).</summary>
+    public (JsonObject Card, JsonObject Data) Compose(RecommendView view, Strings t)
     {
         var ordered = view.Ordered;
         var from = Math.Min(view.Filter.From, Math.Max(0, ordered.Count - 1));
         var shown = Math.Min(PageSize, ordered.Count - from);
         while (true)
         {
-            var card = cards.Render(Template, Data(view, ordered, from, shown, t));
-            if (shown <= 1 || DigestBudget.WireBytes(card) <= DigestBudget.CardBytes) return card;
+            var data = Data(view, ordered, from, shown, t);
+            var card = cards.Render(Template, data);
+            if (shown <= 1 || DigestBudget.WireBytes(card) <= DigestBudget.CardBytes) return (card, data);
             shown = shown * 3 / 4;
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Weeks;
@@ -7,7 +8,10 @@ namespace VocEdWeek.Bot.Features.Recommend;
 /// <summary>The candidates card as it is now: read from the stores at every answer, so every click shows what is stored.</summary>
 public sealed class RecommendViews(CandidateReader reader, IPickStore picks, RecommendCard card)
 {
-    public System.Text.Json.Nodes.JsonObject Render(ActiveWeek week, PickSource source, RecommendFilter filter, Strings t,
+    public JsonObject Render(ActiveWeek week, PickSource source, RecommendFilter filter, Strings t, string notice = "", bool problem = false) =>
+        Compose(week, source, filter, t, notice, problem).Card;
+
+    public (JsonObject Card, JsonObject Data) Compose(ActiveWeek week, PickSource source, RecommendFilter filter, Strings t,
         string notice = "", bool problem = false)
     {
         var active = picks.Active(week.Definition.Id);
@@ -15,7 +19,7 @@ public sealed class RecommendViews(CandidateReader reader, IPickStore picks, Rec
         var nominated = active.Where(p => p.Source == PickSource.Liaison).Select(p => p.ItemId).ToHashSet(StringComparer.Ordinal);
         var candidates = reader.Read(week, filter.DepartmentId, filter.Day);
         var own = source == PickSource.Liaison && filter.DepartmentId is { } id ? week.Department(id)?.Name : null;
-        return card.Render(new RecommendView(week, source, candidates, filter, picked, nominated, own, notice, problem), t);
+        return card.Compose(new RecommendView(week, source, candidates, filter, picked, nominated, own, notice, problem), t);
     }
 
     /// <summary>Every candidate of the week (of one department), by item id: what a submit may pick.</summary>

@@ -71,6 +71,7 @@ public static class AccessTable
         new("恢复通知频道 / restore digest channel", "恢复通知频道", false, typeof(DigestChannelHandler), Access.Staff),
         new("上传链接 / upload link", "上传链接", false, typeof(UploadLinkHandler), Access.Liaison),
         new("导出统计表, 导出全部 … / export …", "导出统计表", false, typeof(ExportHandler), Access.Staff),
+        new("导出推荐材料 / export recommendations", "导出推荐材料", false, typeof(ExportHandler), Access.Staff),
         new("免报 … / 取消免报 …", "免报 经济管理学院 5月15日 外出参赛", false, typeof(ExemptionHandler), Access.Staff),
         new("文件状态 / upload status", "文件状态", false, typeof(FileStatusHandler), Access.Staff),
         new("择优推荐 … / recommend …", "择优推荐 5月14日 机电", false, typeof(RecommendHandler), Access.Staff),

@@ -12,6 +12,8 @@ using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.MySubmissions;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Features.Plan;
+using VocEdWeek.Bot.Features.Recommend;
+using VocEdWeek.Bot.Features.Recommend.Package;
 using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Features.Settings;
 using VocEdWeek.Bot.Features.Statistics;
@@ -75,8 +77,10 @@ public static class AppExtensions
         services.AddMySubmissions(configuration);
         services.AddOffice(configuration);
         services.AddFileStatus(configuration);
+        services.AddRecommend(configuration);
         services.AddUploadPage(configuration);
         services.AddExports(configuration);
+        services.AddRecommendPackage();
         services.AddWeekSetup(configuration);
 
         // Every command and card verb, checked against what the features registered (Routes.cs).

@@ -9,6 +9,7 @@ using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.MySubmissions;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Features.Plan;
+using VocEdWeek.Bot.Features.Recommend;
 using VocEdWeek.Bot.Features.Reminders;
 using VocEdWeek.Bot.Features.Settings;
 using VocEdWeek.Bot.Features.Statistics;
@@ -52,6 +53,9 @@ public static class Routes
         new(typeof(ExportHandler), Access.Staff),
         new(typeof(ExemptionHandler), Access.Staff),
         new(typeof(FileStatusHandler), Access.Staff),
+        // Before the office questions: "择优推荐 5月14日 机电" names a day and a department but asks for the candidates.
+        new(typeof(RecommendHandler), Access.Staff),
+        new(typeof(NominateHandler), Access.Liaison),
         // Before "my submissions" and the forms: "日报" from office staff is a question, from a liaison the form — the
         // handler passes a non-staff turn on to the next row that takes the words (IPassingCommand).
         new(typeof(OfficeQuestionHandler), Access.Anyone),
@@ -78,6 +82,10 @@ public static class Routes
         new(ProgressCard.ItemVerb, typeof(OfficeProgressHandler), Access.Office),
         new(FileStatusHandler.ShowVerb, typeof(FileStatusHandler), Access.Staff),
         new(FileStatusHandler.RetryVerb, typeof(FileStatusHandler), Access.Staff),
+        new(RecommendHandler.ShowVerb, typeof(RecommendHandler), Access.Staff),
+        new(RecommendHandler.SubmitVerb, typeof(RecommendHandler), Access.Staff),
+        new(NominateHandler.ShowVerb, typeof(NominateHandler), Access.Liaison),
+        new(NominateHandler.SubmitVerb, typeof(NominateHandler), Access.Liaison),
         new(ExportCard.SendVerb, typeof(ExportHandler), Access.Staff),
         new(RemindMissingHandler.Verb, typeof(RemindMissingHandler), Access.Staff),
         new(ReminderLogHandler.Verb, typeof(ReminderLogHandler), Access.Staff),

@@ -19,6 +19,12 @@ using VocEdWeek.Bot.Weeks;
 // resident high-water mark (VmHWM, reset before each run through /proc/self/clear_refs) and the largest managed heap
 // seen by a 1 ms sampler, next to the resident size and managed heap before the run.
 // Usage: bash tests/VocEdWeek.Bot.Bench.Exports/run.sh   (or dotnet run -c Release --project … -- --departments 1000 --media 5000 --runs 5)
+if (args.Contains("--recommend"))
+{
+    // "导出推荐材料" for 200 picked items with ~0.5 and ~2 GiB of media (RecommendBench.cs; run-recommend.sh).
+    await RecommendBench.RunAsync(args);
+    return;
+}
 var departments = Arg("--departments", 1000);
 var mediaCount = Arg("--media", 5000);
 var runs = Arg("--runs", 5);
@@ -46,7 +52,8 @@ try
         services.GetRequiredService<IAtomicWrites>(), week, mediaCount);
     db.Database.Checkpoint();
     var dbBytes = new FileInfo(Path.Combine(directory, "vocedweek.db")).Length;
-    var writers = services.GetServices<IExportWriter>().OrderBy(w => w.Kind).ToList();
+    // The five of "导出全部"; the recommendation package has its own run (--recommend).
+    var writers = services.GetServices<IExportWriter>().Where(w => ExportKinds.All.Contains(w.Kind)).OrderBy(w => w.Kind).ToList();
     var t = Strings.For(week.Definition.Locale);
     var output = Directory.CreateDirectory(Path.Combine(directory, "out")).FullName;
 

@@ -1,5 +1,6 @@
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Progress;
+using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.Dashboard;
@@ -7,7 +8,8 @@ namespace VocEdWeek.Bot.Features.Dashboard;
 /// <summary>
 /// What one dashboard page shows, computed for one request: the progress snapshot's items (statuses come from
 /// <see cref="ProgressService"/>, the same as the office cards and the digest), the report day the totals are about,
-/// text counts and media counts, the newest photos and the newest videos.
+/// text counts and media counts, the newest photos and the newest videos, the typical cases (newest day first) and
+/// what the office picked of them (★).
 /// </summary>
 public sealed record DashboardData(
     WeekProgress Snapshot,
@@ -19,7 +21,9 @@ public sealed record DashboardData(
     int Photos,
     int Videos,
     IReadOnlyList<MediaRecord> Gallery,
-    IReadOnlyList<MediaRecord> VideoList)
+    IReadOnlyList<MediaRecord> VideoList,
+    IReadOnlyList<DashboardCase> CaseList,
+    PickMarks Marks)
 {
     public ActiveWeek Week => Snapshot.Week;
 

@@ -22,6 +22,8 @@ public static class DashboardEndpoints
         app.MapGet("/dashboard", (HttpContext http, string? t) => PageAsync(http, t));
         app.MapGet("/dashboard/{token}", (HttpContext http, string token) => PageAsync(http, token));
         app.MapGet("/dashboard/media/{id}", (HttpContext http, string id, string? t, string? thumb, CancellationToken ct) => MediaAsync(http, id, t, thumb, ct));
+        // Office staff pick cases and photos from the page (择优推荐).
+        app.MapDashboardPick();
         // The Teams tab signs in and is sent to one of the links above.
         app.MapDashboardTab();
         return app;
@@ -56,7 +58,8 @@ public static class DashboardEndpoints
             await http.Response.WriteAsync(DashboardPage.Refusal(strings, "dashboard_access_ended", nonce), http.RequestAborted);
             return;
         }
-        var viewer = new DashboardViewer(token, check[DashboardLinks.StaffClaim] ?? "", check.ExpiresAt!.Value, http.Request.PathBase + "/dashboard/media");
+        var viewer = new DashboardViewer(token, check[DashboardLinks.StaffClaim] ?? "", check.ExpiresAt!.Value, http.Request.PathBase + "/dashboard/media",
+            DashboardPickEndpoint.Picker(check, services.GetRequiredService<WeekCatalog>()) is not null, http.Request.PathBase);
         if (check[DashboardLinks.RosterClaim] is not null)
         {
             var roster = services.GetRequiredService<RosterPage>().Render(week, strings, viewer, check[DashboardLinks.PersonClaim]!, http.Request.PathBase, nonce);

@@ -9,8 +9,8 @@ using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.Dashboard;
 
-/// <summary>Who the link was made for, where its media live, and how long it stays open.</summary>
-public sealed record DashboardViewer(string Token, string StaffName, DateTimeOffset ExpiresAt, string MediaPath);
+/// <summary>Who the link was made for, where its media live, how long it stays open, and whether its holder may pick (staff).</summary>
+public sealed record DashboardViewer(string Token, string StaffName, DateTimeOffset ExpiresAt, string MediaPath, bool CanPick = false, string PathBase = "");
 
 /// <summary>
 /// The dashboard as one self-contained HTML page (inline CSS and script under the response's nonce), rendered on the
@@ -27,7 +27,7 @@ public sealed class DashboardPage(DashboardOptions options)
         Head(html, t, t.Format("dashboard_page_title", week.Definition.Title), nonce);
         var remaining = Math.Max(0, (long)(viewer.ExpiresAt - data.Snapshot.Now).TotalMilliseconds);
         var refresh = (long)Math.Max(0, options.RefreshEvery.TotalMilliseconds);
-        html.Append(CultureInfo.InvariantCulture, $"<body data-remaining=\"{remaining}\" data-refresh=\"{refresh}\" data-gone=\"{H(t["dashboard_expired"] + " " + t["dashboard_get_link"])}\">");
+        html.Append(CultureInfo.InvariantCulture, $"<body data-remaining=\"{remaining}\" data-refresh=\"{refresh}\" data-gone=\"{H(t["dashboard_expired"] + " " + t["dashboard_get_link"])}\"{DashboardPicks.Attributes(viewer, t, viewer.PathBase)}>");
 
         html.Append("<header><h1>").Append(H(week.Definition.Title)).Append("</h1>");
         if (!string.IsNullOrWhiteSpace(week.Definition.Theme)) html.Append("<p class=\"theme\">").Append(H(week.Definition.Theme)).Append("</p>");
@@ -38,12 +38,13 @@ public sealed class DashboardPage(DashboardOptions options)
         Totals(html, data, t);
         Items(html, data, t);
         Grid(html, data, t);
+        DashboardPicks.Cases(html, data, t, viewer);
         Gallery(html, data, t, viewer);
         Videos(html, data, t, viewer);
         html.Append("<p class=\"foot\">").Append(H(t.Format("dashboard_link_note", viewer.StaffName, t.Format("dashboard_time_in_zone", WeekTime.DateTime(viewer.ExpiresAt, calendar, t), zone))));
         if (refresh > 0) html.Append(' ').Append(H(t.Format("dashboard_refresh_note", Math.Max(1, (int)Math.Round(options.RefreshEvery.TotalMinutes)))));
         html.Append("</p></main>");
-        html.Append("<script nonce=\"").Append(nonce).Append("\">").Append(Script).Append("</script></body></html>");
+        html.Append("<script nonce=\"").Append(nonce).Append("\">").Append(Script).Append(viewer.CanPick ? DashboardPicks.Script : "").Append("</script></body></html>");
         return html.ToString();
     }
 
@@ -229,7 +230,9 @@ public sealed class DashboardPage(DashboardOptions options)
             html.Append("<li data-media=\"").Append(H(photo.Id)).Append("\"><a href=\"").Append(H(full)).Append("\" target=\"_blank\" rel=\"noopener noreferrer\"><img src=\"")
                 .Append(H(own + "&thumb=1")).Append("\" loading=\"lazy\" decoding=\"async\" width=\"400\" height=\"300\" alt=\"")
                 .Append(H(t.Format("dashboard_photo_alt", department, when, photo.FileName))).Append("\"></a><span class=\"cap\">")
-                .Append(H($"{department} · {when}")).Append("</span></li>");
+                .Append(H($"{department} · {when}")).Append("</span>");
+            DashboardPicks.Photo(html, data, photo, t, viewer);
+            html.Append("</li>");
         }
         html.Append("</ul>");
         if (data.MorePhotos > 0) html.Append("<p class=\"hint\">").Append(H(t.Format("dashboard_gallery_more", data.MorePhotos))).Append("</p>");

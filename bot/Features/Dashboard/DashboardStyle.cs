@@ -54,6 +54,11 @@ public static class DashboardStyle
         .gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:10px;margin:0;padding:0;list-style:none}
         .gallery a{display:block;border-radius:8px;overflow:hidden;background:var(--open-bg)}
         .gallery img{display:block;width:100%;height:auto;aspect-ratio:4/3;object-fit:cover}
+        .cases{margin:0;padding:0;list-style:none}
+        .cases li{padding:6px 0;border-top:1px solid var(--line)}
+        .star{color:var(--warn);margin-right:4px}
+        .pickline{display:block;font-size:13px}
+        button.pick{font:inherit;font-size:13px;padding:2px 10px;border:1px solid var(--line);border-radius:6px;background:var(--card);color:var(--ex);cursor:pointer}
         .gallery .cap{display:block;font-size:13px;color:var(--muted);margin-top:3px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
         .videos{margin:0;padding:0;list-style:none}
         .videos li{padding:8px 0;border-bottom:1px solid var(--open-bg)}

@@ -6,6 +6,7 @@ using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Progress;
+using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
 
@@ -17,7 +18,7 @@ namespace VocEdWeek.Bot.Features.Digest;
 /// taken yet (failed or retrying), and the missing
 /// departments with their liaisons @mentioned (by Entra object id, else e-mail/UPN).
 /// </summary>
-public sealed class DigestBuilder(ProgressService progress, ISubmissionStore submissions, IMediaStore media, DigestOptions options)
+public sealed class DigestBuilder(ProgressService progress, ISubmissionStore submissions, IMediaStore media, IPickStore picks, DigestOptions options)
 {
     private const int MaxMediaLinks = 4;
 
@@ -100,11 +101,14 @@ public sealed class DigestBuilder(ProgressService progress, ISubmissionStore sub
             .Where(p => p.Key.Item == item.Key)
             .ToDictionary(p => p.Key.Department, p => p.Value.Current);
         var lines = new List<string>();
+        // ★ before a highlight the office picked (择优推荐), so the channel sees what goes upward.
+        var marks = PickMarks.Of(picks, week.Definition.Id);
+        string Star(Department d, PickKind kind) => marks.Has(d.Id, item.Key, kind) ? PickMarks.Star + " " : "";
         foreach (var department in week.Definition.Departments)
         {
             if (!byDepartment.TryGetValue(department.Id, out var current) || Read(current.Data) is not { } report) continue;
-            if (FirstLine(report.TypicalCase) is { } c) lines.Add($"**{department.Name}**　{t["digest_typical_case"]}：{c}");
-            if (FirstLine(report.Story) is { } s) lines.Add($"**{department.Name}**　{t["digest_story"]}：{s}");
+            if (FirstLine(report.TypicalCase) is { } c) lines.Add($"{Star(department, PickKind.Case)}**{department.Name}**　{t["digest_typical_case"]}：{c}");
+            if (FirstLine(report.Story) is { } s) lines.Add($"{Star(department, PickKind.Story)}**{department.Name}**　{t["digest_story"]}：{s}");
             if (lines.Count >= options.MaxHighlights) break;
         }
         return lines.Take(options.MaxHighlights).ToList();

@@ -14,6 +14,7 @@ public static partial class ExportCommandParser
     /// <summary>The order of the pattern list is the matching order: a phrase once claimed is not read again.</summary>
     private static readonly (Func<Regex> Pattern, ExportKind? Kind)[] KindRules =
     [
+        (ExportWords.Recommendation, ExportKind.RecommendCompilation),
         (ExportWords.All, null),
         (ExportWords.Statistics, ExportKind.Statistics),
         (ExportWords.PlanInfo, ExportKind.PlanInfo),
@@ -54,17 +55,21 @@ public static partial class ExportCommandParser
         var claimed = new bool[rest.Length];
         var kinds = new List<ExportKind>();
         var all = false;
+        var recommend = false;
         foreach (var (pattern, kind) in KindRules)
         {
             foreach (Match m in pattern().Matches(rest))
             {
                 if (m.Length == 0 || claimed.AsSpan(m.Index, m.Length).Contains(true)) continue;
                 claimed.AsSpan(m.Index, m.Length).Fill(true);
-                if (kind is { } k) { if (!kinds.Contains(k)) kinds.Add(k); }
+                if (kind is ExportKind.RecommendCompilation) recommend = true;
+                else if (kind is { } k) { if (!kinds.Contains(k)) kinds.Add(k); }
                 else all = true;
             }
         }
-        if (all) kinds = [.. Enum.GetValues<ExportKind>().Where(k => k != ExportKind.WeekSettings)];
+        if (all) kinds = [.. ExportKinds.All];
+        // The package is its three files together; "导出全部推荐材料" is still just the package.
+        if (recommend) kinds = all ? [.. ExportKinds.Recommendation] : [.. kinds, .. ExportKinds.Recommendation];
         var leftover = new StringBuilder(rest.Length);
         for (var i = 0; i < rest.Length; i++) leftover.Append(claimed[i] ? ' ' : rest[i]);
         var unknown = ExportWords.Filler().Replace(leftover.ToString(), " ");

@@ -8,7 +8,9 @@ public static class ExportExtensions
 {
     public static IServiceCollection AddExports(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBoundOptions<ExportOptions>("Exports", o => BoundOptions.Positive("Exports:HousekeepingInterval", o.HousekeepingInterval));
+        services.AddBoundOptions<ExportOptions>("Exports", o =>
+            BoundOptions.Positive("Exports:HousekeepingInterval", o.HousekeepingInterval)
+            ?? (o.RecommendMaxVideoBytes > 0 ? null : $"Exports:RecommendMaxVideoBytes must be a positive number of bytes; got {o.RecommendMaxVideoBytes}."));
         services.AddSingleton<ExportHousekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportHousekeeping>());
         services.AddSingleton<ExportService>();

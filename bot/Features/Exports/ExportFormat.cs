@@ -37,6 +37,7 @@ public static class ExportFormat
         ".csv" => "text/csv; charset=utf-8",
         ".json" => "application/json; charset=utf-8",
         ".pdf" => "application/pdf",
+        ".zip" => "application/zip",
         _ => "application/octet-stream",
     };
 

@@ -3,6 +3,7 @@ using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Weeks;
 using VocEdWeek.Bot.Words;
 
@@ -19,6 +20,7 @@ public sealed partial class ExportHandler(
     AccessGate gate,
     ExportService exports,
     IExportStore store,
+    IPickStore picks,
     ExportCard card,
     ExportJobs jobs,
     TimeProvider time,
@@ -52,6 +54,13 @@ public sealed partial class ExportHandler(
             var named = request.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? request.WeekId ?? "";
             var known = string.Join(t["list_separator"], weeks.All.OrderByDescending(w => w.Definition.Start).Select(w => w.Definition.Title));
             await turn.ReplyAsync(t.Format("export_week_not_found", named, known), ct);
+            return;
+        }
+
+        if (request.Kinds.Any(ExportKinds.IsRecommendation) && !picks.Active(week.Definition.Id).Any(p => p.Source == PickSource.Office))
+        {
+            // An empty package passed upward would look like a finished job; say how to pick instead.
+            await turn.ReplyAsync(t["recommend_export_nothing_picked"], ct);
             return;
         }
 

@@ -11,4 +11,10 @@ public sealed class ExportOptions
 
     /// <summary>How often old local exports are looked for.</summary>
     public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// A picked video larger than this is linked in 推荐素材清单 instead of copied into the zip: a package that a city
+    /// office must download whole stays small enough to pass on by mail or a portal's upload form.
+    /// </summary>
+    public long RecommendMaxVideoBytes { get; set; } = 300L * 1024 * 1024;
 }

@@ -69,7 +69,7 @@ public sealed partial class ExportService(
                 RequestedByTeamsId = who.TeamsId,
                 RequestedByAadObjectId = who.AadObjectId,
             };
-            string[] folder = [week.Definition.Title, Folder];
+            string[] folder = [week.Definition.Title, Folder, .. writer.Folder];
             if (Remote is { } remote)
             {
                 try

@@ -22,6 +22,10 @@ public static partial class ExportWords
     [GeneratedRegex(@"(?<![0-9])(20[0-9]{2})(?:年度|年|届)?(?![0-9])")]
     public static partial Regex Year();
 
+    /// <summary>The recommendation package; matched before the others, so "推荐素材清单" is not the 媒体素材清单.</summary>
+    [GeneratedRegex(@"推荐材料汇编|推荐素材清单|推荐材料|推荐素材|推荐|\brecommend(?:ations?|ed)?(?:\s+(?:package|materials?))?\b")]
+    public static partial Regex Recommendation();
+
     [GeneratedRegex(@"全部文件|所有文件|所有表格|全部表格|全部|所有|全套|一切|\ball(?:\s+files)?\b|\beverything\b")]
     public static partial Regex All();
 
@@ -54,7 +58,8 @@ public static partial class ExportWords
     private static readonly string[] Vocabulary =
     [
         "export", "statistics", "statistic", "stats", "plans", "plan", "information", "register", "registry", "daily", "reports",
-        "report", "media", "photos", "materials", "summary", "summaries", "compilation", "everything", "please",
+        "report", "media", "photos", "materials", "summary", "summaries", "compilation", "everything", "please", "recommendations",
+        "recommend", "recommended", "package",
     ];
 
     private static readonly HashSet<string> Known = new(Vocabulary, StringComparer.Ordinal);

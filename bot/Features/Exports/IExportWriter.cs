@@ -18,6 +18,12 @@ public enum ExportKind
     SummaryCompilation,
     /// <summary>The week file itself (json), for admins ("导出活动周设置"); never part of "导出全部".</summary>
     WeekSettings,
+    /// <summary>推荐材料汇编 (docx): the office's picks with their texts and photos, for the city or province (择优推荐).</summary>
+    RecommendCompilation,
+    /// <summary>推荐素材清单 (xlsx): every picked item with its file name, size and link.</summary>
+    RecommendIndex,
+    /// <summary>推荐素材 (zip): the picked photos and videos, renamed {部门}_{日期}_{序号}_{原名}.</summary>
+    RecommendMedia,
 }
 
 /// <summary>
@@ -28,8 +34,11 @@ public interface IExportWriter
 {
     ExportKind Kind { get; }
 
-    /// <summary>".xlsx" or ".docx".</summary>
+    /// <summary>".xlsx", ".docx" or ".zip".</summary>
     string Extension { get; }
+
+    /// <summary>Folders below the week's 导出 folder; the recommendation package keeps its three files together in 推荐材料.</summary>
+    IReadOnlyList<string> Folder => [];
 
     /// <summary>A readable file name without extension, e.g. "2024年职业教育活动周情况统计表".</summary>
     string FileStem(ActiveWeek week, Strings t);

@@ -12,7 +12,7 @@ namespace VocEdWeek.Bot.Features.Help;
 public sealed class HelpHandler(CardTemplates cards, ChatFileReach chatFiles) : ICommandHandler, ICardActionHandler
 {
     public const string ShowVerb = "help.show";
-    private static readonly string[] CommandKeys = ["help", "plan", "report", "stats", "summary", "mine", "upload", "missing", "status", "dashboard", "files", "export", "exempt", "channel", "newweek", "import", "settings"];
+    private static readonly string[] CommandKeys = ["help", "plan", "report", "stats", "summary", "mine", "upload", "missing", "status", "dashboard", "files", "export", "recommend", "nominate", "exempt", "channel", "newweek", "import", "settings"];
 
     public IEnumerable<string> Verbs => [ShowVerb];
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Progress;
+using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
 
@@ -11,7 +12,7 @@ namespace VocEdWeek.Bot.Features.Office;
 /// cards/missing.json: one item (plan, a day's report, statistics, summary) with its deadline, counts, the departments that
 /// have not submitted and their liaisons (real @mentions in a channel or group chat), and the late ones with their times.
 /// </summary>
-public sealed class MissingCard(CardTemplates cards)
+public sealed class MissingCard(CardTemplates cards, IPickStore picks)
 {
     public const string RemindVerb = "remind.missing";
     /// <summary>Rows tried first; fewer when the card would pass the size budget.</summary>
@@ -31,6 +32,9 @@ public sealed class MissingCard(CardTemplates cards)
         var overdue = snapshot.Now > progress.Deadline;
         var title = ItemNames.Title(item, t);
         var tableJson = t.AsJson();
+        // ★: the day's picked items (择优推荐), named on the card the office reads most.
+        var marks = item.Kind == ItemKind.DailyReport ? PickMarks.Of(picks, week.Definition.Id) : PickMarks.None;
+        var picked = marks.Describe(week, item.Key, t);
 
         var rows = Math.Max(missing.Count, late.Count);
         return CardBudget.Fit(cards, "missing", rows, FirstTry, limit =>
@@ -46,7 +50,7 @@ public sealed class MissingCard(CardTemplates cards)
             }).ToArray();
             var lateRows = late.Take(shownLate).Select(d => (JsonNode)new JsonObject
             {
-                ["name"] = d.Department.Name,
+                ["name"] = marks.ForDay(d.Department.Id, item.Key).Count > 0 ? $"{d.Department.Name} {PickMarks.Star}" : d.Department.Name,
                 ["status"] = OfficeFormat.LateAt(calendar, item, d.Status, d.FirstSubmittedAt!.Value, t),
             }).ToArray();
             return new JsonObject
@@ -74,6 +78,7 @@ public sealed class MissingCard(CardTemplates cards)
                 ["lateNote"] = shownLate < late.Count ? t.Format("office_late_more", late.Count - shownLate) : "",
                 ["asOf"] = OfficeFormat.AsOf(calendar, snapshot.Now, t),
                 ["hasMissing"] = missing.Count > 0,
+                ["picked"] = picked,
                 ["mentions"] = mentions,
             };
         });

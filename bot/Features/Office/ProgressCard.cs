@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Localization;
 using VocEdWeek.Bot.Progress;
+using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
 
@@ -13,7 +14,7 @@ namespace VocEdWeek.Bot.Features.Office;
 /// Up to <see cref="FullGridDepartments"/> departments every one is shown; beyond that only departments with missing or late
 /// reports, most problems first, as many as fit in the size budget — and the card says so.
 /// </summary>
-public sealed class ProgressCard(CardTemplates cards)
+public sealed class ProgressCard(CardTemplates cards, IPickStore picks)
 {
     public const string FullVerb = "progress.full";
     public const string ItemVerb = "progress.item";
@@ -33,13 +34,15 @@ public sealed class ProgressCard(CardTemplates cards)
         var today = calendar.LocalDate(snapshot.Now);
 
         var items = calendar.Items.Select(snapshot.Item).ToList();
-        var itemRows = items.Select(p => (JsonNode)ItemRow(p, snapshot.Now, calendar, t)).ToArray();
+        // ★: a day with picked items (择优推荐) says how many in its row, a department's picked day says so in its cell.
+        var marks = PickMarks.Of(picks, week.Definition.Id);
+        var itemRows = items.Select(p => (JsonNode)ItemRow(p, snapshot.Now, calendar, t, marks.CountOf(p.Item.Key))).ToArray();
 
         var days = GridDays(calendar, today);
         // The grid reuses the statuses just computed for the item rows (one pass over the week).
         var byKey = items.ToDictionary(p => p.Item.Key, p => p.Departments);
         var dayColumnsStatus = days.Select(d => byKey[new WeekItem(ItemKind.DailyReport, d).Key]).ToList();
-        var byDepartment = departments.Select((d, index) => Row(d, index, dayColumnsStatus.Select(c => c[index]), t)).ToList();
+        var byDepartment = departments.Select((d, index) => Row(d, index, dayColumnsStatus.Select(c => c[index]), t, marks)).ToList();
         var problems = byDepartment.Where(r => r.Problems > 0).OrderByDescending(r => r.Problems).ThenBy(r => r.Index).ToList();
         var listed = departments.Count <= FullGridDepartments ? byDepartment : problems;
         var tableJson = t.AsJson();
@@ -81,14 +84,14 @@ public sealed class ProgressCard(CardTemplates cards)
         return t.Format("office_summary_progress", snapshot.Week.Definition.Title, missing);
     }
 
-    private static JsonObject ItemRow(ItemProgress p, DateTimeOffset now, WeekCalendar calendar, Strings t)
+    private static JsonObject ItemRow(ItemProgress p, DateTimeOffset now, WeekCalendar calendar, Strings t, int picked)
     {
         var missing = p.Departments.Count(d => d.Status == ItemStatus.Missing);
         var onTime = p.Departments.Count(d => d.Status == ItemStatus.OnTime);
         var late = p.Departments.Count(d => d.Status is ItemStatus.Late or ItemStatus.MadeUp);
         return new JsonObject
         {
-            ["title"] = ItemNames.Title(p.Item, t),
+            ["title"] = picked > 0 ? $"{ItemNames.Title(p.Item, t)} {PickMarks.Star}{picked}" : ItemNames.Title(p.Item, t),
             // A day's report is due at noon of its own day; only the plan, statistics and summary need their date.
             ["due"] = p.Item.Kind == ItemKind.DailyReport ? "" : t.Format("office_due_short", WeekTime.DateTime(p.Deadline, calendar, t)),
             ["onTime"] = Text(onTime),
@@ -104,7 +107,7 @@ public sealed class ProgressCard(CardTemplates cards)
     private sealed record GridRow(int Index, int Problems, JsonObject Json);
 
     /// <summary>A department's daily reports; problems are overdue or late reports (the plan has its own row in the item counts).</summary>
-    private static GridRow Row(Department department, int index, IEnumerable<DepartmentProgress> days, Strings t)
+    private static GridRow Row(Department department, int index, IEnumerable<DepartmentProgress> days, Strings t, PickMarks marks)
     {
         var problems = 0;
         var cells = new JsonArray();
@@ -120,6 +123,7 @@ public sealed class ProgressCard(CardTemplates cards)
                 _ => (t["office_cell_open"], "Default"),
             };
             if (p.Overdue || p.Status is ItemStatus.Late or ItemStatus.MadeUp) problems++;
+            if (marks.ForDay(department.Id, p.Item.Key).Count > 0) symbol += PickMarks.Star;
             cells.Add(new JsonObject { ["s"] = symbol, ["c"] = color });
         }
         return new GridRow(index, problems, new JsonObject { ["name"] = department.Name, ["cells"] = cells });

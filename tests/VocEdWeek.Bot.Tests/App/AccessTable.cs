@@ -5,6 +5,7 @@ using VocEdWeek.Bot.Features.Dashboard;
 using VocEdWeek.Bot.Features.DigestChannel;
 using VocEdWeek.Bot.Features.Exports;
 using VocEdWeek.Bot.Features.FileStatus;
+using VocEdWeek.Bot.Features.Recommend;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.MySubmissions;
@@ -70,8 +71,11 @@ public static class AccessTable
         new("恢复通知频道 / restore digest channel", "恢复通知频道", false, typeof(DigestChannelHandler), Access.Staff),
         new("上传链接 / upload link", "上传链接", false, typeof(UploadLinkHandler), Access.Liaison),
         new("导出统计表, 导出全部 … / export …", "导出统计表", false, typeof(ExportHandler), Access.Staff),
+        new("导出推荐材料 / export recommendations", "导出推荐材料", false, typeof(ExportHandler), Access.Staff),
         new("免报 … / 取消免报 …", "免报 经济管理学院 5月15日 外出参赛", false, typeof(ExemptionHandler), Access.Staff),
         new("文件状态 / upload status", "文件状态", false, typeof(FileStatusHandler), Access.Staff),
+        new("择优推荐 … / recommend …", "择优推荐 5月14日 机电", false, typeof(RecommendHandler), Access.Staff),
+        new("自荐 / nominate", "自荐", false, typeof(NominateHandler), Access.Liaison),
         new("今天谁还没报送, 进度 … / who hasn't reported", "今天谁还没报送", false, typeof(OfficeQuestionHandler), Access.Anyone)
         {
             // Open to anyone by design: staff get the office's answer, a liaison their own department's standing only.
@@ -105,6 +109,10 @@ public static class AccessTable
         new("button: 查看未交名单", ProgressCard.ItemVerb, true, typeof(OfficeProgressHandler), Access.Office),
         new("button: 文件状态", FileStatusHandler.ShowVerb, true, typeof(FileStatusHandler), Access.Staff),
         new("button: 重试上传", FileStatusHandler.RetryVerb, true, typeof(FileStatusHandler), Access.Staff),
+        new("button: 筛选 / 下一页 (择优推荐)", RecommendHandler.ShowVerb, true, typeof(RecommendHandler), Access.Staff),
+        new("button: 提交推荐", RecommendHandler.SubmitVerb, true, typeof(RecommendHandler), Access.Staff),
+        new("button: 筛选 / 下一页 (自荐)", NominateHandler.ShowVerb, true, typeof(NominateHandler), Access.Liaison),
+        new("button: 提交自荐", NominateHandler.SubmitVerb, true, typeof(NominateHandler), Access.Liaison),
         new("button: 发送到聊天 (export)", ExportCard.SendVerb, true, typeof(ExportHandler), Access.Staff),
         new("button: 一键催报", RemindMissingHandler.Verb, true, typeof(RemindMissingHandler), Access.Staff),
         new("button: 催报记录", ReminderLogHandler.Verb, true, typeof(ReminderLogHandler), Access.Staff),

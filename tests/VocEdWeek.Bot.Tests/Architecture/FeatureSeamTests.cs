@@ -46,6 +46,8 @@ public sealed class FeatureSeamTests
         [("Office", "MySubmissions")] = "the office sees a department's submissions the way its liaison does",
         [("Settings", "Exports")] = "导出本周设置 is an export kind: the week's settings go out through the export pipeline",
         [("Settings", "Office")] = "department names are matched as the office commands match them (DepartmentMatch)",
+        [("Recommend", "Exports")] = "导出推荐材料 is three export kinds: the package goes out through the export pipeline and its OpenXml writers",
+        [("Recommend", "Office")] = "择优推荐 5月14日 机电 names its department as the office commands do (DepartmentMatch)",
     };
 
     [Fact]

@@ -31,12 +31,12 @@ public sealed class ExportSamples : IDisposable
         var en = Strings.For("en-US");
 
         Add(card, "one.zh", week, [Record(ExportKind.Statistics, 18_432)], [], true, zh);
-        Add(card, "all.zh", week, Enum.GetValues<ExportKind>().Select((k, i) => Record(k, 20_000 + i * 400_000)).ToList(), [], true, zh);
+        Add(card, "all.zh", week, Enum.GetValues<ExportKind>().Where(k => !ExportKinds.IsRecommendation(k)).Select((k, i) => Record(k, 20_000 + i * 400_000)).ToList(), [], true, zh);
         Add(card, "sharepoint.zh", week, [Record(ExportKind.PlanInfo, 52_100, sharePoint: true), Record(ExportKind.MediaIndex, 9_800, sharePoint: true)], [], true, zh);
         Add(card, "fallback.zh", week, [Record(ExportKind.Statistics, 18_432, fellBack: true)], [], true, zh);
         Add(card, "failed.zh", week, [Record(ExportKind.Statistics, 18_432)], [zh.Format("export_failed", ExportFormat.Title(ExportKind.SummaryCompilation, zh))], true, zh);
         Add(card, "channel.zh", week, [Record(ExportKind.ReportRegister, 31_000)], [], false, zh);
-        Add(card, "all.en", week, Enum.GetValues<ExportKind>().Select((k, i) => Record(k, 20_000 + i * 400_000)).ToList(), [], true, en);
+        Add(card, "all.en", week, Enum.GetValues<ExportKind>().Where(k => !ExportKinds.IsRecommendation(k)).Select((k, i) => Record(k, 20_000 + i * 400_000)).ToList(), [], true, en);
 
         Files = CardSampleChecks.Write("export", _samples.Select(s => (s.Name, s.Card)));
     }

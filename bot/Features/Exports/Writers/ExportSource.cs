@@ -5,15 +5,17 @@ using VocEdWeek.Bot.Features.Plan;
 using VocEdWeek.Bot.Features.Summary;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Progress;
+using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.Exports.Writers;
 
 /// <summary>What the exports read, from the stores as they are now.</summary>
-public sealed class ExportSource(ISubmissionStore submissions, IMediaStore media, ProgressService progress)
+public sealed class ExportSource(ISubmissionStore submissions, IMediaStore media, ProgressService progress, IPickStore picks)
 {
-    public ExportRun Start(ActiveWeek week) => new(week, submissions, media, progress.ForWeek(week), submissions.Times(week.Definition.Id));
+    public ExportRun Start(ActiveWeek week) =>
+        new(week, submissions, media, progress.ForWeek(week), submissions.Times(week.Definition.Id), PickMarks.Of(picks, week.Definition.Id));
 }
 
 /// <summary>
@@ -22,9 +24,12 @@ public sealed class ExportSource(ISubmissionStore submissions, IMediaStore media
 /// </summary>
 public sealed class ExportRun(
     ActiveWeek week, ISubmissionStore submissions, IMediaStore media, WeekProgress progress,
-    IReadOnlyDictionary<(string Department, string Item), SubmissionTimes> times)
+    IReadOnlyDictionary<(string Department, string Item), SubmissionTimes> times, PickMarks marks)
 {
     public ActiveWeek Week { get; } = week;
+
+    /// <summary>The office's active picks when the export started (★ 推荐 in the summary and media index, 推荐数).</summary>
+    public PickMarks Marks { get; } = marks;
 
     public WeekCalendar Calendar => Week.Calendar;
 

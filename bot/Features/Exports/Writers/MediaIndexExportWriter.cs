@@ -1,6 +1,7 @@
 using VocEdWeek.Bot.Features.Exports.Writers.OpenXml;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Weeks;
 
 namespace VocEdWeek.Bot.Features.Exports.Writers;
@@ -30,9 +31,9 @@ public sealed class MediaIndexExportWriter(ExportSource source, TimeProvider tim
         [
             t["export_col_number"], t["export_col_department"], t["export_col_item"], t["export_col_date"], t["export_col_kind"],
             t["export_col_file_name"], t["export_col_original_name"], t["export_col_size"], t.Format("export_col_received", zone),
-            t["export_col_from"], t["export_col_link"],
+            t["export_col_from"], t["export_col_link"], t["export_col_picked"],
         ];
-        var layout = new SheetLayout(t["export_media_sheet"], [6, 22, 16, 12, 7, 30, 26, 11, 17, 10, 60], HeaderRows, 2);
+        var layout = new SheetLayout(t["export_media_sheet"], [6, 22, 16, 12, 7, 30, 26, 11, 17, 10, 60, 10], HeaderRows, 2);
         var title = FileStem(run.Week, t);
         using var book = new XlsxBook(output, title, time.GetUtcNow(), ExportText.SheetFont(t), [layout]);
         var merges = new List<string> { CellRef.Range(1, 1, header.Length, 1), CellRef.Range(1, 2, header.Length, 2) };
@@ -70,6 +71,7 @@ public sealed class MediaIndexExportWriter(ExportSource source, TimeProvider tim
                     sheet.Date(received);
                     sheet.Text(m.FromName, SheetStyle.Centered);
                     Where(sheet, m, t);
+                    sheet.Text(Picked(run, m) ? t["export_mark_picked"].Trim() : "", SheetStyle.Centered);
                     counts[(int)m.Kind]++;
                 }
             }
@@ -95,6 +97,14 @@ public sealed class MediaIndexExportWriter(ExportSource source, TimeProvider tim
             .ThenBy(x => x.Item?.Day ?? DateOnly.MinValue)
             .ThenBy(x => x.File.ReceivedAt)
             .Select(x => x.File);
+
+    /// <summary>Whether the office picked this photo or video for the recommendation package.</summary>
+    private static bool Picked(ExportRun run, MediaRecord m) => m.Kind switch
+    {
+        MediaKind.Photo => run.Marks.Has(m.DepartmentId, m.ItemKey, PickKind.Photo, m.Id),
+        MediaKind.Video => run.Marks.Has(m.DepartmentId, m.ItemKey, PickKind.Video, m.Id),
+        _ => false,
+    };
 
     /// <summary>The SharePoint link once uploaded, otherwise where the file is now.</summary>
     private static void Where(SheetWriter sheet, MediaRecord m, Strings t)

@@ -27,8 +27,8 @@ public sealed class StatisticsExportWriter(ExportSource source, TimeProvider tim
 
     private void Write(ExportRun run, Strings t, Stream output, CancellationToken ct)
     {
-        var lastColumn = 2 + Fields.Length + 3;
-        double[] widths = [6, 24, .. Fields.Select(_ => 13.0), 10, 10, 17];
+        var lastColumn = 2 + Fields.Length + 4;
+        double[] widths = [6, 24, .. Fields.Select(_ => 13.0), 10, 10, 17, 9];
         var layout = new SheetLayout(t["export_stats_sheet"], widths, HeaderRows, 2);
         var title = FileStem(run.Week, t);
         using var book = new XlsxBook(output, title, time.GetUtcNow(), ExportText.SheetFont(t), [layout]);
@@ -45,6 +45,7 @@ public sealed class StatisticsExportWriter(ExportSource source, TimeProvider tim
 
             var sums = new long[Fields.Length];
             var submitted = 0;
+            var pickedTotal = 0;
             var item = new WeekItem(ItemKind.Statistics);
             foreach (var d in run.Departments(ct, item))
             {
@@ -63,6 +64,9 @@ public sealed class StatisticsExportWriter(ExportSource source, TimeProvider tim
                 var stored = d.Of(item);
                 sheet.Text(stored?.SubmittedByName, SheetStyle.Centered);
                 sheet.Date(status.FirstSubmittedAt is { } at ? run.Local(at) : null);
+                var picked = run.Marks.CountOfDepartment(d.Department.Id);
+                pickedTotal += picked;
+                sheet.Number(picked);
                 if (stored is not null) submitted++;
             }
 
@@ -79,6 +83,9 @@ public sealed class StatisticsExportWriter(ExportSource source, TimeProvider tim
             sheet.Text(t.Format("export_submitted_of", submitted, run.DepartmentList.Count), SheetStyle.TotalText);
             sheet.Empty(SheetStyle.TotalText);
             sheet.Empty(SheetStyle.TotalText);
+            var pickedColumn = CellRef.Column(sheet.NextColumn);
+            if (lastData >= firstData) sheet.Formula($"SUM({pickedColumn}{firstData}:{pickedColumn}{lastData})", pickedTotal);
+            else sheet.Number(0, SheetStyle.TotalInteger);
 
             sheet.BeginRow();
             sheet.Text(t["export_stats_note"], SheetStyle.Note);
@@ -102,12 +109,13 @@ public sealed class StatisticsExportWriter(ExportSource source, TimeProvider tim
         sheet.Text(t["export_col_status"], SheetStyle.Header);
         sheet.Text(t["export_col_submitted_by"], SheetStyle.Header);
         sheet.Text(t.Format("export_col_submitted_at", zone), SheetStyle.Header);
+        sheet.Text(t["export_col_picks"], SheetStyle.Header);
 
         sheet.BeginRow(48);
         sheet.Empty(SheetStyle.Header);
         sheet.Empty(SheetStyle.Header);
         foreach (var f in Fields) sheet.Text(t[$"stats_{f}"], SheetStyle.Header);
-        for (var i = 0; i < 3; i++) sheet.Empty(SheetStyle.Header);
-        foreach (var column in new[] { 1, 2, lastColumn - 2, lastColumn - 1, lastColumn }) merges.Add(CellRef.Range(column, top, column, top + 1));
+        for (var i = 0; i < 4; i++) sheet.Empty(SheetStyle.Header);
+        foreach (var column in new[] { 1, 2, lastColumn - 3, lastColumn - 2, lastColumn - 1, lastColumn }) merges.Add(CellRef.Range(column, top, column, top + 1));
     }
 }

@@ -2,6 +2,7 @@ using VocEdWeek.Bot.Features.Exports.Writers.OpenXml;
 using VocEdWeek.Bot.Features.Statistics;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Localization;
+using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks;
 
@@ -79,13 +80,20 @@ public sealed class SummaryCompilationWriter(ExportSource source, TimeProvider t
         var reports = run.Calendar.Days.Select(day => (Day: day, Report: d.Report(day))).Where(x => x.Report is not null).ToList();
         body.Heading(2, t["export_summary_section_cases"]);
         var cases = reports.Where(x => x.Report!.TypicalCase.Trim().Length > 0).ToList();
-        foreach (var (day, report) in cases) body.Labeled(t.Format("export_summary_day_label", WeekTime.Day(day, t)), report!.TypicalCase);
+        foreach (var (day, report) in cases) body.Labeled(DayLabel(run, d, day, PickKind.Case, t), report!.TypicalCase);
         if (cases.Count == 0) body.Note(t["export_summary_no_cases"]);
 
         body.Heading(2, t["export_summary_section_stories"]);
         var stories = reports.Where(x => x.Report!.Story.Trim().Length > 0).ToList();
-        foreach (var (day, report) in stories) body.Labeled(t.Format("export_summary_day_label", WeekTime.Day(day, t)), report!.Story);
+        foreach (var (day, report) in stories) body.Labeled(DayLabel(run, d, day, PickKind.Story, t), report!.Story);
         if (stories.Count == 0) body.Note(t["export_summary_no_stories"]);
+    }
+
+    /// <summary>"5月14日（周二）：", with "★ 推荐 " in front when the office picked that text for passing upward.</summary>
+    private static string DayLabel(ExportRun run, DepartmentRecords d, DateOnly day, PickKind kind, Strings t)
+    {
+        var label = t.Format("export_summary_day_label", WeekTime.Day(day, t));
+        return run.Marks.Has(d.Department.Id, new WeekItem(ItemKind.DailyReport, day).Key, kind) ? t["export_mark_picked"] + label : label;
     }
 
     /// <summary>The first pass: counts and statistics sums, nothing kept per department.</summary>

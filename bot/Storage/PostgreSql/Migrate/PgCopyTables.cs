@@ -9,11 +9,13 @@ using VocEdWeek.Bot.Features.WeekSetup;
 using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Outbox;
+using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage.Migrate;
 using VocEdWeek.Bot.Storage.PostgreSql.Conversation;
 using VocEdWeek.Bot.Storage.PostgreSql.Files;
 using VocEdWeek.Bot.Storage.PostgreSql.Outbox;
+using VocEdWeek.Bot.Storage.PostgreSql.Recommendations;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Weeks.Settings;
 using VocEdWeek.Bot.Weeks.Store;
@@ -78,6 +80,13 @@ internal static class PgCopyTables
                 r.RequestedByName ?? "", r.RequestedByTeamsId ?? "", r.RequestedByAadObjectId, r.Storage.ToString(), r.Location ?? "",
                 r.WebUrl, r.FellBackToLocal, r.LocalDeletedAt,
             })),
+        CopyTable.ById("picks", PgPickStore.Columns, s => s.Read<Pick>("picks").Select(p =>
+        {
+            p.DepartmentId ??= "";
+            p.ItemKey ??= "";
+            p.ByName ??= "";
+            return PgPickStore.Values(p);
+        })),
         CopyTable.ById("submissions", "id, week_id, department_id, item_key, version, is_current, submitted_at, submitted_by_name, "
             + "submitted_by_aad_object_id, submitted_by_teams_id, idempotency_key, data",
             s => s.Read<Submission>("submissions").Select(x => new object?[]

@@ -61,7 +61,7 @@ public sealed class ExportCommandParserTests
         var request = ExportCommandParser.Parse(text, Weeks)!;
 
         Assert.True(request.All);
-        Assert.Equal(Enum.GetValues<ExportKind>().Where(k => k != ExportKind.WeekSettings), request.Kinds);
+        Assert.Equal(ExportKinds.All, request.Kinds);
     }
 
     [Fact]

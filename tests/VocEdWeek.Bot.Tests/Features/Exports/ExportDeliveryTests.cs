@@ -112,7 +112,7 @@ public sealed class ExportDeliveryTests : IAsyncLifetime
         var links = ExportApp.Links(card);
         Assert.Equal(5, links.Count);
         var records = _app.Store.ForWeek("2024-wuxi");
-        Assert.Equal(Enum.GetValues<ExportKind>().Where(k => k != ExportKind.WeekSettings).Order(), records.Select(r => r.Kind).Order());
+        Assert.Equal(ExportKinds.All.Order(), records.Select(r => r.Kind).Order());
         Assert.Equal(5, ExportApp.Actions(card, "Action.Execute").Count(a => (string?)a["verb"] == "export.send"));
         foreach (var link in links)
         {

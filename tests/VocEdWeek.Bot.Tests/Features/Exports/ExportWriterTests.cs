@@ -14,10 +14,12 @@ public sealed class ExportWriterTests
         using var world = new ExportsWorld();
         // The week file (导出活动周设置) has its own writer outside "导出全部".
         Assert.Equal(Enum.GetValues<ExportKind>().Where(k => k != ExportKind.WeekSettings), world.Writers.Select(w => w.Kind).Order());
+        Assert.Equal([.. ExportKinds.All, .. ExportKinds.Recommendation], Enum.GetValues<ExportKind>().Where(k => k != ExportKind.WeekSettings));
         var t = Strings.For("zh-CN");
         Assert.Equal("2024年职业教育活动周情况统计表", world.Writer(ExportKind.Statistics).FileStem(world.Week, t));
         Assert.Equal(".docx", world.Writer(ExportKind.SummaryCompilation).Extension);
-        Assert.All(world.Writers.Where(w => w.Kind != ExportKind.SummaryCompilation), w => Assert.Equal(".xlsx", w.Extension));
+        Assert.All(world.Writers.Where(w => ExportKinds.All.Contains(w.Kind) && w.Kind != ExportKind.SummaryCompilation), w => Assert.Equal(".xlsx", w.Extension));
+        Assert.Equal([".docx", ".xlsx", ".zip"], ExportKinds.Recommendation.Select(k => world.Writer(k).Extension));
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using VocEdWeek.Bot.Files;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Operations.Backup;
 using VocEdWeek.Bot.Outbox;
+using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Submissions;
@@ -87,6 +88,10 @@ public sealed class LiteDbWeekWorld : IDisposable
         Bot.Get<IPendingChangeStore>().Add(new PendingChange { WeekId = Bot.WeekId, Proposal = new SettingsProposal { Kind = "week.exempt", DepartmentId = "sj" }, AskedByTeamsId = "29:wusuling", AskedByName = "吴苏玲", CreatedAt = At, ExpiresAt = At.AddHours(1) });
         Bot.Get<ISetupPendingStore>().Add("draft", "{\"id\":\"x\"}", "chat", "29:wusuling", Bot.WeekId, 1);
         Bot.Get<IExportStore>().Add(new ExportRecord { Kind = ExportKind.Statistics, WeekId = Bot.WeekId, WeekTitle = "活动周", FileName = "s.xlsx", Size = 123, Sha256 = "ab", CreatedAt = At, RequestedByName = "吴苏玲", RequestedByTeamsId = "29:wusuling", Storage = ExportStorage.Local, Location = "exports/s.xlsx" });
+        var picks = Bot.Get<IPickStore>();
+        picks.Put(new Pick { WeekId = Bot.WeekId, Source = PickSource.Liaison, DepartmentId = "jd", ItemKey = Today.Key, Kind = PickKind.Case, ByName = "张伟", At = At });
+        picks.Put(new Pick { WeekId = Bot.WeekId, Source = PickSource.Office, DepartmentId = "jd", ItemKey = Today.Key, Kind = PickKind.Photo, MediaId = "m1", Reason = "画面好", ByName = "吴苏玲", ByAadObjectId = "aad-wsl", At = At.AddMinutes(1) });
+        picks.Withdraw(Bot.WeekId, PickSource.Office, $"jd|{Today.Key}|Photo|m1", "王强", At.AddMinutes(2));
         Bot.Get<ISlotStore>().Record(new SlotRecord { Id = "digest:2024-05-14", Source = "digest", At = At, RecordedAt = At.AddSeconds(3), Result = "sent" });
     }
 

@@ -13,6 +13,7 @@ using VocEdWeek.Bot.Storage.PostgreSql.DigestChannel;
 using VocEdWeek.Bot.Storage.PostgreSql.Files;
 using VocEdWeek.Bot.Storage.PostgreSql.Migrate;
 using VocEdWeek.Bot.Storage.PostgreSql.Outbox;
+using VocEdWeek.Bot.Storage.PostgreSql.Recommendations;
 using VocEdWeek.Bot.Storage.PostgreSql.Submissions;
 using VocEdWeek.Bot.Storage.PostgreSql.UploadPage;
 using VocEdWeek.Bot.Storage.PostgreSql.Weeks;
@@ -32,7 +33,7 @@ public sealed class MigrateStorageTests : IDisposable
     private static readonly string[] Collections =
     [
         "conversations", "settings", "users", "upload_acknowledgements", "weeks", "settingslog", "settingspending", "setuppending",
-        "exports", "submissions", "exemptions", "media", "outbox", "reminder_log", "schedule_slots",
+        "exports", "picks", "submissions", "exemptions", "media", "outbox", "reminder_log", "schedule_slots",
     ];
 
     private readonly LiteDbWeekWorld _lite = new();
@@ -62,7 +63,7 @@ public sealed class MigrateStorageTests : IDisposable
         var (code, output, error) = await Migrate(_lite.StoppedDirectory);
 
         Assert.True(code == 0, output + error);
-        Assert.Contains("Verified: all 15 collections", output);
+        Assert.Contains("Verified: all 16 collections", output);
         Assert.Equal(before, File.ReadAllBytes(file));
         Assert.False(File.Exists(Path.Combine(_lite.StoppedDirectory, "vocedweek-log.db")));
         using var db = Pg();
@@ -75,6 +76,11 @@ public sealed class MigrateStorageTests : IDisposable
         var liteHistory = _lite.Bot.Store.History(_lite.Bot.WeekId, "jd", LiteDbWeekWorld.Today.Key);
         Assert.Equal(liteHistory.Select(s => (s.Id, s.Version, s.IsCurrent, s.SubmittedAt, s.SubmittedByName)), history.Select(s => (s.Id, s.Version, s.IsCurrent, s.SubmittedAt, s.SubmittedByName)));
         Assert.Equal("实习", new PgSubmissionStore(db).Exemptions(_lite.Bot.WeekId)[("sj", LiteDbWeekWorld.Today.Key)].Reason);
+
+        // A nomination and a withdrawn pick come over field by field, the withdrawn one kept with who and when.
+        var picks = new PgPickStore(db).All(_lite.Bot.WeekId);
+        Assert.Equal(_lite.Bot.Get<VocEdWeek.Bot.Recommendations.IPickStore>().All(_lite.Bot.WeekId).Select(Fields), picks.Select(Fields));
+        Assert.Equal(("王强", LiteDbWeekWorld.At.AddMinutes(2)), (picks[1].WithdrawnByName, picks[1].WithdrawnAt));
 
         var setting = new PgSettingsStore(db).Find("digest.channel")!;
         Assert.Equal(("19:new@thread", "19:old@thread", "吴苏玲"), (setting.Value, setting.Previous!.Value, setting.Previous.ChangedByName));
@@ -108,7 +114,7 @@ public sealed class MigrateStorageTests : IDisposable
         });
 
         Assert.True(code == 0, output + error);
-        Assert.Contains("Verified: all 15 collections", output);
+        Assert.Contains("Verified: all 16 collections", output);
         var (without, _, refusal) = await BotProcess.RunMigrateStorageAsync(new() { ["Storage__Directory"] = _lite.StoppedDirectory });
         Assert.Equal(2, without);
         Assert.Contains("ConnectionStrings:VocEdWeek must be set", refusal);
@@ -218,4 +224,7 @@ public sealed class MigrateStorageTests : IDisposable
 
     private static async Task<string> Answer(OfficeWorld world) =>
         string.Join("\n", (await world.SayAsync(OfficeWorld.Staff, "今天谁还没报送")).Select(m => m.Text + string.Join("", m.Cards.Select(c => c.ToJsonString(Readable)))));
+
+    private static object Fields(VocEdWeek.Bot.Recommendations.Pick p) =>
+        (p.Id, p.Source, p.DepartmentId, p.ItemKey, p.Kind, p.MediaId, p.Reason, p.ByName, p.ByAadObjectId, p.At, p.WithdrawnAt, p.WithdrawnByName);
 }

@@ -45,6 +45,16 @@ public sealed class BodyWriter(OpenXmlWriter w)
         w.WriteElement(new Paragraph(run));
     }
 
+    /// <summary>A picture centred on its own line, its caption (muted, centred) below it.</summary>
+    public void Picture(DocImage image, string caption)
+    {
+        var center = new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center });
+        w.WriteElement(new Paragraph(center, new Run(InlinePicture.Build(image, XmlText.Clean(caption)))));
+        var run = Run(XmlText.Clean(caption), bold: false);
+        run.RunProperties = new RunProperties(new Color { Val = "595959" }, new FontSize { Val = "20" });
+        w.WriteElement(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), run));
+    }
+
     /// <summary>A bordered table with a bold header row; the caller keeps it small (it is built in memory).</summary>
     public void Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<int> widths)
     {

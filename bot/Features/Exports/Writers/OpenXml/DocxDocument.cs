@@ -14,13 +14,37 @@ public static class DocxDocument
 
     public static void Write(Stream output, string title, DateTimeOffset created, DocFonts fonts, Action<BodyWriter> write)
     {
-        PackagePart[] parts =
+        using var package = Start(output, title, created, fonts, []);
+        WriteBody(package, write);
+    }
+
+    /// <summary>
+    /// A document with pictures: the body first (it only needs each picture's relationship and size), then each
+    /// picture's part, whose bytes <paramref name="copy"/> streams from the stored file.
+    /// </summary>
+    public static async Task WriteAsync(Stream output, string title, DateTimeOffset created, DocFonts fonts, IReadOnlyList<DocImage> images,
+        Action<BodyWriter> write, Func<DocImage, Stream, Task> copy)
+    {
+        using var package = Start(output, title, created, fonts, images);
+        WriteBody(package, write);
+        foreach (var image in images) await package.WriteRawAsync(image.PartPath, part => copy(image, part));
+    }
+
+    private static StreamingPackage Start(Stream output, string title, DateTimeOffset created, DocFonts fonts, IReadOnlyList<DocImage> images)
+    {
+        List<PackagePart> parts =
         [
             new(Main, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "", "rId1", Rel + "officeDocument"),
             new("word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml", Main, "rIdStyles", Rel + "styles"),
+            .. images.Select(i => new PackagePart(i.PartPath, i.Size.ContentType, Main, i.RelationshipId, Rel + "image")),
         ];
-        using var package = new StreamingPackage(output, parts, title, created);
+        var package = new StreamingPackage(output, parts, title, created);
         package.Write("word/styles.xml", w => w.WriteElement(DocStyles.Build(fonts)));
+        return package;
+    }
+
+    private static void WriteBody(StreamingPackage package, Action<BodyWriter> write)
+    {
         package.Write(Main, w =>
         {
             w.WriteStartElement(new Document());

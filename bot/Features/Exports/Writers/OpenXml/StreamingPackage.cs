@@ -42,6 +42,17 @@ public sealed class StreamingPackage : IDisposable
         write(writer);
     }
 
+    /// <summary>
+    /// Writes one declared part's bytes as they are (a picture), stored without compression: photos are compressed
+    /// already, and the bytes go from the caller's stream to the file without being held.
+    /// </summary>
+    public async Task WriteRawAsync(string path, Func<Stream, Task> write)
+    {
+        if (!_pending.Remove(path)) throw new InvalidOperationException($"Part '{path}' was not declared or was written already.");
+        await using var stream = _zip.CreateEntry(path, CompressionLevel.NoCompression).Open();
+        await write(stream);
+    }
+
     /// <summary>Ends the package; every declared part must have been written.</summary>
     public void Dispose()
     {

@@ -6,6 +6,7 @@ using VocEdWeek.Bot.Features.Settings;
 using VocEdWeek.Bot.Features.WeekSetup;
 using VocEdWeek.Bot.Identity;
 using VocEdWeek.Bot.Outbox;
+using VocEdWeek.Bot.Recommendations;
 using VocEdWeek.Bot.Scheduling;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Tests.Features.Forms;
@@ -55,6 +56,7 @@ internal static class LargeWeekHistory
             TeamId = "19:team@thread.tacv2", ChannelId = "19:office@thread.tacv2", InstalledAt = installed, UpdatedAt = installed,
         });
         bot.Get<ISettingsStore>().Set("digest.channel", "19:office@thread.tacv2", FormsWorld.Staff.Id, installed, FormsWorld.Staff.Name);
+        Picks(bot.Get<IPickStore>(), week, installed.AddDays(6));
 
         var handedIn = bot.Store.Summaries(weekId);
         Exemptions(bot, random, handedIn);
@@ -150,5 +152,24 @@ internal static class LargeWeekHistory
                 RequestedByAadObjectId = FormsWorld.Staff.AadObjectId, Storage = ExportStorage.Local, Location = $"exports/{n}/{name}",
             });
         }
+    }
+
+    /// <summary>择优推荐 at the end of the week: the office's picks (one withdrawn) and liaisons' nominations (自荐).</summary>
+    private static void Picks(IPickStore picks, ActiveWeek week, DateTime at)
+    {
+        var departments = week.Definition.Departments;
+        for (var i = 0; i < departments.Count; i += 10)
+        {
+            var department = departments[i].Id;
+            var source = i % 20 == 0 ? PickSource.Office : PickSource.Liaison;
+            var kind = i % 30 == 0 ? PickKind.Story : PickKind.Case;
+            picks.Put(new Pick
+            {
+                Id = Pick.IdOf(week.Definition.Id, source, Pick.ItemIdOf(department, "report:2024-05-14", kind, null)), WeekId = week.Definition.Id,
+                Source = source, DepartmentId = department, ItemKey = "report:2024-05-14", Kind = kind, Reason = i % 40 == 0 ? "校企合作成效突出" : null,
+                ByName = source == PickSource.Office ? FormsWorld.Staff.Name : departments[i].Liaisons[0].Name, At = at.AddMinutes(i),
+            });
+        }
+        picks.Withdraw(week.Definition.Id, PickSource.Office, Pick.ItemIdOf(departments[20].Id, "report:2024-05-14", PickKind.Case, null), FormsWorld.Staff.Name, at.AddHours(1));
     }
 }

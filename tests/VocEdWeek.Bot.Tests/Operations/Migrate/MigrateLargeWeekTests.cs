@@ -22,7 +22,7 @@ public sealed class MigrateLargeWeekTests(ITestOutputHelper log) : IDisposable
     private static readonly string[] Collections =
     [
         "conversations", "settings", "users", "upload_acknowledgements", "weeks", "settingslog", "settingspending", "setuppending",
-        "exports", "submissions", "exemptions", "media", "outbox", "reminder_log", "schedule_slots",
+        "exports", "picks", "submissions", "exemptions", "media", "outbox", "reminder_log", "schedule_slots",
     ];
 
     private readonly LargeWeekWorld _lite = new(Departments);
@@ -49,14 +49,14 @@ public sealed class MigrateLargeWeekTests(ITestOutputHelper log) : IDisposable
             Assert.Matches($@"verify  {table} +{count} rows  sha256 [0-9a-f]{{16}}  OK", output);
         }
         Assert.Contains($"Copied {counts.Values.Sum()} records.", output);
-        Assert.Contains("Verified: all 15 collections hold the same records in PostgreSQL as in LiteDB.", output);
+        Assert.Contains("Verified: all 16 collections hold the same records in PostgreSQL as in LiteDB.", output);
         using var db = new PgDatabase(_connection);
         Assert.Equal(counts, Collections.ToDictionary(c => c, c => (int)db.Scalar<long>($"SELECT count(*) FROM {c}")));
 
         var (again, secondOutput, secondError) = await BotProcess.RunMigrateStorageAsync(environment);
         Assert.True(again == 0, secondOutput + secondError);
         Assert.Contains("Nothing new to copy: PostgreSQL already held every record.", secondOutput);
-        Assert.Contains("Verified: all 15 collections", secondOutput);
+        Assert.Contains("Verified: all 16 collections", secondOutput);
         foreach (var (table, count) in counts) Assert.Matches($@"copy    {table} +{count} records, +0 added, +{count} already there", secondOutput);
         Assert.Equal(counts, Collections.ToDictionary(c => c, c => (int)db.Scalar<long>($"SELECT count(*) FROM {c}")));
 

@@ -14,6 +14,9 @@ public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
+        // The profile of the bot's request path (Profile/, profile.sh) shares this setup but not the measured rows.
+        if (args is ["profile", .. var rest]) return await Profile.ProfileCommand.RunAsync(rest);
+        if (args is ["analyze", .. var trace]) return Profile.AnalyzeCommand.Run(trace);
         BenchOptions options;
         try
         {

@@ -1,12 +1,21 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using VocEdWeek.Bot.Cards.Templating;
+using VocEdWeek.Bot.Localization;
 
 namespace VocEdWeek.Bot.Cards;
 
-/// <summary>Loads card templates from the cards folder once and renders them with data.</summary>
+/// <summary>
+/// Loads card templates from the cards folder once and renders them with data. A template is parsed into its prepared
+/// form on first use and kept (parse once, bind per render), and the texts of a language are turned into the template
+/// engine's values once and shared by every render that passes them (<see cref="Render(string, JsonObject, Strings)"/>):
+/// they are over a thousand strings, and copying them per card was most of a card's cost.
+/// </summary>
 public sealed class CardTemplates
 {
     private readonly ConcurrentDictionary<string, JsonNode> _cache = new();
+    private readonly ConcurrentDictionary<string, PreparedNode> _prepared = new();
+    private readonly ConcurrentDictionary<Strings, JsObject> _texts = new();
     private readonly string _directory;
 
     public CardTemplates(string directory)
@@ -29,10 +38,20 @@ public sealed class CardTemplates
 
     public IReadOnlyCollection<string> Names => _cache.Keys.ToList();
 
-    public JsonObject Render(string name, JsonNode data)
+    public JsonObject Render(string name, JsonNode data) =>
+        (JsonObject)TemplateEngine.Expand(Prepared(name), JsJson.FromNode(data))!;
+
+    /// <summary>Renders with <paramref name="texts"/> as <c>${t.…}</c> beside <paramref name="data"/> (which has no "t" of its own).</summary>
+    public JsonObject Render(string name, JsonObject data, Strings texts)
     {
-        if (!_cache.TryGetValue(name, out var template))
-            throw new InvalidOperationException($"No card template '{name}' in {_directory}.");
-        return (JsonObject)TemplateEngine.Expand(template, data)!;
+        if (data.ContainsKey("t")) throw new ArgumentException("The texts are passed apart, not as data[\"t\"].", nameof(data));
+        var root = new JsObject { ["t"] = _texts.GetOrAdd(texts, t => JsObject.Frozen((JsObject)JsJson.FromNode(t.AsJson())!)) };
+        foreach (var (key, value) in (JsObject)JsJson.FromNode(data)!) root[key] = value;
+        return (JsonObject)TemplateEngine.Expand(Prepared(name), root)!;
     }
+
+    // A template that fails to prepare is not kept: it fails again, with the same message, on every render.
+    private PreparedNode Prepared(string name) => _prepared.GetOrAdd(name, n => _cache.TryGetValue(n, out var template)
+        ? PreparedNode.Prepare(template)
+        : throw new InvalidOperationException($"No card template '{n}' in {_directory}."));
 }

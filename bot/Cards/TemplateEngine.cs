@@ -32,10 +32,13 @@ namespace VocEdWeek.Bot.Cards;
 public static class TemplateEngine
 {
     /// <exception cref="TemplateException">The template has a syntax error, an unknown function, or an expression that fails.</exception>
-    public static JsonNode? Expand(JsonNode? template, JsonNode? data)
+    public static JsonNode? Expand(JsonNode? template, JsonNode? data) =>
+        Expand(PreparedNode.Prepare(template), data is null ? JsUndefined.Value : JsJson.FromNode(data));
+
+    /// <summary>A template prepared once (<see cref="PreparedNode.Prepare"/>), with data already in the engine's values.</summary>
+    /// <remarks>Neither is changed: a prepared template and a frozen data object may serve many renders at once.</remarks>
+    internal static JsonNode? Expand(PreparedNode prepared, object? root)
     {
-        var prepared = PreparedNode.Prepare(template);
-        var root = data is null ? JsUndefined.Value : JsJson.FromNode(data);
         try
         {
             return JsJson.ToNode(new TemplateExpander(new TemplateScope(root)).Expand(prepared));

@@ -17,6 +17,9 @@ public static class BenchMain
         // Side by side with Microsoft's SDK (compare.sh), and the bare endpoint as a process of its own for it.
         if (args is ["--compare", .. var compare]) return await Compare.CompareMain.RunAsync(compare);
         if (args is ["--bare-port", var port]) return await ServeBareAsync(int.Parse(port, CultureInfo.InvariantCulture));
+        // The profile of the bot's request path (Profile/, profile.sh) shares this setup but not the measured rows.
+        if (args is ["profile", .. var rest]) return await Profile.ProfileCommand.RunAsync(rest);
+        if (args is ["analyze", .. var trace]) return Profile.AnalyzeCommand.Run(trace);
         BenchOptions options;
         try
         {

@@ -22,20 +22,31 @@ internal sealed class TemplateScope(object? root)
     public object? GetValue(string path)
     {
         var actual = path.Length > 0 && path[0] != '$' ? "$data." + path : path;
-        var memory = new JsObject
+        return MemoryPath.Get(Memory(), actual);
+    }
+
+    private static readonly JsObject TemplateVersion = JsObject.Frozen(new JsObject
+    {
+        ["major"] = ReferenceVersion.Major,
+        ["minor"] = ReferenceVersion.Minor,
+        ["patch"] = ReferenceVersion.Patch,
+        ["suffix"] = "",
+    });
+
+    private JsObject? _memory;
+
+    /// <summary>What a path is read from; made again only when $data or $index changed since the last lookup.</summary>
+    private JsObject Memory()
+    {
+        var (data, index) = (Data, Index);
+        if (_memory is { } memory && ReferenceEquals(memory["$data"], data) && Equals(memory["$index"], index)) return memory;
+        return _memory = new JsObject
         {
             ["$root"] = Root,
-            ["$data"] = Data,
-            ["$index"] = Index,
+            ["$data"] = data,
+            ["$index"] = index,
             ["$host"] = JsUndefined.Value,
-            ["$_acTemplateVersion"] = new JsObject
-            {
-                ["major"] = ReferenceVersion.Major,
-                ["minor"] = ReferenceVersion.Minor,
-                ["patch"] = ReferenceVersion.Patch,
-                ["suffix"] = "",
-            },
+            ["$_acTemplateVersion"] = TemplateVersion,
         };
-        return MemoryPath.Get(memory, actual);
     }
 }

@@ -8,14 +8,29 @@ namespace VocEdWeek.Bot.Features.Forms;
 /// <summary>Renders form cards (common header + the form's own data) and the read-only receipt.</summary>
 public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemFiles files)
 {
+    // The texts go to the renderer apart (it keeps them converted once per language); the *Data methods put them in
+    // the data, as the card samples for the reference templating engine need.
     public JsonObject Form(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId) =>
-        cards.Render(form.Template, FormData(s, form, item, values, errors, cardId));
+        cards.Render(form.Template, Fields(s, form, item, values, errors, cardId), s.T);
 
     public JsonObject Receipt(FormSession s, IForm form, WeekItem item, Submission stored) =>
-        cards.Render("receipt", ReceiptData(s, form, item, stored));
+        cards.Render("receipt", ReceiptFields(s, form, item, stored), s.T);
 
     /// <summary>The template data of a form card: the form's own values, errors and choices, under a common header.</summary>
-    public JsonObject FormData(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId)
+    public JsonObject FormData(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId) =>
+        WithTexts(Fields(s, form, item, values, errors, cardId), s);
+
+    /// <summary>The template data of the read-only receipt of a stored version.</summary>
+    public JsonObject ReceiptData(FormSession s, IForm form, WeekItem item, Submission stored) =>
+        WithTexts(ReceiptFields(s, form, item, stored), s);
+
+    private static JsonObject WithTexts(JsonObject fields, FormSession s)
+    {
+        fields["t"] = s.T.AsJson();
+        return fields;
+    }
+
+    private JsonObject Fields(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId)
     {
         var t = s.T;
         var current = store.Current(s.WeekId, s.Department.Id, item.Key);
@@ -26,7 +41,6 @@ public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemF
             due += t.Format("form_due_passed", FormItems.StatusLabel(wouldBe, t));
 
         var data = form.Data(s, item, values, errors);
-        data["t"] = t.AsJson();
         data["weekId"] = s.WeekId;
         data["itemKey"] = item.Key;
         data["cardId"] = cardId;
@@ -40,8 +54,7 @@ public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemF
         return data;
     }
 
-    /// <summary>The template data of the read-only receipt of a stored version.</summary>
-    public JsonObject ReceiptData(FormSession s, IForm form, WeekItem item, Submission stored)
+    private JsonObject ReceiptFields(FormSession s, IForm form, WeekItem item, Submission stored)
     {
         var t = s.T;
         var history = store.History(s.WeekId, s.Department.Id, item.Key);
@@ -65,7 +78,6 @@ public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemF
             : [];
         return new JsonObject
         {
-            ["t"] = t.AsJson(),
             ["weekId"] = s.WeekId,
             ["itemKey"] = item.Key,
             ["title"] = ItemNames.Title(item, t),

@@ -51,6 +51,6 @@ public sealed class HelpHandler(CardTemplates cards, ChatFileReach chatFiles) : 
             .Select(k => (JsonNode)new JsonObject { ["name"] = t[$"cmd_{k}"], ["description"] = t[$"cmd_{k}_desc"] })
             .ToArray());
         // In the China cloud chat files never arrive: the help says so and points to the upload page.
-        return cards.Render("help", new JsonObject { ["t"] = t.AsJson(), ["commands"] = commands, ["chatFiles"] = chatFiles.ReachesBot });
+        return cards.Render("help", new JsonObject { ["commands"] = commands, ["chatFiles"] = chatFiles.ReachesBot }, t);
     }
 }

@@ -31,8 +31,7 @@ public sealed class WelcomeHandler(CardTemplates cards, ChatFileReach chatFiles)
 
     public JsonObject Card(TurnContext turn) => cards.Render("welcome", new JsonObject
     {
-        ["t"] = Strings.For(turn.Culture).AsJson(),
         ["personal"] = turn.Conversation.Scope == ConversationScope.Personal,
         ["chatFiles"] = chatFiles.ReachesBot,
-    });
+    }, Strings.For(turn.Culture));
 }

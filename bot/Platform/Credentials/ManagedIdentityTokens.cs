@@ -25,6 +25,9 @@ public sealed class ManagedIdentityTokens
     }
 
     /// <summary>Throws <see cref="AuthenticationFailedException"/> when the endpoint refuses or is missing (see <see cref="IdentityErrors"/>).</summary>
-    public async Task<string> GetTokenAsync(CancellationToken ct) =>
-        (await credential.GetTokenAsync(new TokenRequestContext([scope]), ct)).Token;
+    public async Task<(string Token, DateTimeOffset ExpiresOn)> GetTokenAsync(CancellationToken ct)
+    {
+        var token = await credential.GetTokenAsync(new TokenRequestContext([scope]), ct);
+        return (token.Token, token.ExpiresOn);
+    }
 }

@@ -38,6 +38,9 @@ public sealed class FakeTokenServer : IAsyncDisposable
     /// <summary>For <c>ToChannelFromBotLoginUrl</c>: <c>https://127.0.0.1:port/{0}</c>.</summary>
     public string LoginUrlTemplate => BaseUrl + "{0}";
 
+    /// <summary>The lifetime each token is issued with (<c>expires_in</c>).</summary>
+    public int ExpiresInSeconds { get; set; } = 3600;
+
     /// <summary>When set, every token request gets this answer instead of a token.</summary>
     public (int Status, string Body)? Failure { get; set; }
 
@@ -102,8 +105,8 @@ public sealed class FakeTokenServer : IAsyncDisposable
         await context.Response.WriteAsync(new JsonObject
         {
             ["token_type"] = "Bearer",
-            ["expires_in"] = 3600,
-            ["ext_expires_in"] = 3600,
+            ["expires_in"] = ExpiresInSeconds,
+            ["ext_expires_in"] = ExpiresInSeconds,
             ["access_token"] = $"fake-token-{number}",
         }.ToJsonString());
     }

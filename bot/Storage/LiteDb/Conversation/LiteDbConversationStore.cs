@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiteDB;
 using VocEdWeek.Bot.Conversation;
 
@@ -12,6 +13,13 @@ public sealed class LiteDbConversationStore : IConversationStore
     // together, and a refresh that read the record before the install was marked must not write the old copy back.
     private readonly Lock _write = new();
 
+    // A copy of each record as stored, for Touch: one process holds the LiteDB file and every write to this collection is
+    // made here under _write, so the copy is the stored record. An unchanged reference (nearly every turn) is then
+    // answered without the lock or a read. Only what was read back from the file is kept (its rounding of times
+    // included); every write drops its record's copy, so the next Touch reads the file. None of these writes runs inside
+    // IAtomicWrites; one that did would have to drop the copy after its commit as well.
+    private readonly ConcurrentDictionary<string, ConversationRecord> _stored = new(StringComparer.Ordinal);
+
     public LiteDbConversationStore(BotDatabase db)
     {
         _items = db.Collection<ConversationRecord>("conversations");
@@ -22,18 +30,29 @@ public sealed class LiteDbConversationStore : IConversationStore
 
     public ConversationRecord Touch(TurnContext turn)
     {
+        var id = ConversationRefresh.IdOf(turn.Conversation);
+        if (_stored.TryGetValue(id, out var stored) && ConversationRefresh.Apply(stored, turn, FindPersonal) is null) return stored.Copy();
         lock (_write)
         {
-            var existing = _items.FindById(ConversationRefresh.IdOf(turn.Conversation));
-            if (ConversationRefresh.Apply(existing, turn, FindPersonal) is not { } record) return existing!;
+            var existing = _items.FindById(id);
+            if (ConversationRefresh.Apply(existing, turn, FindPersonal) is not { } record)
+            {
+                _stored[id] = existing!.Copy();
+                return existing;
+            }
             _items.Upsert(record);
+            _stored.TryRemove(id, out _);
             return record;
         }
     }
 
     public void Save(ConversationRecord record)
     {
-        lock (_write) _items.Upsert(record);
+        lock (_write)
+        {
+            _items.Upsert(record);
+            _stored.TryRemove(record.Id, out _);
+        }
     }
 
     public bool MarkInstalled(ConversationRecord record, DateTime at)
@@ -46,6 +65,7 @@ public sealed class LiteDbConversationStore : IConversationStore
             current.RemovedAt = null;
             if (welcome) current.WelcomedAt = at;
             _items.Upsert(current);
+            _stored.TryRemove(current.Id, out _);
             return welcome;
         }
     }
@@ -57,6 +77,7 @@ public sealed class LiteDbConversationStore : IConversationStore
             var current = _items.FindById(record.Id) ?? record;
             current.RemovedAt = at;
             _items.Upsert(current);
+            _stored.TryRemove(current.Id, out _);
         }
     }
 
@@ -83,6 +104,11 @@ public sealed class LiteDbConversationStore : IConversationStore
 
     public ConversationRecord SaveOpened(ConversationRef opened, string? userName, DateTimeOffset at)
     {
+        lock (_write) return WriteOpened(opened, userName, at);
+    }
+
+    private ConversationRecord WriteOpened(ConversationRef opened, string? userName, DateTimeOffset at)
+    {
         var record = _items.FindById(opened.ConversationId) ?? new ConversationRecord { Id = opened.ConversationId };
         record.ServiceUrl = opened.ServiceUrl;
         record.TenantId = opened.TenantId ?? record.TenantId;
@@ -94,13 +120,18 @@ public sealed class LiteDbConversationStore : IConversationStore
         record.RemovedAt = null;
         record.UpdatedAt = at.UtcDateTime;
         _items.Upsert(record);
+        _stored.TryRemove(record.Id, out _);
         return record;
     }
 
     public void MarkGone(string id, DateTimeOffset at)
     {
-        if (_items.FindById(id) is not { } record) return;
-        record.RemovedAt = at.UtcDateTime;
-        _items.Update(record);
+        lock (_write)
+        {
+            if (_items.FindById(id) is not { } record) return;
+            record.RemovedAt = at.UtcDateTime;
+            _items.Update(record);
+            _stored.TryRemove(id, out _);
+        }
     }
 }

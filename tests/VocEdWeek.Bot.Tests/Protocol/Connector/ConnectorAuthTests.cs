@@ -72,6 +72,21 @@ public sealed class ConnectorAuthTests
     }
 
     [Fact]
+    public async Task TokenProvider_TokenWithinFiveMinutesOfExpiry_IsNotKept()
+    {
+        await using var host = await ConnectorTestHost.StartAsync(credentials: "SingleTenant");
+        host.Tokens!.ExpiresInSeconds = 240;
+        var tokens = host.Services.GetRequiredService<ConnectorTokenProvider>();
+
+        var first = await tokens.GetTokenAsync();
+        var second = await tokens.GetTokenAsync();
+
+        Assert.Equal("fake-token-1", first);
+        Assert.Equal("fake-token-2", second);
+        Assert.Equal(2, host.Tokens.Requests.Count);
+    }
+
+    [Fact]
     public async Task Anonymous_NoAuthorizationHeaderAndNoToken()
     {
         await using var host = await ConnectorTestHost.StartAsync();

@@ -3,17 +3,19 @@ using VocEdWeek.Bot.Conversation;
 
 namespace VocEdWeek.Bot.Storage.LiteDb.Conversation;
 
-/// <summary>Conversation references in the LiteDB file (one process holds it, so one lock makes each change atomic).</summary>
+/// <summary>Conversation references in the LiteDB file (one process holds it, so one writer makes each change atomic).</summary>
 public sealed class LiteDbConversationStore : IConversationStore
 {
     private readonly ILiteCollection<ConversationRecord> _items;
 
-    // Every read-modify-write of a record happens under this lock: Teams sends installationUpdate and conversationUpdate
-    // together, and a refresh that read the record before the install was marked must not write the old copy back.
-    private readonly Lock _write = new();
+    // Every read-modify-write of a record runs as a write of this group, one after another on its writer: Teams sends
+    // installationUpdate and conversationUpdate together, and a refresh that read the record before the install was
+    // marked must not write the old copy back. Concurrent first contacts share one commit (one series of disk flushes).
+    private readonly GroupCommit _write;
 
     public LiteDbConversationStore(BotDatabase db)
     {
+        _write = new GroupCommit(db);
         _items = db.Collection<ConversationRecord>("conversations");
         _items.EnsureIndex(x => x.UserAadObjectId);
         _items.EnsureIndex(x => x.UserId);
@@ -22,43 +24,38 @@ public sealed class LiteDbConversationStore : IConversationStore
 
     public ConversationRecord Touch(TurnContext turn)
     {
-        lock (_write)
+        var id = ConversationRefresh.IdOf(turn.Conversation);
+        // Most turns change nothing: that is decided without waiting for the writer, and only a change is queued.
+        var seen = _items.FindById(id);
+        if (ConversationRefresh.Apply(seen, turn, FindPersonal) is null) return seen!;
+        return _write.Write(() =>
         {
-            var existing = _items.FindById(ConversationRefresh.IdOf(turn.Conversation));
+            var existing = _items.FindById(id);
             if (ConversationRefresh.Apply(existing, turn, FindPersonal) is not { } record) return existing!;
             _items.Upsert(record);
             return record;
-        }
+        });
     }
 
-    public void Save(ConversationRecord record)
-    {
-        lock (_write) _items.Upsert(record);
-    }
+    public void Save(ConversationRecord record) => _write.Write(() => _items.Upsert(record));
 
-    public bool MarkInstalled(ConversationRecord record, DateTime at)
+    public bool MarkInstalled(ConversationRecord record, DateTime at) => _write.Write(() =>
     {
-        lock (_write)
-        {
-            var current = _items.FindById(record.Id) ?? record;
-            var welcome = current.WelcomedAt is null || current.RemovedAt is not null;
-            current.InstalledAt ??= at;
-            current.RemovedAt = null;
-            if (welcome) current.WelcomedAt = at;
-            _items.Upsert(current);
-            return welcome;
-        }
-    }
+        var current = _items.FindById(record.Id) ?? record;
+        var welcome = current.WelcomedAt is null || current.RemovedAt is not null;
+        current.InstalledAt ??= at;
+        current.RemovedAt = null;
+        if (welcome) current.WelcomedAt = at;
+        _items.Upsert(current);
+        return welcome;
+    });
 
-    public void MarkRemoved(ConversationRecord record, DateTime at)
+    public void MarkRemoved(ConversationRecord record, DateTime at) => _write.Write(() =>
     {
-        lock (_write)
-        {
-            var current = _items.FindById(record.Id) ?? record;
-            current.RemovedAt = at;
-            _items.Upsert(current);
-        }
-    }
+        var current = _items.FindById(record.Id) ?? record;
+        current.RemovedAt = at;
+        return _items.Upsert(current);
+    });
 
     public ConversationRecord? Find(string id) => _items.FindById(id);
 
@@ -81,7 +78,7 @@ public sealed class LiteDbConversationStore : IConversationStore
             .Where(x => tenantId is null || x.TenantId == tenantId)
             .GroupBy(x => x.TeamId).Select(g => g.OrderByDescending(x => x.UpdatedAt).First()).ToList();
 
-    public ConversationRecord SaveOpened(ConversationRef opened, string? userName, DateTimeOffset at)
+    public ConversationRecord SaveOpened(ConversationRef opened, string? userName, DateTimeOffset at) => _write.Write(() =>
     {
         var record = _items.FindById(opened.ConversationId) ?? new ConversationRecord { Id = opened.ConversationId };
         record.ServiceUrl = opened.ServiceUrl;
@@ -95,12 +92,12 @@ public sealed class LiteDbConversationStore : IConversationStore
         record.UpdatedAt = at.UtcDateTime;
         _items.Upsert(record);
         return record;
-    }
+    });
 
-    public void MarkGone(string id, DateTimeOffset at)
+    public void MarkGone(string id, DateTimeOffset at) => _write.Write(() =>
     {
-        if (_items.FindById(id) is not { } record) return;
+        if (_items.FindById(id) is not { } record) return false;
         record.RemovedAt = at.UtcDateTime;
-        _items.Update(record);
-    }
+        return _items.Update(record);
+    });
 }

@@ -28,7 +28,8 @@ public sealed class TargetProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>The target ended by itself (a target this bench killed on purpose has not).</summary>
+    public bool HasExited => !_disposed && _process.HasExited;
 
     public static TargetProcess Start(string name, int port, string file, IEnumerable<string> args, IReadOnlyDictionary<string, string> env, string log)
     {

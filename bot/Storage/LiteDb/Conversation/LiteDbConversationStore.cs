@@ -22,19 +22,27 @@ public sealed class LiteDbConversationStore : IConversationStore
         _items.EnsureIndex(x => x.ChannelId);
     }
 
-    public ConversationRecord Touch(TurnContext turn)
+    public ConversationRecord Touch(TurnContext turn) =>
+        Unchanged(turn, out var id) is { } seen ? seen : _write.Write(() => Refresh(turn, id));
+
+    public async Task<ConversationRecord> TouchAsync(TurnContext turn) =>
+        Unchanged(turn, out var id) is { } seen ? seen : await _write.WriteAsync(() => Refresh(turn, id));
+
+    // Most turns change nothing: that is decided without waiting for the writer, and only a change is queued.
+    private ConversationRecord? Unchanged(TurnContext turn, out string id)
     {
-        var id = ConversationRefresh.IdOf(turn.Conversation);
-        // Most turns change nothing: that is decided without waiting for the writer, and only a change is queued.
+        id = ConversationRefresh.IdOf(turn.Conversation);
         var seen = _items.FindById(id);
-        if (ConversationRefresh.Apply(seen, turn, FindPersonal) is null) return seen!;
-        return _write.Write(() =>
-        {
-            var existing = _items.FindById(id);
-            if (ConversationRefresh.Apply(existing, turn, FindPersonal) is not { } record) return existing!;
-            _items.Upsert(record);
-            return record;
-        });
+        return seen is not null && ConversationRefresh.Apply(seen, turn, FindPersonal) is null ? seen : null;
+    }
+
+    // Read again on the writer: another write of this store may have changed the record since.
+    private ConversationRecord Refresh(TurnContext turn, string id)
+    {
+        var existing = _items.FindById(id);
+        if (ConversationRefresh.Apply(existing, turn, FindPersonal) is not { } record) return existing!;
+        _items.Upsert(record);
+        return record;
     }
 
     public void Save(ConversationRecord record) => _write.Write(() => _items.Upsert(record));

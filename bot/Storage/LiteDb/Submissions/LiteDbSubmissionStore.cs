@@ -39,6 +39,13 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
         return (stored, duplicate);
     }
 
+    public async Task<(Submission Stored, bool Duplicate)> SubmitAsync(Submission candidate)
+    {
+        var (stored, duplicate) = await _write.WriteAsync(() => Store(candidate));
+        if (!duplicate) Remember(stored);
+        return (stored, duplicate);
+    }
+
     // May run twice (GroupCommit: a batch that failed is run again write by write), so it only reads and writes the file.
     private (Submission, bool) Store(Submission candidate)
     {

@@ -47,6 +47,35 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task AwaitedWritesQueuedMeanwhile_RunTogether_AndAreAllInTheReopenedFile()
+    {
+        const int queued = 16;
+        var ranOn = new int[queued];
+        using (var db = new BotDatabase(Options))
+        {
+            var group = new GroupCommit(db);
+            var items = db.Collection<BsonDocument>("items");
+            await using (var held = HoldWriter(group, items))
+            {
+                // Not awaited yet: each write is queued at once, and its task ends when it is committed.
+                var writes = Enumerable.Range(1, queued).Select(i => group.WriteAsync(() =>
+                {
+                    ranOn[i - 1] = Environment.CurrentManagedThreadId;
+                    return items.Insert(Doc(i));
+                })).ToList();
+                Assert.Equal(queued, group.Queued);
+                Assert.DoesNotContain(writes, w => w.IsCompleted);
+                held.Release();
+                await Task.WhenAll(writes);
+            }
+        }
+
+        Assert.Single(ranOn.Distinct());
+        using var reopened = new BotDatabase(Options);
+        Assert.Equal(Enumerable.Range(0, queued + 1), reopened.Collection<BsonDocument>("items").FindAll().Select(d => d["_id"].AsInt32).Order());
+    }
+
+    [Fact]
     public async Task AFailingWrite_FailsAlone_AndTheOthersOfItsBatchAreStored()
     {
         using (var db = new BotDatabase(Options))

@@ -30,10 +30,9 @@ public sealed class MissingCard(CardTemplates cards)
         var exempt = progress.Departments.Count(d => d.Status == ItemStatus.Exempt);
         var overdue = snapshot.Now > progress.Deadline;
         var title = ItemNames.Title(item, t);
-        var tableJson = t.AsJson();
 
         var rows = Math.Max(missing.Count, late.Count);
-        return CardBudget.Fit(cards, "missing", rows, FirstTry, limit =>
+        return CardBudget.Fit(cards, "missing", t, rows, FirstTry, limit =>
         {
             var shownMissing = Math.Min(missing.Count, limit);
             var shownLate = Math.Min(late.Count, Math.Max(limit / 2, Math.Min(limit, 5)));
@@ -51,7 +50,6 @@ public sealed class MissingCard(CardTemplates cards)
             }).ToArray();
             return new JsonObject
             {
-                ["t"] = tableJson.DeepClone(),
                 ["weekId"] = week.Definition.Id,
                 ["itemKey"] = item.Key,
                 ["title"] = t.Format("office_missing_title", title),

@@ -42,10 +42,9 @@ public sealed class ProgressCard(CardTemplates cards)
         var byDepartment = departments.Select((d, index) => Row(d, index, dayColumnsStatus.Select(c => c[index]), t)).ToList();
         var problems = byDepartment.Where(r => r.Problems > 0).OrderByDescending(r => r.Problems).ThenBy(r => r.Index).ToList();
         var listed = departments.Count <= FullGridDepartments ? byDepartment : problems;
-        var tableJson = t.AsJson();
         var dayColumns = new JsonArray(days.Select(d => (JsonNode)new JsonObject { ["label"] = OfficeFormat.DayColumn(d, t) }).ToArray());
 
-        return CardBudget.Fit(cards, "progress", listed.Count, FirstTry, limit =>
+        return CardBudget.Fit(cards, "progress", t, listed.Count, FirstTry, limit =>
         {
             var note = departments.Count <= FullGridDepartments && limit >= listed.Count
                 ? ""
@@ -56,7 +55,6 @@ public sealed class ProgressCard(CardTemplates cards)
             var shown = (limit >= listed.Count ? listed : listed.Where(r => r.Problems > 0).Take(limit)).ToList();
             return new JsonObject
             {
-                ["t"] = tableJson.DeepClone(),
                 ["weekId"] = week.Definition.Id,
                 ["itemKey"] = backTo?.Key ?? "",
                 ["title"] = t.Format("office_progress_title", week.Definition.Title),

@@ -88,9 +88,11 @@ try
             var w3 = Stopwatch.StartNew();
             snapshot.AllItems();
             w3.Stop();
+            // A fresh snapshot: one snapshot keeps the statuses it has computed, and the progress card is timed from none.
+            var fresh = progressService.ForWeek(week);
             var a4 = GC.GetAllocatedBytesForCurrentThread();
             var w4 = Stopwatch.StartNew();
-            progressCard.Render(snapshot, t, item);
+            progressCard.Render(fresh, t, item);
             w4.Stop();
             a4 = GC.GetAllocatedBytesForCurrentThread() - a4;
             if (i < warmup) continue;

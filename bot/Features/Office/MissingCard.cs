@@ -24,10 +24,16 @@ public sealed class MissingCard(CardTemplates cards)
         var week = snapshot.Week;
         var calendar = week.Calendar;
         var progress = snapshot.Item(item);
-        var missing = progress.Departments.Where(d => d.Status == ItemStatus.Missing).ToList();
-        var late = progress.Departments.Where(d => d.Status is ItemStatus.Late or ItemStatus.MadeUp).ToList();
-        var onTime = progress.Departments.Count(d => d.Status == ItemStatus.OnTime);
-        var exempt = progress.Departments.Count(d => d.Status == ItemStatus.Exempt);
+        // One pass over the departments (a thousand on a big week) for the lists and the counts.
+        List<DepartmentProgress> missing = [], late = [];
+        int onTime = 0, exempt = 0;
+        foreach (var d in progress.Departments)
+        {
+            if (d.Status == ItemStatus.Missing) missing.Add(d);
+            else if (d.Status is ItemStatus.Late or ItemStatus.MadeUp) late.Add(d);
+            else if (d.Status == ItemStatus.OnTime) onTime++;
+            else if (d.Status == ItemStatus.Exempt) exempt++;
+        }
         var overdue = snapshot.Now > progress.Deadline;
         var title = ItemNames.Title(item, t);
 

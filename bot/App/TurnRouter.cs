@@ -58,7 +58,7 @@ public sealed class TurnRouter : ITurnHandler
 
     private async Task RouteAsync(TurnContext turn, CancellationToken ct)
     {
-        var record = _conversations.Touch(turn);
+        var record = await _conversations.TouchAsync(turn);
         switch (turn.Kind)
         {
             case TurnKind.BotInstalled:

@@ -10,6 +10,12 @@ public interface IConversationStore
     /// <summary>Upserts the reference from a turn (the rules are <see cref="ConversationRefresh"/>); the stored record.</summary>
     ConversationRecord Touch(TurnContext turn);
 
+    /// <summary>
+    /// <see cref="Touch"/> for the request path: a store that writes to disk may let the turn wait for the write without
+    /// holding a thread (LiteDB's group commit); the record is stored when the task ends, as with Touch.
+    /// </summary>
+    Task<ConversationRecord> TouchAsync(TurnContext turn) => Task.FromResult(Touch(turn));
+
     /// <summary>Adds the record, or overwrites the one with the same id.</summary>
     void Save(ConversationRecord record);
 

@@ -27,13 +27,15 @@ public sealed class WeekProgress(
     public ActiveWeek Week { get; } = week;
     public DateTimeOffset Now { get; } = now;
 
-    public ItemProgress Item(WeekItem item)
+    // An answer asks for the same item more than once (the card, then its notification line); a snapshot is one
+    // instant, so each item's standings are computed once per snapshot (thousands of departments on a big week).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ItemProgress> _items = new();
+
+    public ItemProgress Item(WeekItem item) => _items.GetOrAdd(item.Key, (key, i) =>
     {
-        var calendar = Week.Calendar;
-        var key = item.Key;
-        var rows = Week.Definition.Departments.Select(d => Department(d, item, key)).ToList();
-        return new ItemProgress(item, calendar.DeadlineOf(item), rows);
-    }
+        var rows = Week.Definition.Departments.Select(d => Department(d, i, key)).ToList();
+        return new ItemProgress(i, Week.Calendar.DeadlineOf(i), rows);
+    }, item);
 
     public DepartmentProgress Department(Department department, WeekItem item) => Department(department, item, item.Key);
 

@@ -14,7 +14,7 @@ public sealed class BotDatabase : IDisposable
             // Taken before the file is opened and let go after it is closed; a second bot on the same folder goes without.
             _lock = StorageLock.TryTake(options);
             var space = new StorageSpace(options);
-            Database = Open(() => new LiteEngine(new EngineSettings { Filename = options.DatabasePath }), space.EnsureRoom);
+            (Database, _engine) = Open(() => new LiteEngine(new EngineSettings { Filename = options.DatabasePath }), space.EnsureRoom);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
         {
@@ -24,21 +24,28 @@ public sealed class BotDatabase : IDisposable
     }
 
     private readonly FileStream? _lock;
+    private readonly ReopeningEngine _engine;
 
     /// <summary>A database on engines made by <paramref name="openEngine"/> (tests: over streams that fail like a disk).</summary>
-    internal BotDatabase(Func<ILiteEngine> openEngine, Action beforeWrite) => Database = Open(openEngine, beforeWrite);
+    internal BotDatabase(Func<ILiteEngine> openEngine, Action beforeWrite) => (Database, _engine) = Open(openEngine, beforeWrite);
 
     public LiteDatabase Database { get; }
 
     /// <summary>This process holds <see cref="StorageLock"/>: it alone may offer backups of the folder.</summary>
     public bool OwnsStorage => _lock is not null;
 
+    /// <summary>The calling thread has a transaction open on this database (see <see cref="ReopeningEngine.InTransaction"/>).</summary>
+    public bool InTransaction => _engine.InTransaction;
+
     public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
 
     // UtcDate: dates come back as UTC whatever the host zone, so deadline maths never shifts. The engine is reopened
     // after a disk error (ReopeningEngine), so a full disk costs the writes that hit it, not the process.
-    private static LiteDatabase Open(Func<ILiteEngine> openEngine, Action beforeWrite) =>
-        new(new ReopeningEngine(openEngine, beforeWrite)) { UtcDate = true };
+    private static (LiteDatabase, ReopeningEngine) Open(Func<ILiteEngine> openEngine, Action beforeWrite)
+    {
+        var engine = new ReopeningEngine(openEngine, beforeWrite);
+        return (new LiteDatabase(engine) { UtcDate = true }, engine);
+    }
 
     public void Dispose()
     {

@@ -17,6 +17,13 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
     private ILiteEngine? _engine;
     private bool _disposed;
 
+    // LiteDB's transactions belong to the thread that began them: the engine this thread holds one on, so a group
+    // commit (LiteDb/GroupCommit) called inside IAtomicWrites joins that transaction instead of waiting for another writer.
+    [ThreadStatic] private static ReopeningEngine? t_transactionOf;
+
+    /// <summary>This thread began a transaction here that it has not committed or rolled back yet.</summary>
+    public bool InTransaction => ReferenceEquals(t_transactionOf, this);
+
     private T Write<T>(Func<ILiteEngine, T> call)
     {
         beforeWrite();
@@ -70,9 +77,42 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
 
     public int Checkpoint() => Run(e => e.Checkpoint());
     public long Rebuild(RebuildOptions options) => Run(e => e.Rebuild(options));
-    public bool BeginTrans() => Run(e => e.BeginTrans());
-    public bool Commit() => Run(e => e.Commit());
-    public bool Rollback() => Run(e => e.Rollback());
+    public bool BeginTrans()
+    {
+        var began = Run(e => e.BeginTrans());
+        if (began) t_transactionOf = this;
+        return began;
+    }
+
+    public bool Commit()
+    {
+        try
+        {
+            return Run(e => e.Commit());
+        }
+        finally
+        {
+            EndTransaction();
+        }
+    }
+
+    public bool Rollback()
+    {
+        try
+        {
+            return Run(e => e.Rollback());
+        }
+        finally
+        {
+            EndTransaction();
+        }
+    }
+
+    private void EndTransaction()
+    {
+        if (InTransaction) t_transactionOf = null;
+    }
+
     public IBsonDataReader Query(string collection, Query query) => Run(e => e.Query(collection, query));
     public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(e => e.Insert(collection, docs, autoId));
     public int Update(string collection, IEnumerable<BsonDocument> docs) => Write(e => e.Update(collection, docs));

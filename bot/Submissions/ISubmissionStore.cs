@@ -12,6 +12,9 @@ public interface ISubmissionStore
     /// </summary>
     (Submission Stored, bool Duplicate) Submit(Submission candidate);
 
+    /// <summary><see cref="Submit"/> for the request path: stored (durably) when the task ends, without holding a thread meanwhile where the store can.</summary>
+    Task<(Submission Stored, bool Duplicate)> SubmitAsync(Submission candidate) => Task.FromResult(Submit(candidate));
+
     /// <summary>Every version of one slot, oldest (version 1) first; empty when nothing was handed in.</summary>
     IReadOnlyList<Submission> History(string weekId, string departmentId, string itemKey);
 

@@ -31,7 +31,7 @@ public sealed class DigestCards(CardTemplates cards)
         return parts.Select((p, i) =>
         {
             var data = Data(model, p, i + 1, parts.Count);
-            return (cards.Render("digest", data), data);
+            return (cards.Render("digest", data, Texts(model)), data);
         }).ToList();
     }
 
@@ -44,7 +44,8 @@ public sealed class DigestCards(CardTemplates cards)
             var m = Math.Min(n, model.Missing.Count - missingFrom);
             return new Part(first, missingFrom, m, rowFrom, n - m);
         }
-        bool Fits(int n) => DigestBudget.WireBytes(cards.Render("digest", Data(model, Take(n), 999, 999))) <= DigestBudget.CardBytes;
+        // The texts go apart (shared, converted once per language): the search renders a dozen tries.
+        bool Fits(int n) => DigestBudget.WireBytes(cards.Render("digest", Data(model, Take(n), 999, 999), Texts(model))) <= DigestBudget.CardBytes;
 
         if (remaining == 0 || Fits(remaining)) return Take(remaining);
         int lo = 1, hi = remaining - 1; // at least one item per part, so every part makes progress
@@ -57,15 +58,17 @@ public sealed class DigestCards(CardTemplates cards)
         return Take(lo);
     }
 
+    private static Strings Texts(DigestModel model) => Strings.For(model.Week.Definition.Locale);
+
+    /// <summary>The template data of a part, without the texts (<c>${t.…}</c>), which are passed apart.</summary>
     private static JsonObject Data(DigestModel model, Part part, int index, int count)
     {
-        var t = Strings.For(model.Week.Definition.Locale);
+        var t = Texts(model);
         var missing = model.Missing.Skip(part.MissingFrom).Take(part.MissingCount).ToList();
         var rows = model.Rows.Skip(part.RowFrom).Take(part.RowCount).ToList();
         var subtitle = count > 1 ? $"{model.Subtitle} · {t.Format("digest_part", index, count)}" : model.Subtitle;
         return new JsonObject
         {
-            ["t"] = t.AsJson(),
             ["title"] = model.Title,
             ["subtitle"] = subtitle,
             ["showSummary"] = part.First,

@@ -36,7 +36,7 @@ public sealed class FormFlow(ISubmissionStore store, FormCards cards)
             await Reply.CardAsync(s.Turn, again, null, ct);
             return;
         }
-        var (stored, _) = store.Submit(new Submission
+        var (stored, _) = await store.SubmitAsync(new Submission
         {
             WeekId = s.WeekId,
             DepartmentId = s.Department.Id,

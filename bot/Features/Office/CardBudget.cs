@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Cards;
+using VocEdWeek.Bot.Localization;
 
 namespace VocEdWeek.Bot.Features.Office;
 
@@ -21,14 +22,15 @@ public static class CardBudget
     /// <summary>
     /// Renders <paramref name="template"/> with the data for <paramref name="rows"/> list rows (capped at <paramref name="first"/>),
     /// and with fewer while the card is over budget. A couple of renders at most: each retry scales by the overshoot.
+    /// The texts go apart from the data (shared, converted once per language), not copied into every try.
     /// </summary>
-    public static RenderedCard Fit(CardTemplates cards, string template, int rows, int first, Func<int, JsonObject> data)
+    public static RenderedCard Fit(CardTemplates cards, string template, Strings texts, int rows, int first, Func<int, JsonObject> data)
     {
         var n = Math.Min(rows, first);
         while (true)
         {
             var d = data(n);
-            var card = cards.Render(template, d);
+            var card = cards.Render(template, d, texts);
             var size = WireBytes(card);
             if (size <= CardBytes || n == 0) return new RenderedCard(card, d, size);
             n = Math.Max(0, Math.Min(n - 1, (int)(n * (double)CardBytes / size) - 1));
@@ -36,5 +38,5 @@ public static class CardBudget
     }
 }
 
-/// <summary>An expanded card, the template data it came from, and its size on the wire.</summary>
+/// <summary>An expanded card, the template data it came from (without the texts, <c>${t.…}</c>), and its size on the wire.</summary>
 public sealed record RenderedCard(JsonObject Card, JsonObject Data, int WireBytes);

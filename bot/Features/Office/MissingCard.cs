@@ -25,19 +25,24 @@ public sealed class MissingCard(CardTemplates cards, IPickStore picks)
         var week = snapshot.Week;
         var calendar = week.Calendar;
         var progress = snapshot.Item(item);
-        var missing = progress.Departments.Where(d => d.Status == ItemStatus.Missing).ToList();
-        var late = progress.Departments.Where(d => d.Status is ItemStatus.Late or ItemStatus.MadeUp).ToList();
-        var onTime = progress.Departments.Count(d => d.Status == ItemStatus.OnTime);
-        var exempt = progress.Departments.Count(d => d.Status == ItemStatus.Exempt);
+        // One pass over the departments (a thousand on a big week) for the lists and the counts.
+        List<DepartmentProgress> missing = [], late = [];
+        int onTime = 0, exempt = 0;
+        foreach (var d in progress.Departments)
+        {
+            if (d.Status == ItemStatus.Missing) missing.Add(d);
+            else if (d.Status is ItemStatus.Late or ItemStatus.MadeUp) late.Add(d);
+            else if (d.Status == ItemStatus.OnTime) onTime++;
+            else if (d.Status == ItemStatus.Exempt) exempt++;
+        }
         var overdue = snapshot.Now > progress.Deadline;
         var title = ItemNames.Title(item, t);
-        var tableJson = t.AsJson();
         // ★: the day's picked items (择优推荐), named on the card the office reads most.
         var marks = item.Kind == ItemKind.DailyReport ? PickMarks.Of(picks, week.Definition.Id) : PickMarks.None;
         var picked = marks.Describe(week, item.Key, t);
 
         var rows = Math.Max(missing.Count, late.Count);
-        return CardBudget.Fit(cards, "missing", rows, FirstTry, limit =>
+        return CardBudget.Fit(cards, "missing", t, rows, FirstTry, limit =>
         {
             var shownMissing = Math.Min(missing.Count, limit);
             var shownLate = Math.Min(late.Count, Math.Max(limit / 2, Math.Min(limit, 5)));
@@ -55,7 +60,6 @@ public sealed class MissingCard(CardTemplates cards, IPickStore picks)
             }).ToArray();
             return new JsonObject
             {
-                ["t"] = tableJson.DeepClone(),
                 ["weekId"] = week.Definition.Id,
                 ["itemKey"] = item.Key,
                 ["title"] = t.Format("office_missing_title", title),

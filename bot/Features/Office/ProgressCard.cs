@@ -42,13 +42,12 @@ public sealed class ProgressCard(CardTemplates cards, IPickStore picks)
         // The grid reuses the statuses just computed for the item rows (one pass over the week).
         var byKey = items.ToDictionary(p => p.Item.Key, p => p.Departments);
         var dayColumnsStatus = days.Select(d => byKey[new WeekItem(ItemKind.DailyReport, d).Key]).ToList();
-        var byDepartment = departments.Select((d, index) => Row(d, index, dayColumnsStatus.Select(c => c[index]), t, marks)).ToList();
+        var byDepartment = departments.Select((d, index) => Row(d, index, dayColumnsStatus.Select(c => c[index]))).ToList();
         var problems = byDepartment.Where(r => r.Problems > 0).OrderByDescending(r => r.Problems).ThenBy(r => r.Index).ToList();
         var listed = departments.Count <= FullGridDepartments ? byDepartment : problems;
-        var tableJson = t.AsJson();
         var dayColumns = new JsonArray(days.Select(d => (JsonNode)new JsonObject { ["label"] = OfficeFormat.DayColumn(d, t) }).ToArray());
 
-        return CardBudget.Fit(cards, "progress", listed.Count, FirstTry, limit =>
+        return CardBudget.Fit(cards, "progress", t, listed.Count, FirstTry, limit =>
         {
             var note = departments.Count <= FullGridDepartments && limit >= listed.Count
                 ? ""
@@ -59,7 +58,6 @@ public sealed class ProgressCard(CardTemplates cards, IPickStore picks)
             var shown = (limit >= listed.Count ? listed : listed.Where(r => r.Problems > 0).Take(limit)).ToList();
             return new JsonObject
             {
-                ["t"] = tableJson.DeepClone(),
                 ["weekId"] = week.Definition.Id,
                 ["itemKey"] = backTo?.Key ?? "",
                 ["title"] = t.Format("office_progress_title", week.Definition.Title),
@@ -67,7 +65,7 @@ public sealed class ProgressCard(CardTemplates cards, IPickStore picks)
                 ["items"] = new JsonArray(itemRows.Select(r => r.DeepClone()).ToArray()),
                 ["gridNote"] = note,
                 ["days"] = dayColumns.DeepClone(),
-                ["rows"] = new JsonArray(shown.Select(r => r.Json.DeepClone()).ToArray()),
+                ["rows"] = new JsonArray(shown.Select(r => (JsonNode)RowJson(r, t, marks)).ToArray()),
                 ["asOf"] = OfficeFormat.AsOf(calendar, snapshot.Now, t),
             };
         });
@@ -104,14 +102,22 @@ public sealed class ProgressCard(CardTemplates cards, IPickStore picks)
         };
     }
 
-    private sealed record GridRow(int Index, int Problems, JsonObject Json);
-
     /// <summary>A department's daily reports; problems are overdue or late reports (the plan has its own row in the item counts).</summary>
-    private static GridRow Row(Department department, int index, IEnumerable<DepartmentProgress> days, Strings t, PickMarks marks)
+    private sealed record GridRow(Department Department, int Index, int Problems, DepartmentProgress[] Days);
+
+    // Only the problems are counted for every department; a row's cells are built for the few rows the card shows
+    // (a 1,000-department week shows under a hundred).
+    private static GridRow Row(Department department, int index, IEnumerable<DepartmentProgress> days)
     {
-        var problems = 0;
+        var cells = days.ToArray();
+        var problems = cells.Count(p => p.Overdue || p.Status is ItemStatus.Late or ItemStatus.MadeUp);
+        return new GridRow(department, index, problems, cells);
+    }
+
+    private static JsonObject RowJson(GridRow row, Strings t, PickMarks marks)
+    {
         var cells = new JsonArray();
-        foreach (var p in days)
+        foreach (var p in row.Days)
         {
             var (symbol, color) = p.Status switch
             {
@@ -122,11 +128,10 @@ public sealed class ProgressCard(CardTemplates cards, IPickStore picks)
                 _ when p.Overdue => (t["office_cell_overdue"], "Attention"),
                 _ => (t["office_cell_open"], "Default"),
             };
-            if (p.Overdue || p.Status is ItemStatus.Late or ItemStatus.MadeUp) problems++;
-            if (marks.ForDay(department.Id, p.Item.Key).Count > 0) symbol += PickMarks.Star;
+            if (marks.ForDay(row.Department.Id, p.Item.Key).Count > 0) symbol += PickMarks.Star;
             cells.Add(new JsonObject { ["s"] = symbol, ["c"] = color });
         }
-        return new GridRow(index, problems, new JsonObject { ["name"] = department.Name, ["cells"] = cells });
+        return new JsonObject { ["name"] = row.Department.Name, ["cells"] = cells };
     }
 
     /// <summary>Every day of the week; for a long week the last seven days up to today.</summary>

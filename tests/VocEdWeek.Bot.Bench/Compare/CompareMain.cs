@@ -49,13 +49,16 @@ public static class CompareMain
             }
             var samples = await new CompareRun(fakes, options, targets).RunAsync(deadline.Token);
             var notes = Notes(options).ToList();
+            var stored = await CountStoredAsync(options, targets, fakes, samples, passes);
+            if (stored is not null) notes.Add(stored.ToString());
             var table = CompareTable.Format(samples, passes, CompareEnvironment.Describe(options), notes);
             await File.WriteAllTextAsync(options.ResultsFile, table);
             Console.WriteLine();
             Console.Write(table);
             var exited = targets.Values.Where(t => t.HasExited).Select(t => t.Name).ToList();
             if (exited.Count > 0) await Console.Error.WriteLineAsync($"target(s) died during the run: {string.Join(", ", exited)}");
-            return samples.Any(x => x.Measured.Errors > 0 || !x.ConnectorCallsRight) || passes.Any(p => !p.Right) || exited.Count > 0 ? 1 : 0;
+            var wrong = samples.Any(x => x.Measured.Errors > 0 || !x.ConnectorCallsRight) || passes.Any(p => !p.Right) || stored is { Right: false };
+            return wrong || exited.Count > 0 ? 1 : 0;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
@@ -66,6 +69,17 @@ public static class CompareMain
         {
             foreach (var target in targets.Values) await target.DisposeAsync();
         }
+    }
+
+    /// <summary>For the submit row: our bot killed, then its file opened and the reports counted (null without that row).</summary>
+    private static async Task<StoredSubmissions?> CountStoredAsync(CompareOptions options, Dictionary<string, TargetProcess> targets,
+        CompareFakes fakes, IReadOnlyList<CompareSample> samples, IReadOnlyList<ExactPass> passes)
+    {
+        if (!options.Rows.Contains(StreamKind.Submit) || !targets.TryGetValue(TargetNames.Bot, out var bot)) return null;
+        await bot.DisposeAsync();
+        var stored = StoredSubmissions.Count(Targets.BotStorage(fakes), samples, passes);
+        Console.WriteLine(stored);
+        return stored;
     }
 
     private static IEnumerable<string> Notes(CompareOptions options)

@@ -12,7 +12,7 @@ public sealed record CompareOptions
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
     public int Rounds { get; init; } = 3;
     public IReadOnlyList<int> Connections { get; init; } = [16, 64];
-    public IReadOnlyList<StreamKind> Rows { get; init; } = [StreamKind.Known, StreamKind.FirstContact];
+    public IReadOnlyList<StreamKind> Rows { get; init; } = [StreamKind.Known, StreamKind.FirstContact, StreamKind.Submit];
     public IReadOnlyList<string> Targets { get; init; } = [TargetNames.Botbuilder, TargetNames.Bot, TargetNames.Bare];
 
     /// <summary>The published bot (Release), started as its own process.</summary>

@@ -33,13 +33,14 @@ public sealed class CompareRun(CompareFakes fakes, CompareOptions options, IRead
     private async Task<CompareSample> MeasureAsync(int round, StreamKind row, int connections, TargetProcess target, CancellationToken cancel)
     {
         var callsBefore = fakes.Connector.CallCount;
-        var warm = await _wrk.RunAsync(target.Url, row, connections, options.Warmup, cancel);
+        var kind = row.LuaKindFor(target.Name);
+        var warm = await _wrk.RunAsync(target.Url, row, kind, connections, options.Warmup, cancel);
         var cpuBefore = target.CpuTime();
         var coreBefore = CoreTime.Read(0);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var stopRss = new CancellationTokenSource();
         var rss = MaxRssAsync(target, stopRss.Token);
-        var measured = await _wrk.RunAsync(target.Url, row, connections, options.Duration, cancel);
+        var measured = await _wrk.RunAsync(target.Url, row, kind, connections, options.Duration, cancel);
         var cpu = target.CpuTime() - cpuBefore;
         var coreBusy = CoreTime.Read(0).BusyPercentSince(coreBefore);
         var share = 100 * cpu.TotalSeconds / System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -53,6 +54,7 @@ public sealed class CompareRun(CompareFakes fakes, CompareOptions options, IRead
         {
             CorePercent = share,
             CoreBusyPercent = coreBusy,
+            CallsPerAnswer = row.ConnectorCallsFor(target.Name),
         };
     }
 

@@ -15,13 +15,14 @@ public sealed record CompareSample(int Round, string Row, int Connections, strin
     /// <summary>How busy core 0 was meanwhile, the target and anything else on the machine together.</summary>
     public double CoreBusyPercent { get; init; }
 
-    public bool IsBot => Target != TargetNames.Bare;
+    /// <summary>Connector calls each answer causes: 1 for a reply, 0 for the bare endpoint or an invoke answered inline.</summary>
+    public int CallsPerAnswer { get; init; } = 1;
 
     /// <summary>
     /// wrk stops with up to one request per connection in flight, which the target still answers and replies to but
     /// wrk never counts: per warm-up and measured run, up to <see cref="Connections"/> calls more than 2xx counted.
     /// </summary>
-    public bool ConnectorCallsRight => IsBot
+    public bool ConnectorCallsRight => CallsPerAnswer > 0
         ? ConnectorCalls >= Answered && ConnectorCalls <= Answered + 2 * Connections
         : ConnectorCalls == 0;
 

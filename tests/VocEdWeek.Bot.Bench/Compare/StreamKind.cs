@@ -13,6 +13,12 @@ namespace VocEdWeek.Bot.Bench.Compare;
 /// <param name="Description">For the table's notes.</param>
 public sealed record StreamKind(string Name, string LuaKind, int KnownConversations, string Description)
 {
+    /// <summary>Connector calls our bot makes per request: 1 for a reply, 0 when the answer is the invoke response.</summary>
+    public int BotConnectorCalls { get; init; } = 1;
+
+    /// <summary>What botbuilder is sent instead, when the row's kind is one its echo bot has no handler for.</summary>
+    public string? ReferenceLuaKind { get; init; }
+
     /// <summary>"help" from 2,000 known personal chats, so Teams' per-conversation send limits (which the bot keeps) do not bind.</summary>
     public static readonly StreamKind Known = new("known", "help", 2000,
         "\"help\" rotating over 2,000 personal chats and users, each seen once in a warm-up pass before measuring");
@@ -21,7 +27,30 @@ public sealed record StreamKind(string Name, string LuaKind, int KnownConversati
     public static readonly StreamKind FirstContact = new("first", "help", 0,
         "\"help\", every request from a personal chat and user never seen before (new ones for every request of every run, as many as requests)");
 
-    public static IReadOnlyList<StreamKind> All { get; } = [Known, FirstContact];
+    /// <summary>
+    /// The daily report card's submit (Action.Execute) from 2,000 liaisons known by their Entra object id (BenchWeek):
+    /// stored durably, the receipt card in the invoke response, no connector call. botbuilder gets its echo of "help"
+    /// from 2,000 known chats: the issue's reference for this row.
+    /// </summary>
+    public static readonly StreamKind Submit = new("submit", "submit", BenchWeek.Liaisons,
+        "our bot: the daily report card submitted (Action.Execute `report.submit`, a new card id each time) by 2,000 liaisons of the week, each seen once in a warm-up pass of submits; every 2xx answer is the receipt card (已提交) in the invoke response, stored before the answer; botbuilder: its echo of \"help\" from 2,000 known chats (the reference)")
+    {
+        BotConnectorCalls = 0,
+        ReferenceLuaKind = "help",
+    };
+
+    public static IReadOnlyList<StreamKind> All { get; } = [Known, FirstContact, Submit];
+
+    /// <summary>What the Lua builds for <paramref name="target"/> in this row.</summary>
+    public string LuaKindFor(string target) => target == TargetNames.Botbuilder ? ReferenceLuaKind ?? LuaKind : LuaKind;
+
+    /// <summary>Connector calls per request <paramref name="target"/> must make in this row.</summary>
+    public int ConnectorCallsFor(string target) => target switch
+    {
+        TargetNames.Bare => 0,
+        TargetNames.Bot => BotConnectorCalls,
+        _ => 1,
+    };
 
     public static StreamKind Named(string name) =>
         All.FirstOrDefault(k => k.Name == name) ?? throw new ArgumentException($"unknown row {name}; rows: {string.Join(",", All.Select(k => k.Name))}");

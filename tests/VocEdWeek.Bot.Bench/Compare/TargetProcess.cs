@@ -28,7 +28,8 @@ public sealed class TargetProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>The target ended by itself (a target this bench killed on purpose has not).</summary>
+    public bool HasExited => !_disposed && _process.HasExited;
 
     public static TargetProcess Start(string name, int port, string file, IEnumerable<string> args, IReadOnlyDictionary<string, string> env, string log)
     {
@@ -88,8 +89,13 @@ public sealed class TargetProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private bool _disposed;
+
+    /// <summary>Kills the target (SIGKILL) and waits for it; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited) _process.Kill();
         await _process.WaitForExitAsync();
         _process.Dispose();

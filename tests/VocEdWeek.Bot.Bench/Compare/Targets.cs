@@ -39,7 +39,7 @@ public static class Targets
 
     /// <summary>
     /// Our bot as deployed: the published Release build, JWT validation on (the tests' app registration against the
-    /// fake identity), the Wuxi week on its rehearsal clock (Development, as a rehearsal runs), the sample appsettings'
+    /// fake identity), the Wuxi week (plus BenchWeek's liaisons) on its rehearsal clock (Development, as a rehearsal runs), the sample appsettings'
     /// log levels (Information), scheduler on. Only the per-tenant connector ceiling is lifted.
     /// </summary>
     private static TargetProcess Bot(CompareFakes fakes, CompareOptions options, string logDir)
@@ -47,8 +47,8 @@ public static class Targets
         var port = TargetProcess.FreePort();
         var settings = AuthenticatedBot.Settings(fakes.Identity);
         settings["ToChannelFromBotLoginUrl"] = fakes.Tokens.LoginUrlTemplate;
-        settings["Storage:Directory"] = Path.Combine(fakes.Scratch, "bot-data");
-        settings["Week:DefinitionFile"] = Path.Combine(RepoPaths.Samples, "2024-wuxi.json");
+        settings["Storage:Directory"] = BotStorage(fakes);
+        settings["Week:DefinitionFile"] = BenchWeek.Write(fakes.Scratch);
         settings["Clock:StartAt"] = "2024-05-14T09:30:00+08:00";
         settings["Office:AnnounceStartup"] = "false";
         settings["Scheduling:Enabled"] = "true";
@@ -68,6 +68,9 @@ public static class Targets
         };
         return TargetProcess.Start(TargetNames.Bot, port, "dotnet", [options.BotDll, .. args], env, Path.Combine(logDir, "compare-bot.log"));
     }
+
+    /// <summary>Our bot's storage folder (its LiteDB file), read after the run to count what it stored.</summary>
+    public static string BotStorage(CompareFakes fakes) => Path.Combine(fakes.Scratch, "bot-data");
 
     /// <summary>The ceiling: this program's <see cref="BareEndpoint"/> in its own process.</summary>
     private static TargetProcess Bare(string logDir)

@@ -15,7 +15,7 @@ public sealed class WrkRunner(CompareFakes fakes)
     private long _nextFirst;
     private int _runs;
 
-    public async Task<WrkResult> RunAsync(Uri url, StreamKind kind, int connections, TimeSpan duration, CancellationToken cancel)
+    public async Task<WrkResult> RunAsync(Uri url, StreamKind kind, string luaKind, int connections, TimeSpan duration, CancellationToken cancel)
     {
         const int threads = 1;
         var start = new ProcessStartInfo("taskset") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -27,7 +27,7 @@ public sealed class WrkRunner(CompareFakes fakes)
         start.Environment["BENCH_APP_ID"] = AuthenticatedBot.AppId;
         start.Environment["BENCH_TENANT_ID"] = AuthenticatedBot.TenantId;
         start.Environment["BENCH_RUN"] = $"cmp{Interlocked.Increment(ref _runs)}-{Guid.NewGuid():N}"[..20];
-        start.Environment["BENCH_KIND"] = kind.LuaKind;
+        start.Environment["BENCH_KIND"] = luaKind;
         start.Environment["BENCH_POOL"] = $"{kind.KnownConversations}";
         start.Environment["BENCH_THREADS"] = $"{threads}";
         // New conversations never repeat over the whole run: each wrk run starts 10^8 numbers further on.

@@ -90,8 +90,14 @@ public sealed class DeliverySamples
     {
         var model = world.Get<DigestBuilder>().Build(world.Week, day, world.Clock.GetUtcNow());
         var parts = world.Get<DigestCards>().Parts(model);
+        // The bot passes the texts apart from the data; the npm templating reads them as data["t"].
+        var t = Strings.For(world.Week.Definition.Locale);
         for (var i = 0; i < parts.Count; i++)
-            _samples.Add(new Sample(parts.Count == 1 ? name : $"{name}-part{i + 1}", "digest", parts[i].Data, parts[i].Card));
+        {
+            var data = (JsonObject)parts[i].Data.DeepClone();
+            data["t"] = t.AsJson();
+            _samples.Add(new Sample(parts.Count == 1 ? name : $"{name}-part{i + 1}", "digest", data, parts[i].Card));
+        }
     }
 
     private void Add(DeliveryWorld world, string name, string template, JsonObject data)

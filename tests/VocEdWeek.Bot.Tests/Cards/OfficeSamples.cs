@@ -76,13 +76,21 @@ public sealed class OfficeSamples
     {
         var snapshot = world.Get<ProgressService>().ForWeek(world.Week);
         var rendered = world.Get<MissingCard>().Compose(snapshot, item, Strings.For(locale), mention);
-        _samples.Add(new Sample(name, "missing", rendered.Data, rendered.Card));
+        _samples.Add(new Sample(name, "missing", WithTexts(rendered.Data, locale), rendered.Card));
     }
 
     private void AddProgress(OfficeWorld world, string name, string locale, WeekItem backTo)
     {
         var snapshot = world.Get<ProgressService>().ForWeek(world.Week);
         var rendered = world.Get<ProgressCard>().Compose(snapshot, Strings.For(locale), backTo);
-        _samples.Add(new Sample(name, "progress", rendered.Data, rendered.Card));
+        _samples.Add(new Sample(name, "progress", WithTexts(rendered.Data, locale), rendered.Card));
+    }
+
+    // The bot passes the texts apart from the data; the npm templating reads them as data["t"].
+    private static JsonObject WithTexts(JsonObject data, string locale)
+    {
+        var copy = (JsonObject)data.DeepClone();
+        copy["t"] = Strings.For(locale).AsJson();
+        return copy;
     }
 }

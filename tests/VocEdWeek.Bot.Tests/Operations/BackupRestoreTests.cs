@@ -184,9 +184,11 @@ public sealed class BackupRestoreTests
     private static async Task SubmitReportAsync(UploadWorld world, string aad, string marker)
     {
         var conversation = $"a:chat-{aad}";
-        // Five seconds of the fake clock per form: each chat stays far below Teams' per-thread send limits, which the
-        // connector client honours by waiting on this clock.
-        world.Clock.Advance(TimeSpan.FromSeconds(5));
+        // Two seconds of the fake clock per form: each chat stays far below Teams' per-thread send limits, which the
+        // connector client honours by waiting on this clock. Not more: the other submitters advance the same clock while
+        // a turn runs, and a turn stalled behind the backup's snapshot must not pass its 14 s budget on it (its reply
+        // would be dropped, as a real one past Teams' 15 s is).
+        world.Clock.Advance(TimeSpan.FromSeconds(2));
         await world.SayAsync("日报", aad);
         var form = world.Connector.Calls
             .Where(c => c.Method == "POST" && c.Path.Contains(conversation, StringComparison.Ordinal) && c.Body is not null)

@@ -71,4 +71,18 @@ public sealed class ProgressSnapshotTests : IDisposable
 
         Assert.Equal(ItemStatus.Exempt, Standing("sj").Status);
     }
+
+    [Fact]
+    public void Snapshot_KeepsAnItemsStandings_AndTheNextSnapshotSeesLaterSubmissions()
+    {
+        var snapshot = _world.Get<ProgressService>().ForWeek(_world.Week);
+        var first = snapshot.Item(Today);
+
+        _world.Submit("jd", Today.Key, FormsWorld.Beijing(2024, 5, 14, 11, 30));
+
+        Assert.Same(first, snapshot.Item(Today));
+        Assert.Equal(ItemStatus.Missing, first.Departments.Single(d => d.Department.Id == "jd").Status);
+        var next = _world.Get<ProgressService>().ForWeek(_world.Week).Item(Today);
+        Assert.Equal(ItemStatus.OnTime, next.Departments.Single(d => d.Department.Id == "jd").Status);
+    }
 }

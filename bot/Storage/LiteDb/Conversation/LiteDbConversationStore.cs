@@ -1,85 +1,84 @@
-using System.Collections.Concurrent;
 using LiteDB;
 using VocEdWeek.Bot.Conversation;
 
 namespace VocEdWeek.Bot.Storage.LiteDb.Conversation;
 
-/// <summary>Conversation references in the LiteDB file (one process holds it, so one lock makes each change atomic).</summary>
+/// <summary>Conversation references in the LiteDB file (one process holds it, so one writer makes each change atomic).</summary>
 public sealed class LiteDbConversationStore : IConversationStore
 {
     private readonly ILiteCollection<ConversationRecord> _items;
 
-    // Every read-modify-write of a record happens under this lock: Teams sends installationUpdate and conversationUpdate
-    // together, and a refresh that read the record before the install was marked must not write the old copy back.
-    private readonly Lock _write = new();
+    // Every read-modify-write of a record runs as a write of this group, one after another on its writer: Teams sends
+    // installationUpdate and conversationUpdate together, and a refresh that read the record before the install was
+    // marked must not write the old copy back. Concurrent first contacts share one commit (one series of disk flushes).
+    private readonly GroupCommit _write;
 
-    // A copy of each record as stored, for Touch: one process holds the LiteDB file and every write to this collection is
-    // made here under _write, so the copy is the stored record. An unchanged reference (nearly every turn) is then
-    // answered without the lock or a read. Only what was read back from the file is kept (its rounding of times
-    // included); every write drops its record's copy, so the next Touch reads the file. None of these writes runs inside
-    // IAtomicWrites; one that did would have to drop the copy after its commit as well.
-    private readonly ConcurrentDictionary<string, ConversationRecord> _stored = new(StringComparer.Ordinal);
+    // Committed copies for Touch's unchanged case (see StoredCopies): every write below drops its record's copy once the
+    // write has committed, i.e. after _write returns.
+    private readonly StoredCopies _copies = new();
 
     public LiteDbConversationStore(BotDatabase db)
     {
+        _write = new GroupCommit(db);
         _items = db.Collection<ConversationRecord>("conversations");
         _items.EnsureIndex(x => x.UserAadObjectId);
         _items.EnsureIndex(x => x.UserId);
         _items.EnsureIndex(x => x.ChannelId);
     }
 
-    public ConversationRecord Touch(TurnContext turn)
+    public ConversationRecord Touch(TurnContext turn) =>
+        Unchanged(turn, out var id) is { } seen ? seen : Dropped(id, _write.Write(() => Refresh(turn, id)));
+
+    public async Task<ConversationRecord> TouchAsync(TurnContext turn) =>
+        Unchanged(turn, out var id) is { } seen ? seen : Dropped(id, await _write.WriteAsync(() => Refresh(turn, id)));
+
+    // Most turns change nothing: that is decided without waiting for the writer (from the committed copy when there is one,
+    // else from the file), and only a change is queued.
+    private ConversationRecord? Unchanged(TurnContext turn, out string id)
     {
-        var id = ConversationRefresh.IdOf(turn.Conversation);
-        if (_stored.TryGetValue(id, out var stored) && ConversationRefresh.Apply(stored, turn, FindPersonal) is null) return stored.Copy();
-        lock (_write)
-        {
-            var existing = _items.FindById(id);
-            if (ConversationRefresh.Apply(existing, turn, FindPersonal) is not { } record)
-            {
-                _stored[id] = existing!.Copy();
-                return existing;
-            }
-            _items.Upsert(record);
-            _stored.TryRemove(id, out _);
-            return record;
-        }
+        id = ConversationRefresh.IdOf(turn.Conversation);
+        if (_copies.Get(id) is { } copy && ConversationRefresh.Apply(copy, turn, FindPersonal) is null) return copy;
+        var writes = _copies.WritesSoFar;
+        var seen = _items.FindById(id);
+        if (seen is null || ConversationRefresh.Apply(seen, turn, FindPersonal) is not null) return null;
+        _copies.Keep(seen, writes);
+        return seen;
     }
 
-    public void Save(ConversationRecord record)
+    private T Dropped<T>(string id, T result)
     {
-        lock (_write)
-        {
-            _items.Upsert(record);
-            _stored.TryRemove(record.Id, out _);
-        }
+        _copies.Dropped(id);
+        return result;
     }
 
-    public bool MarkInstalled(ConversationRecord record, DateTime at)
+    // Read again on the writer: another write of this store may have changed the record since.
+    private ConversationRecord Refresh(TurnContext turn, string id)
     {
-        lock (_write)
-        {
-            var current = _items.FindById(record.Id) ?? record;
-            var welcome = current.WelcomedAt is null || current.RemovedAt is not null;
-            current.InstalledAt ??= at;
-            current.RemovedAt = null;
-            if (welcome) current.WelcomedAt = at;
-            _items.Upsert(current);
-            _stored.TryRemove(current.Id, out _);
-            return welcome;
-        }
+        var existing = _items.FindById(id);
+        if (ConversationRefresh.Apply(existing, turn, FindPersonal) is not { } record) return existing!;
+        _items.Upsert(record);
+        return record;
     }
 
-    public void MarkRemoved(ConversationRecord record, DateTime at)
+    public void Save(ConversationRecord record) => Dropped(record.Id, _write.Write(() => _items.Upsert(record)));
+
+    public bool MarkInstalled(ConversationRecord record, DateTime at) => Dropped(record.Id, _write.Write(() =>
     {
-        lock (_write)
-        {
-            var current = _items.FindById(record.Id) ?? record;
-            current.RemovedAt = at;
-            _items.Upsert(current);
-            _stored.TryRemove(current.Id, out _);
-        }
-    }
+        var current = _items.FindById(record.Id) ?? record;
+        var welcome = current.WelcomedAt is null || current.RemovedAt is not null;
+        current.InstalledAt ??= at;
+        current.RemovedAt = null;
+        if (welcome) current.WelcomedAt = at;
+        _items.Upsert(current);
+        return welcome;
+    }));
+
+    public void MarkRemoved(ConversationRecord record, DateTime at) => Dropped(record.Id, _write.Write(() =>
+    {
+        var current = _items.FindById(record.Id) ?? record;
+        current.RemovedAt = at;
+        return _items.Upsert(current);
+    }));
 
     public ConversationRecord? Find(string id) => _items.FindById(id);
 
@@ -102,12 +101,7 @@ public sealed class LiteDbConversationStore : IConversationStore
             .Where(x => tenantId is null || x.TenantId == tenantId)
             .GroupBy(x => x.TeamId).Select(g => g.OrderByDescending(x => x.UpdatedAt).First()).ToList();
 
-    public ConversationRecord SaveOpened(ConversationRef opened, string? userName, DateTimeOffset at)
-    {
-        lock (_write) return WriteOpened(opened, userName, at);
-    }
-
-    private ConversationRecord WriteOpened(ConversationRef opened, string? userName, DateTimeOffset at)
+    public ConversationRecord SaveOpened(ConversationRef opened, string? userName, DateTimeOffset at) => Dropped(opened.ConversationId, _write.Write(() =>
     {
         var record = _items.FindById(opened.ConversationId) ?? new ConversationRecord { Id = opened.ConversationId };
         record.ServiceUrl = opened.ServiceUrl;
@@ -120,18 +114,13 @@ public sealed class LiteDbConversationStore : IConversationStore
         record.RemovedAt = null;
         record.UpdatedAt = at.UtcDateTime;
         _items.Upsert(record);
-        _stored.TryRemove(record.Id, out _);
         return record;
-    }
+    }));
 
-    public void MarkGone(string id, DateTimeOffset at)
+    public void MarkGone(string id, DateTimeOffset at) => Dropped(id, _write.Write(() =>
     {
-        lock (_write)
-        {
-            if (_items.FindById(id) is not { } record) return;
-            record.RemovedAt = at.UtcDateTime;
-            _items.Update(record);
-            _stored.TryRemove(id, out _);
-        }
-    }
+        if (_items.FindById(id) is not { } record) return false;
+        record.RemovedAt = at.UtcDateTime;
+        return _items.Update(record);
+    }));
 }

@@ -8,10 +8,12 @@ namespace VocEdWeek.Bot.Storage.LiteDb.Submissions;
 /// <summary>Versions of every submission, and exemptions, in the LiteDB file (the only process writing it).</summary>
 public sealed class LiteDbSubmissionStore : ISubmissionStore
 {
-    private readonly LiteDatabase _db;
     private readonly ILiteCollection<Submission> _items;
     private readonly ILiteCollection<Exemption> _exemptions;
-    // Versioning needs "read newest, write next" to be atomic; submissions are rare enough for one lock.
+    // Versioning needs "read newest, write next" to be atomic: every submit is a write of this group, run one after
+    // another on its writer; concurrent submits share one commit (the 12:00 rush is many at once).
+    private readonly GroupCommit _write;
+    // Guards the times kept in memory (below) and reading them the first time.
     private readonly Lock _gate = new();
     // Per week, the times of every department's items, read once and then kept current by Submit: progress answers
     // need no database read (every write of submissions goes through this store, and the file has one process).
@@ -19,7 +21,7 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
 
     public LiteDbSubmissionStore(BotDatabase db)
     {
-        _db = db.Database;
+        _write = new GroupCommit(db);
         _items = db.Collection<Submission>("submissions");
         _items.EnsureIndex(x => x.WeekId);
         _items.EnsureIndex(x => x.IdempotencyKey);
@@ -30,53 +32,53 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
 
     public (Submission Stored, bool Duplicate) Submit(Submission candidate)
     {
-        lock (_gate)
-        {
-            if (candidate.IdempotencyKey is { } key && _items.FindOne(x => x.IdempotencyKey == key) is { } existing)
-            {
-                return (existing, true);
-            }
-            // One transaction: a write that fails half-way (a full disk) must not leave the old version demoted and
-            // no new one current.
-            var own = _db.BeginTrans();
-            try
-            {
-                var history = History(candidate.WeekId, candidate.DepartmentId, candidate.ItemKey);
-                foreach (var old in history.Where(h => h.IsCurrent))
-                {
-                    old.IsCurrent = false;
-                    _items.Update(old);
-                }
-                candidate.Id = ObjectId.NewObjectId().ToString();
-                candidate.Version = history.Count + 1;
-                candidate.IsCurrent = true;
-                _items.Insert(candidate);
-                if (own) _db.Commit();
-            }
-            catch when (own)
-            {
-                RollBack();
-                throw;
-            }
-            if (_times.TryGetValue(candidate.WeekId, out var times))
-            {
-                var k = (candidate.DepartmentId, candidate.ItemKey);
-                var first = times.TryGetValue(k, out var was) && was.FirstSubmittedAt < candidate.SubmittedAt ? was.FirstSubmittedAt : candidate.SubmittedAt;
-                _times[candidate.WeekId] = times.SetItem(k, new SubmissionTimes(first, candidate.SubmittedAt, candidate.Version));
-            }
-            return (candidate, false);
-        }
+        // One transaction (the group's): a write that fails half-way (a full disk) must not leave the old version
+        // demoted and no new one current.
+        var (stored, duplicate) = _write.Write(() => Store(candidate));
+        if (!duplicate) Remember(stored);
+        return (stored, duplicate);
     }
 
-    private void RollBack()
+    public async Task<(Submission Stored, bool Duplicate)> SubmitAsync(Submission candidate)
     {
-        try
+        var (stored, duplicate) = await _write.WriteAsync(() => Store(candidate));
+        if (!duplicate) Remember(stored);
+        return (stored, duplicate);
+    }
+
+    // May run twice (GroupCommit: a batch that failed is run again write by write), so it only reads and writes the file.
+    private (Submission, bool) Store(Submission candidate)
+    {
+        // A prepared query: a lambda would be translated anew on every submit (see OfSlot).
+        if (candidate.IdempotencyKey is { } key && _items.FindOne(Query.EQ(nameof(Submission.IdempotencyKey), key)) is { } existing)
         {
-            _db.Rollback();
+            return (existing, true);
         }
-        catch (Exception ex) when (ex is IOException or LiteException)
+        var history = History(candidate.WeekId, candidate.DepartmentId, candidate.ItemKey);
+        foreach (var old in history.Where(h => h.IsCurrent))
         {
-            // The engine closed on the disk error (nothing of the transaction was committed); it reopens on the next call.
+            old.IsCurrent = false;
+            _items.Update(old);
+        }
+        candidate.Id = ObjectId.NewObjectId().ToString();
+        candidate.Version = history.Count + 1;
+        candidate.IsCurrent = true;
+        _items.Insert(candidate);
+        return (candidate, false);
+    }
+
+    // After the commit, so memory never shows what the file does not hold. Submits of one slot commit in version order
+    // but may get here in any order: a version never replaces a newer one.
+    private void Remember(Submission stored)
+    {
+        lock (_gate)
+        {
+            if (!_times.TryGetValue(stored.WeekId, out var times)) return;
+            var k = (stored.DepartmentId, stored.ItemKey);
+            var found = times.TryGetValue(k, out var was);
+            if (found && was!.Versions >= stored.Version) return;
+            var first = found && was!.FirstSubmittedAt < stored.SubmittedAt ? was.FirstSubmittedAt : stored.SubmittedAt;
+            _times[stored.WeekId] = times.SetItem(k, new SubmissionTimes(first, stored.SubmittedAt, stored.Version));
         }
     }
 

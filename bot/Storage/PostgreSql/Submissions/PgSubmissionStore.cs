@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 using VocEdWeek.Bot.Submissions;
 
@@ -19,6 +20,9 @@ public sealed class PgSubmissionStore(PgDatabase db) : ISubmissionStore
 
     /// <summary>The first key of the two-key advisory locks this store takes (its migration's number), apart from other users.</summary>
     private const int SlotLocks = 2;
+
+    private readonly ConcurrentDictionary<string, ((long Count, long Versions) Signature, IReadOnlyDictionary<(string Department, string Item), SubmissionTimes> Times)> _times =
+        new(StringComparer.Ordinal);
 
     public (Submission Stored, bool Duplicate) Submit(Submission candidate) => db.InTransaction(tx =>
     {
@@ -77,11 +81,28 @@ public sealed class PgSubmissionStore(PgDatabase db) : ISubmissionStore
 
     // One narrow row per slot (migration 0009, kept by triggers on submissions), not every version of the week grouped:
     // the versions' rows carry the form data, and grouping them cost tens of milliseconds for 1,000 departments × 7 days.
-    public IReadOnlyDictionary<(string Department, string Item), SubmissionTimes> Times(string weekId) => db.Query("""
-        SELECT department_id, item_key, first_submitted_at, current_submitted_at, versions
-        FROM submission_slots WHERE week_id = $1 AND current_submitted_at IS NOT NULL
-        """, r => (Key: (r.GetString(0), r.GetString(1)), Times: new SubmissionTimes(r.GetDateTime(2), r.GetDateTime(3), r.GetInt32(4))), weekId)
-        .ToDictionary(x => x.Key, x => x.Times);
+    /// <summary>
+    /// Asked on every progress answer. Reading a week's thousands of slots costs the client milliseconds, so the last read
+    /// is kept with the week's signature — the number of current slots and the sum of their versions — and used again
+    /// while the database still gives that signature (one small aggregate on the narrow index). Every change that alters
+    /// the answer changes the signature: a slot becoming current adds one, a new version raises its slot's count, and
+    /// Submit inserts and promotes a version in one transaction. Another instance's write is seen at the next call.
+    /// </summary>
+    public IReadOnlyDictionary<(string Department, string Item), SubmissionTimes> Times(string weekId)
+    {
+        var signature = db.Query("""
+            SELECT count(*), coalesce(sum(versions), 0) FROM submission_slots WHERE week_id = $1 AND current_submitted_at IS NOT NULL
+            """, r => (r.GetInt64(0), r.GetInt64(1)), weekId).Single();
+        if (_times.TryGetValue(weekId, out var kept) && kept.Signature == signature) return kept.Times;
+        // Read after the signature, so what is kept is at least as new as it: at worst the next call reads once more.
+        var times = db.Query("""
+            SELECT department_id, item_key, first_submitted_at, current_submitted_at, versions
+            FROM submission_slots WHERE week_id = $1 AND current_submitted_at IS NOT NULL
+            """, r => (Key: (r.GetString(0), r.GetString(1)), Times: new SubmissionTimes(r.GetDateTime(2), r.GetDateTime(3), r.GetInt32(4))), weekId)
+            .ToDictionary(x => x.Key, x => x.Times);
+        _times[weekId] = (signature, times);
+        return times;
+    }
 
     public void Exempt(Exemption exemption)
     {

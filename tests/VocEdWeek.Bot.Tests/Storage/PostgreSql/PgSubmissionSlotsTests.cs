@@ -1,5 +1,6 @@
 using VocEdWeek.Bot.Storage.PostgreSql;
 using VocEdWeek.Bot.Storage.PostgreSql.Submissions;
+using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Tests.Fakes;
 
 namespace VocEdWeek.Bot.Tests.Storage.PostgreSql;
@@ -66,6 +67,32 @@ public sealed class PgSubmissionSlotsTests(PgTestDatabase database) : IClassFixt
 
         db.Execute(PgMigrations.All.Single(m => m.Version == 9).Sql);
 
+        Assert.Equal(Grouped(db), Times(db));
+    }
+
+    [Fact]
+    public void An_instances_kept_times_follow_every_write_of_another_instance()
+    {
+        var db = database.Fresh();
+        var one = new PgSubmissionStore(db);
+        var other = new PgSubmissionStore(db);
+        var at = new DateTime(2024, 5, 14, 3, 0, 0, DateTimeKind.Utc);
+        Submission Version(string department, int minutes) => new()
+        {
+            WeekId = Week, DepartmentId = department, ItemKey = "report:2024-05-14", SubmittedAt = at.AddMinutes(minutes),
+            SubmittedByName = "张伟", SubmittedByTeamsId = "29:zhangwei", Data = "{}",
+        };
+
+        other.Submit(Version("jd", 0));
+        Assert.Equal(at, one.Times(Week)[("jd", "report:2024-05-14")].CurrentSubmittedAt);
+        Assert.Same(one.Times(Week), one.Times(Week)); // nothing changed: the kept read is used again
+
+        // A new version of a slot one has kept, and a slot it has never seen, both written by the other instance.
+        other.Submit(Version("jd", 20));
+        var afterEdit = one.Times(Week)[("jd", "report:2024-05-14")];
+        Assert.Equal((at, at.AddMinutes(20), 2), (afterEdit.FirstSubmittedAt, afterEdit.CurrentSubmittedAt, afterEdit.Versions));
+        other.Submit(Version("xx", 30));
+        Assert.Equal(at.AddMinutes(30), one.Times(Week)[("xx", "report:2024-05-14")].CurrentSubmittedAt);
         Assert.Equal(Grouped(db), Times(db));
     }
 }

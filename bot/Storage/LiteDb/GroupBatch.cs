@@ -1,0 +1,72 @@
+using LiteDB;
+
+namespace VocEdWeek.Bot.Storage.LiteDb;
+
+/// <summary>
+/// The writes one <see cref="GroupCommit"/> writer took: all in one transaction and one commit; if any of them throws
+/// (or the commit does), each again alone in its own transaction, so only the failing ones fail.
+/// Runs on the writer's thread, which holds no transaction (LiteDB's transactions are per thread).
+/// </summary>
+public sealed class GroupBatch(LiteDatabase db, IReadOnlyList<QueuedWrite> writes)
+{
+    public void Commit()
+    {
+        try
+        {
+            if (writes.Count > 1 && Together()) return;
+            foreach (var write in writes) Alone(write);
+        }
+        catch (Exception ex)
+        {
+            // Only a failing rollback gets here; no waiter may be left without an answer.
+            foreach (var write in writes.Where(w => !w.Done)) write.Fail(ex);
+        }
+    }
+
+    private bool Together()
+    {
+        var results = new object?[writes.Count];
+        db.BeginTrans();
+        try
+        {
+            for (var i = 0; i < writes.Count; i++) results[i] = writes[i].Run();
+            db.Commit();
+        }
+        catch (Exception)
+        {
+            // Which write failed, and whether the others would have, is learnt by running each alone.
+            RollBack();
+            return false;
+        }
+        for (var i = 0; i < writes.Count; i++) writes[i].Succeed(results[i]);
+        return true;
+    }
+
+    private void Alone(QueuedWrite write)
+    {
+        db.BeginTrans();
+        try
+        {
+            var result = write.Run();
+            db.Commit();
+            write.Succeed(result);
+        }
+        catch (Exception ex)
+        {
+            RollBack();
+            write.Fail(ex);
+        }
+    }
+
+    private void RollBack()
+    {
+        try
+        {
+            db.Rollback();
+        }
+        catch (Exception ex) when (ex is IOException or LiteException)
+        {
+            // The engine closed on the disk error (nothing of the transaction was committed); it reopens on the next call.
+        }
+    }
+}

@@ -125,7 +125,9 @@ public sealed class LiteDbMediaStore : IMediaStore
         ForItem(weekId, departmentId, itemKey).Where(x => x.State == MediaState.Stored).ToList();
 
     public IReadOnlyList<MediaRecord> ForItem(string weekId, string departmentId, string itemKey) =>
-        _items.Find(x => x.WeekId == weekId && x.DepartmentId == departmentId && x.ItemKey == itemKey).OrderBy(x => x.ReceivedAt).ToList();
+        // ObjectIds grow in the order records were made: the tie-break for a message's files, which share one time.
+        _items.Find(x => x.WeekId == weekId && x.DepartmentId == departmentId && x.ItemKey == itemKey)
+            .OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// One department's files of a week through the department index, in the order they came: exports walk a week

@@ -12,44 +12,31 @@ namespace VocEdWeek.Bot.Tests.Features.Recommend.Package;
 /// The package's three files written by the registered writers from the real stores (files in the local store, picks
 /// in IPickStore; PostgreSQL under VOCEDWEEK_TEST_STORAGE), read back with the OpenXml SDK and ZipArchive.
 /// </summary>
-public sealed class PackageContentTests : IAsyncLifetime
+public sealed class PackageContentTests : PackageTest
 {
-    private readonly ExportsWorld _world = new(more: PackageScenario.Settings);
-    private readonly Fakes.TempDir _dir = new();
-    private PackageScenario _s = null!;
-
-    public async Task InitializeAsync() => _s = await PackageScenario.SeedAsync(new PackageData(_world.Services));
-
-    public Task DisposeAsync()
-    {
-        _world.Dispose();
-        _dir.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task The_docx_holds_the_picked_case_and_its_photo_and_nothing_unpicked()
     {
-        var docx = await _world.WriteAsync(ExportKind.RecommendCompilation, _dir.Path);
+        var docx = await World.WriteAsync(ExportKind.RecommendCompilation, Dir.Path);
 
         Assert.Empty(ReadSheet.Validate(docx));
         var text = ExportChecks.DocxText(docx);
         Assert.Contains("无锡市示例职业技术学院2024年职业教育活动周推荐材料汇编", text);
-        Assert.Contains(PackageScenario.CaseText(_s.Mech), text);
+        Assert.Contains(PackageScenario.CaseText(S.Mech), text);
         Assert.Contains("推荐理由：" + PackageScenario.Reason, text);
-        Assert.Contains("作者：" + _s.Mech.Liaisons[0].Name, text);
+        Assert.Contains("作者：" + S.Mech.Liaisons[0].Name, text);
         Assert.Contains("图 2　机电工程学院 5月14日（周二）　开幕式 red.png", text);
-        Assert.DoesNotContain(PackageScenario.CaseText(_s.Info), text); // withdrawn
-        Assert.DoesNotContain(PackageScenario.StoryText(_s.Info), text); // only nominated
-        Assert.DoesNotContain(PackageScenario.StoryText(_s.Mech), text); // never picked
+        Assert.DoesNotContain(PackageScenario.CaseText(S.Info), text); // withdrawn
+        Assert.DoesNotContain(PackageScenario.StoryText(S.Info), text); // only nominated
+        Assert.DoesNotContain(PackageScenario.StoryText(S.Mech), text); // never picked
         Assert.DoesNotContain("blue.png", text);
-        Assert.Equal([_s.Mech.Name, _s.Info.Name], ExportChecks.Headings(docx, 1));
+        Assert.Equal([S.Mech.Name, S.Info.Name], ExportChecks.Headings(docx, 1));
 
         using var doc = WordprocessingDocument.Open(docx, false);
         // The red photo only: the blue one was not picked, and the JPEG-named file is no picture Word could show.
         var image = Assert.Single(doc.MainDocumentPart!.ImageParts);
         Assert.Equal("image/png", image.ContentType);
-        using (var stream = image.GetStream()) Assert.Equal(_s.Red.Sha256, Convert.ToHexStringLower(SHA256.HashData(stream)));
+        using (var stream = image.GetStream()) Assert.Equal(S.Red.Sha256, Convert.ToHexStringLower(SHA256.HashData(stream)));
         Assert.Contains("格式无法插入文档", text);
         // 1600 × 1200 px is wider than the page: scaled to the printable width, the aspect ratio kept.
         var extent = doc.MainDocumentPart.Document.Descendants<DW.Extent>().Single();
@@ -60,8 +47,8 @@ public sealed class PackageContentTests : IAsyncLifetime
     [Fact]
     public async Task The_sheet_lists_every_picked_item_and_the_zip_holds_the_picked_files_byte_for_byte()
     {
-        var xlsx = await _world.WriteAsync(ExportKind.RecommendIndex, _dir.Path);
-        var zipPath = await _world.WriteAsync(ExportKind.RecommendMedia, _dir.Path);
+        var xlsx = await World.WriteAsync(ExportKind.RecommendIndex, Dir.Path);
+        var zipPath = await World.WriteAsync(ExportKind.RecommendMedia, Dir.Path);
 
         Assert.Empty(ReadSheet.Validate(xlsx));
         var sheet = ReadSheet.Load(xlsx).Single();
@@ -70,19 +57,19 @@ public sealed class PackageContentTests : IAsyncLifetime
         Assert.Equal([1.0, 2, 3, 4, 5], rows.Select(r => sheet[1, r]!.Number));
         Assert.Equal(["机电工程学院", "机电工程学院", "机电工程学院", "信息工程学院", "信息工程学院"], rows.Select(r => sheet.Text(2, r)));
         Assert.Equal(["典型活动案例", "照片", "视频", "照片", "视频"], rows.Select(r => sheet.Text(4, r)));
-        Assert.StartsWith(PackageScenario.CaseText(_s.Mech), sheet.Text(5, 4));
+        Assert.StartsWith(PackageScenario.CaseText(S.Mech), sheet.Text(5, 4));
         Assert.Equal(PackageScenario.Reason, sheet.Text(9, 4));
         Assert.Equal("", sheet.Text(5, 9)); // nothing after the five
 
         string[] zipped = ["机电工程学院_2024-05-14_002_开幕式 red.png", "机电工程学院_2024-05-14_003_短片.mp4", "信息工程学院_2024-05-14_004_签约仪式.jpg"];
         Assert.Equal(["", .. zipped, ""], rows.Select(r => sheet.Text(6, r)));
         Assert.Equal("否（见链接）", sheet.Text(11, 8));
-        Assert.Equal(_s.LargeVideo.WebUrl, sheet.Text(12, 8));
-        Assert.Equal(Math.Round(_s.LargeVideo.Size / 1024.0, 2), sheet[8, 8]!.Number);
+        Assert.Equal(S.LargeVideo.WebUrl, sheet.Text(12, 8));
+        Assert.Equal(Math.Round(S.LargeVideo.Size / 1024.0, 2), sheet[8, 8]!.Number);
 
         using var zip = ZipFile.OpenRead(zipPath);
         Assert.Equal(zipped, zip.Entries.Select(e => e.FullName));
-        var stored = new[] { _s.Red, _s.SmallVideo, _s.NotAPicture };
+        var stored = new[] { S.Red, S.SmallVideo, S.NotAPicture };
         foreach (var (entry, file) in zip.Entries.Zip(stored))
         {
             Assert.Equal(file.Size, entry.Length);
@@ -94,10 +81,10 @@ public sealed class PackageContentTests : IAsyncLifetime
     [Fact]
     public async Task A_pick_withdrawn_after_the_fact_leaves_the_package()
     {
-        new PackageData(_world.Services).Withdraw(_s.RedPick);
+        new PackageData(World.Services).Withdraw(S.RedPick);
 
-        var docx = await _world.WriteAsync(ExportKind.RecommendCompilation, _dir.Path);
-        var zipPath = await _world.WriteAsync(ExportKind.RecommendMedia, _dir.Path);
+        var docx = await World.WriteAsync(ExportKind.RecommendCompilation, Dir.Path);
+        var zipPath = await World.WriteAsync(ExportKind.RecommendMedia, Dir.Path);
 
         using (var doc = WordprocessingDocument.Open(docx, false)) Assert.Empty(doc.MainDocumentPart!.ImageParts);
         Assert.DoesNotContain("开幕式 red.png", ExportChecks.DocxText(docx));
@@ -109,11 +96,11 @@ public sealed class PackageContentTests : IAsyncLifetime
     [Fact]
     public async Task In_english_the_files_are_in_english_and_the_chinese_names_stay()
     {
-        var docx = await _world.WriteAsync(ExportKind.RecommendCompilation, _dir.Path, "en-US");
+        var docx = await World.WriteAsync(ExportKind.RecommendCompilation, Dir.Path, "en-US");
         var text = ExportChecks.DocxText(docx);
         Assert.Contains("2024年职业教育活动周 — recommended materials", text);
         Assert.Contains("Reason: " + PackageScenario.Reason, text);
-        var sheet = ReadSheet.Load(await _world.WriteAsync(ExportKind.RecommendIndex, _dir.Path, "en-US")).Single();
+        var sheet = ReadSheet.Load(await World.WriteAsync(ExportKind.RecommendIndex, Dir.Path, "en-US")).Single();
         Assert.Equal("Typical case", sheet.Text(4, 4));
     }
 }

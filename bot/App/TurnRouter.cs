@@ -23,11 +23,13 @@ public sealed class TurnRouter : ITurnHandler
     private readonly AccessGate _gate;
     private readonly RouteTable _routes;
     private readonly BotMetrics _metrics;
+    private readonly TurnBacklog _backlog;
     private readonly TimeProvider _time;
 
     public TurnRouter(IConversationStore conversations, InstallHandler install, HelpHandler help, FileIntakeHandler files,
-        FileConsentHandler consent, AccessGate gate, RouteTable routes, BotMetrics metrics, TimeProvider time)
+        FileConsentHandler consent, AccessGate gate, RouteTable routes, BotMetrics metrics, TurnBacklog backlog, TimeProvider time)
     {
+        _backlog = backlog;
         _gate = gate;
         _metrics = metrics;
         _time = time;
@@ -45,6 +47,8 @@ public sealed class TurnRouter : ITurnHandler
         // Measured here, not in Protocol/: the app's own time per kind, whatever carries the turns in.
         var started = _time.GetTimestamp();
         var failed = true;
+        // How late the turn starts, and how many run: a queue in front of the app is otherwise silent.
+        _backlog.Started(turn);
         try
         {
             await RouteAsync(turn, ct);
@@ -52,6 +56,7 @@ public sealed class TurnRouter : ITurnHandler
         }
         finally
         {
+            _backlog.Ended();
             _metrics.Turn(turn.Kind, _time.GetElapsedTime(started), failed);
         }
     }

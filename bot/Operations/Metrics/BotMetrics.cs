@@ -15,6 +15,8 @@ public sealed class BotMetrics
     public const string MeterName = "VocEdWeek.Bot";
 
     private readonly Histogram<double> _turnDuration;
+    private readonly Histogram<double> _turnAge;
+    private readonly UpDownCounter<long> _turnsInFlight;
     private readonly Counter<long> _outbox;
     private readonly Counter<long> _reminders;
     private readonly Counter<long> _filesStored;
@@ -24,6 +26,8 @@ public sealed class BotMetrics
     {
         var meter = meters.Create(MeterName);
         _turnDuration = meter.CreateHistogram<double>("vocedweek.turn.duration", "s", "Time the app took to handle one turn, by kind and outcome.");
+        _turnAge = meter.CreateHistogram<double>("vocedweek.turn.age", "s", "How long after the user acted a turn started (a queue in front of the app shows here).");
+        _turnsInFlight = meter.CreateUpDownCounter<long>("vocedweek.turns.in_flight", "{turn}", "Turns started and not yet ended.");
         _outbox = meter.CreateCounter<long>("vocedweek.outbox.messages", "{message}", "Proactive send attempts, by topic and outcome.");
         _reminders = meter.CreateCounter<long>("vocedweek.reminders.sent", "{message}", "Reminders delivered to a liaison.");
         _filesStored = meter.CreateCounter<long>("vocedweek.files.stored", "{file}", "Files received and stored locally, by kind.");
@@ -34,6 +38,12 @@ public sealed class BotMetrics
         _turnDuration.Record(elapsed.TotalSeconds,
             new KeyValuePair<string, object?>("turn.kind", Snake(kind.ToString())),
             new KeyValuePair<string, object?>("turn.outcome", failed ? "error" : "ok"));
+
+    public void TurnAge(TimeSpan age) => _turnAge.Record(age.TotalSeconds);
+
+    public void TurnStarted() => _turnsInFlight.Add(1);
+
+    public void TurnEnded() => _turnsInFlight.Add(-1);
 
     public void OutboxFinished(string topic, OutboxState state, OutboxOutcome outcome)
     {

@@ -34,6 +34,10 @@ public sealed class MetricsTests
         Assert.All(turns, t => Assert.Equal("s", t.Unit));
         Assert.Contains(turns, t => t.Tags["turn.kind"] == "message" && t.Tags["turn.outcome"] == "ok" && t.Value >= 0);
         Assert.Contains(turns, t => t.Tags["turn.kind"] == "card_action" && t.Tags["turn.outcome"] == "ok");
+        // Every turn's age when it started, and the turns in flight back to none once answered.
+        Assert.Equal(turns.Count, capture.Of("vocedweek.turn.age").Count);
+        Assert.All(capture.Of("vocedweek.turn.age"), a => Assert.True(a.Value >= 0));
+        Assert.Equal(0, capture.Of("vocedweek.turns.in_flight").Sum(m => m.Value));
 
         // 张伟, 李娜 and 陈静 have Entra ids: a 1:1 chat is opened and the reminder delivered; the others are known by e-mail only.
         var outbox = capture.Of("vocedweek.outbox.messages");

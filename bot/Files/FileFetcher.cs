@@ -20,67 +20,67 @@ public sealed partial class FileFetcher(
         var name = record.OriginalName;
         if (!options.IsAllowed(name))
         {
-            Refuse(record, t.Format("files_reason_type", name));
+            await RefuseAsync(record, t.Format("files_reason_type", name));
             return;
         }
         if (record.DownloadAttempts >= options.MaxDownloadAttempts)
         {
-            Refuse(record, t.Format("files_reason_download", name));
+            await RefuseAsync(record, t.Format("files_reason_download", name));
             return;
         }
         record.DownloadAttempts++;
-        media.Update(record);
+        await media.UpdateAsync(record);
         using var timer = new DownloadTimer(time, options, stopping);
         try
         {
             var file = new IncomingFile(name, null, record.DownloadUrl ?? "", record.NeedsBotToken, null);
             using var download = await downloader.OpenAsync(file, timer.Token);
             timer.Expect(download.Length);
-            if (download.Length > options.MaxBytes) { Refuse(record, SizeReason(t, name)); return; }
+            if (download.Length > options.MaxBytes) { await RefuseAsync(record, SizeReason(t, name)); return; }
             // A mobile sharing link can answer with a web page instead of the file.
-            if (download.ContentType is "text/html" && MediaKinds.Of(name) != MediaKind.Document) { Refuse(record, t.Format("files_reason_html", name)); return; }
+            if (download.ContentType is "text/html" && MediaKinds.Of(name) != MediaKind.Document) { await RefuseAsync(record, t.Format("files_reason_html", name)); return; }
             var head = await ContentHead.ReadAsync(new SizeLimitedStream(timer.Watch(download.Content), options.MaxBytes), timer.Token);
-            if (head.Check(name) is { } problem) { Refuse(record, ContentSniffer.Reason(t, name, problem)); return; }
+            if (head.Check(name) is { } problem) { await RefuseAsync(record, ContentSniffer.Reason(t, name, problem)); return; }
             var stored = await store.SaveAsync(FileIntakeWorker.FolderOf(record, weeks), record.FileName, head.Content, timer.Token);
-            arrival.Stored(record, stored);
+            await arrival.StoredAsync(record, stored);
         }
         catch (FileTooLargeException)
         {
-            Refuse(record, SizeReason(t, name));
+            await RefuseAsync(record, SizeReason(t, name));
         }
         catch (FileDownloadException ex)
         {
             LogDownloadFailed(log, name, ex.Message);
-            Refuse(record, t.Format(ex.UnsupportedAddress ? "files_reason_address" : "files_reason_download", name));
+            await RefuseAsync(record, t.Format(ex.UnsupportedAddress ? "files_reason_address" : "files_reason_download", name));
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
         {
             LogTimedOut(log, name);
-            Refuse(record, t.Format("files_reason_timeout", name));
+            await RefuseAsync(record, t.Format("files_reason_timeout", name));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The download was fine; the store could not write it (disk full, permissions). Said plainly, not as a bad link.
             LogStoreFailed(log, ex, name);
-            Refuse(record, t.Format("files_reason_store", name));
+            await RefuseAsync(record, t.Format("files_reason_store", name));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Anything else (a token that cannot be had, a malformed answer) is this file's failure, not the message's.
             LogUnexpected(log, ex, name);
-            Refuse(record, t.Format("files_reason_download", name));
+            await RefuseAsync(record, t.Format("files_reason_download", name));
         }
     }
 
     private string SizeReason(Strings t, string name) => t.Format("files_reason_size", name, options.MaxBytes / (1024 * 1024));
 
-    private void Refuse(MediaRecord record, string reason)
+    private async Task RefuseAsync(MediaRecord record, string reason)
     {
         record.State = MediaState.Refused;
         record.RefusedReason = reason;
         record.DownloadUrl = null; // a pre-authorised link is a secret; not kept once used
         record.Release();
-        media.Update(record);
+        await media.UpdateAsync(record);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Download of {Name} failed: {Reason}")]

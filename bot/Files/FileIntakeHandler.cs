@@ -59,7 +59,7 @@ public sealed partial class FileIntakeHandler(
         }).ToList();
         var overflow = turn.Files.Count - records.Count;
         records[0].BatchOverflow = overflow;
-        media.AddBatch(records);
+        await media.AddBatchAsync(records);
         worker.Enqueue(batchId);
 
         // Only now a word back. The files are safe whatever happens to it, so a stuck or failing send ends the turn quietly.

@@ -6,7 +6,8 @@ namespace VocEdWeek.Bot.Files;
 /// </summary>
 public sealed class MediaArrival(IMediaStore media, IEnumerable<IMediaStoredObserver> observers)
 {
-    public void Stored(MediaRecord record, StoredFile stored)
+    /// <summary>Records it stored and tells the observers; awaited, the record's write holds no thread (<see cref="IMediaStore.UpdateAsync"/>).</summary>
+    public async Task StoredAsync(MediaRecord record, StoredFile stored)
     {
         record.FileName = stored.FileName;
         record.Location = stored.Location;
@@ -16,8 +17,8 @@ public sealed class MediaArrival(IMediaStore media, IEnumerable<IMediaStoredObse
         record.State = MediaState.Stored;
         record.DownloadUrl = null; // a pre-authorised link is a secret; not kept once used
         record.Release();
-        if (string.IsNullOrEmpty(record.Id)) media.Add(record);
-        else media.Update(record);
+        if (string.IsNullOrEmpty(record.Id)) await media.AddBatchAsync([record]);
+        else await media.UpdateAsync(record);
         foreach (var observer in observers) observer.OnStored(record);
     }
 }

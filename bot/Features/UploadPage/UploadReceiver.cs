@@ -96,7 +96,7 @@ public sealed partial class UploadReceiver(
         }
         try
         {
-            arrival.Stored(record, stored);
+            await arrival.StoredAsync(record, stored);
         }
         catch (Exception ex) when (StorageFull.Is(ex))
         {

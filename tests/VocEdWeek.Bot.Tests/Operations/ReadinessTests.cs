@@ -109,7 +109,7 @@ public sealed class ReadinessTests : IDisposable
         };
         var stored = await sp.GetRequiredService<IFileStore>().SaveAsync(
             FileIntakeWorker.FolderOf(record, sp.GetRequiredService<WeekCatalog>()), record.FileName, new MemoryStream(new byte[2048]), CancellationToken.None);
-        sp.GetRequiredService<MediaArrival>().Stored(record, stored);
+        await sp.GetRequiredService<MediaArrival>().StoredAsync(record, stored);
         var worker = sp.GetRequiredService<RemoteUploadWorker>();
         Assert.Equal(0, await worker.RunDueAsync(CancellationToken.None));
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync(sp, "sharepoint-queue")).Status);

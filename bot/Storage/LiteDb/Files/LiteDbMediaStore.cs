@@ -7,6 +7,8 @@ namespace VocEdWeek.Bot.Storage.LiteDb.Files;
 public sealed class LiteDbMediaStore : IMediaStore
 {
     private readonly ILiteCollection<MediaRecord> _items;
+    // The writes a turn or a download awaits: those of one moment share one transaction and one commit (GroupCommit).
+    private readonly GroupCommit _write;
 
     // A claim reads the record and writes its hold; the lock makes the pair one step for every thread and every store
     // object of the process (LiteDB is one process's file, so no other process claims). Claims are short: one lock will do.
@@ -14,6 +16,7 @@ public sealed class LiteDbMediaStore : IMediaStore
 
     public LiteDbMediaStore(BotDatabase db)
     {
+        _write = new GroupCommit(db);
         _items = db.Collection<MediaRecord>("media");
         _items.EnsureIndex(x => x.WeekId);
         _items.EnsureIndex(x => x.SourceKey);
@@ -101,15 +104,25 @@ public sealed class LiteDbMediaStore : IMediaStore
         _items.Insert(records);
     }
 
-    public bool HasBatch(string batchId) => _items.Exists(x => x.BatchId == batchId);
+    /// <summary>The ids are given before the write: a batch that is written again (GroupCommit's retry) keeps them.</summary>
+    public Task AddBatchAsync(IReadOnlyList<MediaRecord> records)
+    {
+        foreach (var record in records) record.Id = ObjectId.NewObjectId().ToString();
+        return _write.WriteAsync(() => _items.Insert(records));
+    }
+
+    // Prepared queries on the batch index: a lambda is translated anew on every call, and every photo message asks.
+    public bool HasBatch(string batchId) => _items.Exists(Query.EQ(nameof(MediaRecord.BatchId), batchId));
 
     public void Update(MediaRecord record) => _items.Update(record);
+
+    public Task UpdateAsync(MediaRecord record) => _write.WriteAsync(() => _items.Update(record));
 
     public MediaRecord? Find(string id) => string.IsNullOrEmpty(id) ? null : _items.FindById(id);
 
     public MediaRecord? FindBySource(string sourceKey) => _items.FindOne(x => x.SourceKey == sourceKey);
 
-    public IReadOnlyList<MediaRecord> Batch(string batchId) => _items.Find(x => x.BatchId == batchId).OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id).ToList();
+    public IReadOnlyList<MediaRecord> Batch(string batchId) => _items.Find(Query.EQ(nameof(MediaRecord.BatchId), batchId)).OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id).ToList();
 
     /// <summary>Batch ids starting with <paramref name="prefix"/> that received a file at or after <paramref name="since"/> (UTC).</summary>
     public IReadOnlyList<string> BatchesSince(string prefix, DateTime since) =>

@@ -75,7 +75,7 @@ public sealed class DashboardSite : IAsyncDisposable
         };
         using var content = new MemoryStream(bytes);
         var stored = await Get<IFileStore>().SaveAsync(["测试", department], name, content, CancellationToken.None);
-        Get<MediaArrival>().Stored(record, stored);
+        await Get<MediaArrival>().StoredAsync(record, stored);
         return record;
     }
 

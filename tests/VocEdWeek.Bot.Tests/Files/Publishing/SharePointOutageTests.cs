@@ -58,7 +58,7 @@ public sealed class SharePointOutageTests : IAsyncLifetime
         };
         var folder = FileIntakeWorker.FolderOf(record, sp.GetRequiredService<WeekCatalog>());
         var stored = await sp.GetRequiredService<IFileStore>().SaveAsync(folder, record.FileName, new MemoryStream(content), CancellationToken.None);
-        sp.GetRequiredService<MediaArrival>().Stored(record, stored);
+        await sp.GetRequiredService<MediaArrival>().StoredAsync(record, stored);
         return record;
     }
 

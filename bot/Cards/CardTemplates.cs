@@ -50,6 +50,16 @@ public sealed class CardTemplates
         return (JsonObject)TemplateEngine.Expand(Prepared(name), root)!;
     }
 
+    /// <summary>
+    /// <paramref name="data"/> with the texts as its <c>t</c>: how the reference templating engine (the card samples'
+    /// npm check) reads them. The bot passes them apart (<see cref="Render(string, JsonObject, Strings)"/>).
+    /// </summary>
+    public static JsonObject WithTexts(JsonObject data, Strings texts)
+    {
+        data["t"] = texts.AsJson();
+        return data;
+    }
+
     // A template that fails to prepare is not kept: it fails again, with the same message, on every render.
     private PreparedNode Prepared(string name) => _prepared.GetOrAdd(name, n => _cache.TryGetValue(n, out var template)
         ? PreparedNode.Prepare(template)

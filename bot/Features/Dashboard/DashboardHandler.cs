@@ -47,11 +47,14 @@ public sealed class DashboardHandler(WeekCatalog weeks, AccessGate gate, Dashboa
         await Reply.CardAsync(turn, Card(week, issued, t), t.Format("dashboard_card_summary", WeekTime.DateTime(issued.ExpiresAt, week.Calendar, t)), ct);
     }
 
-    public JsonObject Card(ActiveWeek week, DashboardLinks.Issued issued, Strings t) => cards.Render("dashboard-link", Data(week, issued, t));
+    public JsonObject Card(ActiveWeek week, DashboardLinks.Issued issued, Strings t) => cards.Render("dashboard-link", Fields(week, issued, t), t);
 
-    public static JsonObject Data(ActiveWeek week, DashboardLinks.Issued issued, Strings t) => new()
+    /// <summary>The template data with the texts in it (the card samples expand it with the reference engine).</summary>
+    public static JsonObject Data(ActiveWeek week, DashboardLinks.Issued issued, Strings t) => CardTemplates.WithTexts(Fields(week, issued, t), t);
+
+    // The texts go to the renderer apart: it keeps them converted once per language.
+    private static JsonObject Fields(ActiveWeek week, DashboardLinks.Issued issued, Strings t) => new()
     {
-        ["t"] = t.AsJson(),
         ["week"] = $"{week.Definition.Title} · {WeekTime.Range(week.Calendar, t)}",
         ["expires"] = t.Format("dashboard_card_expires", WeekTime.DateTime(issued.ExpiresAt, week.Calendar, t), OfficeFormat.Zone(week.Calendar, t)),
         ["url"] = issued.Url,

@@ -15,11 +15,14 @@ public sealed class ExportCard(CardTemplates cards, ExportLinks links)
     public const string SendVerb = "export.send";
 
     public JsonObject Render(ActiveWeek week, IReadOnlyList<ExportRecord> records, IReadOnlyList<string> failed, bool personal, Strings t) =>
-        Render(Data(week, records, failed, personal, t));
+        cards.Render(Template, Fields(week, records, failed, personal, t), t);
 
-    public JsonObject Render(JsonObject data) => cards.Render(Template, data);
+    /// <summary>The template data with the texts in it (the card samples expand it with the reference engine).</summary>
+    public JsonObject Data(ActiveWeek week, IReadOnlyList<ExportRecord> records, IReadOnlyList<string> failed, bool personal, Strings t) =>
+        CardTemplates.WithTexts(Fields(week, records, failed, personal, t), t);
 
-    public JsonObject Data(ActiveWeek week, IReadOnlyList<ExportRecord> records, IReadOnlyList<string> failed, bool personal, Strings t)
+    // The texts go to the renderer apart: it keeps them converted once per language.
+    private JsonObject Fields(ActiveWeek week, IReadOnlyList<ExportRecord> records, IReadOnlyList<string> failed, bool personal, Strings t)
     {
         var files = new JsonArray();
         DateTimeOffset? until = null;
@@ -47,7 +50,6 @@ public sealed class ExportCard(CardTemplates cards, ExportLinks links)
         if (records.Any(r => r.Storage == ExportStorage.SharePoint)) footer.Add(t["export_footer_sharepoint"]);
         return new JsonObject
         {
-            ["t"] = t.AsJson(),
             ["title"] = t["export_card_title"],
             ["week"] = week.Definition.Title,
             ["note"] = records.Any(r => r.FellBackToLocal) ? t["export_fell_back"] : "",

@@ -24,13 +24,18 @@ public sealed class FileStatusCard(CardTemplates cards, IMediaStore media, Remot
         var shown = rows.Count;
         while (true)
         {
-            var card = cards.Render(Template, Data(week, rows, shown, now, t));
+            var card = cards.Render(Template, Fields(week, rows, shown, now, t), t);
             if (shown <= 1 || Digest.DigestBudget.WireBytes(card) <= Digest.DigestBudget.CardBytes) return card;
             shown = shown * 3 / 4;
         }
     }
 
-    public JsonObject Data(ActiveWeek week, IReadOnlyList<MediaRecord> notUploaded, int shown, DateTimeOffset now, Strings t)
+    /// <summary>The template data with the texts in it (the card samples expand it with the reference engine).</summary>
+    public JsonObject Data(ActiveWeek week, IReadOnlyList<MediaRecord> notUploaded, int shown, DateTimeOffset now, Strings t) =>
+        CardTemplates.WithTexts(Fields(week, notUploaded, shown, now, t), t);
+
+    // The texts go to the renderer apart: it keeps them converted once per language.
+    private JsonObject Fields(ActiveWeek week, IReadOnlyList<MediaRecord> notUploaded, int shown, DateTimeOffset now, Strings t)
     {
         var calendar = week.Calendar;
         var take = Math.Min(Math.Min(shown, MaxRows), notUploaded.Count);
@@ -46,7 +51,6 @@ public sealed class FileStatusCard(CardTemplates cards, IMediaStore media, Remot
         }).ToArray();
         return new JsonObject
         {
-            ["t"] = t.AsJson(),
             ["subtitle"] = t.Format("filestatus_subtitle", week.Definition.Title, t.Format("fmt_datetime", calendar.ToLocal(now).DateTime)),
             ["summary"] = uploads.Enabled
                 ? t.Format("filestatus_counts", Count(RemoteState.Uploaded), Count(RemoteState.Waiting), Count(RemoteState.Failed))

@@ -18,17 +18,11 @@ public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemF
 
     /// <summary>The template data of a form card: the form's own values, errors and choices, under a common header.</summary>
     public JsonObject FormData(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId) =>
-        WithTexts(Fields(s, form, item, values, errors, cardId), s);
+        CardTemplates.WithTexts(Fields(s, form, item, values, errors, cardId), s.T);
 
     /// <summary>The template data of the read-only receipt of a stored version.</summary>
     public JsonObject ReceiptData(FormSession s, IForm form, WeekItem item, Submission stored) =>
-        WithTexts(ReceiptFields(s, form, item, stored), s);
-
-    private static JsonObject WithTexts(JsonObject fields, FormSession s)
-    {
-        fields["t"] = s.T.AsJson();
-        return fields;
-    }
+        CardTemplates.WithTexts(ReceiptFields(s, form, item, stored), s.T);
 
     private JsonObject Fields(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId)
     {

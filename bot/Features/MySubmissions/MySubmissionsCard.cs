@@ -16,9 +16,13 @@ public sealed class MySubmissionsCard(CardTemplates cards, ISubmissionStore stor
     public const string Template = "my-submissions";
     private const int MaxFileNames = 3;
 
-    public JsonObject Render(FormSession s) => cards.Render(Template, Data(s));
+    public JsonObject Render(FormSession s) => cards.Render(Template, Fields(s), s.T);
 
-    public JsonObject Data(FormSession s)
+    /// <summary>The template data with the texts in it (the card samples expand it with the reference engine).</summary>
+    public JsonObject Data(FormSession s) => CardTemplates.WithTexts(Fields(s), s.T);
+
+    // The texts go to the renderer apart: it keeps them converted once per language.
+    private JsonObject Fields(FormSession s)
     {
         var t = s.T;
         var cal = s.Calendar;
@@ -54,7 +58,6 @@ public sealed class MySubmissionsCard(CardTemplates cards, ISubmissionStore stor
         }
         return new JsonObject
         {
-            ["t"] = t.AsJson(),
             ["weekId"] = s.WeekId,
             ["subtitle"] = FormCards.Subtitle(s),
             ["counts"] = t.Format("mine_counts", done, items.Count, overdue),

@@ -20,7 +20,10 @@ public sealed class RecommendCard(CardTemplates cards)
 
     public JsonObject Render(RecommendView view, Strings t) => Compose(view, t).Card;
 
-    /// <summary>The card and the template data it was expanded from (the card checks expand the same data with npm).</summary>
+    /// <summary>
+    /// The card and the template data it was expanded from (the card checks expand the same data with npm, the texts
+    /// added as its <c>t</c>; the renderer gets them apart and keeps them converted once per language).
+    /// </summary>
     public (JsonObject Card, JsonObject Data) Compose(RecommendView view, Strings t)
     {
         var ordered = view.Ordered;
@@ -29,7 +32,7 @@ public sealed class RecommendCard(CardTemplates cards)
         while (true)
         {
             var data = Data(view, ordered, from, shown, t);
-            var card = cards.Render(Template, data);
+            var card = cards.Render(Template, data, t);
             if (shown <= 1 || DigestBudget.WireBytes(card) <= DigestBudget.CardBytes) return (card, data);
             shown = shown * 3 / 4;
         }
@@ -51,7 +54,6 @@ public sealed class RecommendCard(CardTemplates cards)
         var next = from + page.Count;
         return new JsonObject
         {
-            ["t"] = t.AsJson(),
             ["title"] = t[office ? "recommend_title" : "nominate_title"],
             ["subtitle"] = view.DepartmentName is { } own ? $"{week.Definition.Title} · {own}" : week.Definition.Title,
             ["intro"] = office ? t["recommend_intro"] : t.Format("nominate_intro", NominationLimit.Max, view.Nominated.Count),

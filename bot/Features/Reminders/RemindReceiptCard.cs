@@ -12,9 +12,14 @@ public sealed class RemindReceiptCard(CardTemplates cards)
     private const int MaxLines = 40;
 
     public JsonObject Render(ActiveWeek week, WeekItem item, IReadOnlyList<ReminderDispatch> dispatches, ReminderOptions options, Strings t) =>
-        cards.Render("remind-receipt", Data(week, item, dispatches, options, t));
+        cards.Render("remind-receipt", Fields(week, item, dispatches, options, t), t);
 
-    public static JsonObject Data(ActiveWeek week, WeekItem item, IReadOnlyList<ReminderDispatch> dispatches, ReminderOptions options, Strings t)
+    /// <summary>The template data with the texts in it (the card samples expand it with the reference engine).</summary>
+    public static JsonObject Data(ActiveWeek week, WeekItem item, IReadOnlyList<ReminderDispatch> dispatches, ReminderOptions options, Strings t) =>
+        CardTemplates.WithTexts(Fields(week, item, dispatches, options, t), t);
+
+    // The texts go to the renderer apart: it keeps them converted once per language.
+    private static JsonObject Fields(ActiveWeek week, WeekItem item, IReadOnlyList<ReminderDispatch> dispatches, ReminderOptions options, Strings t)
     {
         var calendar = week.Calendar;
         var delivered = dispatches.Where(d => d.Job?.State == OutboxState.Sent).ToList();
@@ -28,7 +33,6 @@ public sealed class RemindReceiptCard(CardTemplates cards)
         var cooldown = (int)Math.Round(options.ClickCooldown.TotalMinutes);
         return new JsonObject
         {
-            ["t"] = t.AsJson(),
             ["title"] = t.Format("remind_receipt_title", ItemNames.Title(item, t)),
             ["subtitle"] = t.Format("form_subtitle", week.Definition.Title, t.Format("remind_due", WeekTime.DateTime(calendar.DeadlineOf(item), calendar, t))),
             ["counts"] = counts,

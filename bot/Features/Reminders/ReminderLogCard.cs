@@ -15,13 +15,18 @@ public sealed class ReminderLogCard(CardTemplates cards, IReminderLogStore log, 
         var entries = log.Recent(week.Definition.Id, count);
         while (true)
         {
-            var card = cards.Render("reminder-log", Data(week, entries, entries.Count, now, t));
+            var card = cards.Render("reminder-log", Fields(week, entries, entries.Count, now, t), t);
             if (entries.Count <= 1 || Digest.DigestBudget.WireBytes(card) <= Digest.DigestBudget.CardBytes) return card;
             entries = entries.Take(entries.Count * 3 / 4).ToList();
         }
     }
 
-    public JsonObject Data(ActiveWeek week, IReadOnlyList<ReminderLogEntry> entries, int count, DateTimeOffset now, Strings t)
+    /// <summary>The template data with the texts in it (the card samples expand it with the reference engine).</summary>
+    public JsonObject Data(ActiveWeek week, IReadOnlyList<ReminderLogEntry> entries, int count, DateTimeOffset now, Strings t) =>
+        CardTemplates.WithTexts(Fields(week, entries, count, now, t), t);
+
+    // The texts go to the renderer apart: it keeps them converted once per language.
+    private JsonObject Fields(ActiveWeek week, IReadOnlyList<ReminderLogEntry> entries, int count, DateTimeOffset now, Strings t)
     {
         var calendar = week.Calendar;
         var rows = entries.Select(e =>
@@ -45,7 +50,6 @@ public sealed class ReminderLogCard(CardTemplates cards, IReminderLogStore log, 
         }).ToArray();
         return new JsonObject
         {
-            ["t"] = t.AsJson(),
             ["title"] = t["remind_log_title"],
             ["subtitle"] = t.Format("remind_log_subtitle", count, t.Format("fmt_datetime", calendar.ToLocal(now).DateTime)),
             ["entries"] = new JsonArray(rows),

@@ -19,11 +19,15 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
     public const string OverviewTemplate = "settings";
     public const string ConfirmTemplate = "settings-confirm";
 
-    public JsonObject Overview(ActiveWeek week, Strings t) => cards.Render(OverviewTemplate, OverviewData(week, t));
+    // The texts go to the renderer apart (it keeps them converted once per language); the *Data methods put them in
+    // the data, as the card samples for the reference templating engine need.
+    public JsonObject Overview(ActiveWeek week, Strings t) => cards.Render(OverviewTemplate, OverviewFields(week, t), t);
 
     public JsonObject Render(string template, JsonObject data) => cards.Render(template, data);
 
-    public JsonObject OverviewData(ActiveWeek week, Strings t)
+    public JsonObject OverviewData(ActiveWeek week, Strings t) => CardTemplates.WithTexts(OverviewFields(week, t), t);
+
+    private JsonObject OverviewFields(ActiveWeek week, Strings t)
     {
         var def = week.Definition;
         var calendar = week.Calendar;
@@ -38,7 +42,6 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
         var officePeople = office.Admins.Select(p => (p, Role.Admin)).Concat(office.Staff.Select(p => (p, Role.Staff))).Concat(office.Observers.Select(p => (p, Role.Observer)));
         var data = new JsonObject
         {
-            ["t"] = t.AsJson(),
             ["title"] = t.Format("settings_card_title", PlainText.Escape(def.Title)),
             ["subtitle"] = t.Format("settings_card_subtitle", WeekTime.Range(calendar, t), def.Id),
             ["weekId"] = def.Id,
@@ -65,19 +68,24 @@ public sealed class SettingsCards(CardTemplates cards, OfficeAdmins configured)
 
     /// <summary>The confirm card (with 确认 / 取消) for a pending change.</summary>
     public JsonObject Confirm(ActiveWeek week, PendingChange pending, ChangePreview preview, Strings t) =>
-        cards.Render(ConfirmTemplate, ConfirmData(week, pending, preview, t));
+        cards.Render(ConfirmTemplate, ConfirmFields(week, pending, preview, t), t);
 
     public JsonObject ConfirmData(ActiveWeek week, PendingChange pending, ChangePreview preview, Strings t) =>
-        Data(week, preview, t, t["settings_confirm_title"], "Default", t.Format("settings_confirm_note", WeekTime.DateTime(Expiry(pending), week.Calendar, t)), pending.Id);
+        CardTemplates.WithTexts(ConfirmFields(week, pending, preview, t), t);
+
+    private static JsonObject ConfirmFields(ActiveWeek week, PendingChange pending, ChangePreview preview, Strings t) =>
+        Fields(week, preview, t, t["settings_confirm_title"], "Default", t.Format("settings_confirm_note", WeekTime.DateTime(Expiry(pending), week.Calendar, t)), pending.Id);
 
     /// <summary>The receipt: applied (at once, everywhere), cancelled, or refused with the reason.</summary>
     public JsonObject Receipt(ActiveWeek week, ChangePreview preview, string title, string color, string note, Strings t) =>
-        cards.Render(ConfirmTemplate, Data(week, preview, t, title, color, note, null));
+        cards.Render(ConfirmTemplate, Fields(week, preview, t, title, color, note, null), t);
 
     public static JsonObject Data(ActiveWeek week, ChangePreview preview, Strings t, string title, string color, string note, string? pendingId) =>
+        CardTemplates.WithTexts(Fields(week, preview, t, title, color, note, pendingId), t);
+
+    private static JsonObject Fields(ActiveWeek week, ChangePreview preview, Strings t, string title, string color, string note, string? pendingId) =>
         new JsonObject
         {
-            ["t"] = t.AsJson(),
             ["title"] = title,
             ["color"] = color,
             ["week"] = PlainText.Escape(week.Definition.Title),

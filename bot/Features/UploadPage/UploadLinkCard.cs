@@ -9,11 +9,15 @@ namespace VocEdWeek.Bot.Features.UploadPage;
 public sealed class UploadLinkCard(CardTemplates cards)
 {
     public JsonObject Render(Strings t, string target, DateTimeOffset expires, WeekCalendar calendar, string url) =>
-        cards.Render("upload-link", Data(t, target, expires, calendar, url));
+        cards.Render("upload-link", Fields(t, target, expires, calendar, url), t);
 
-    public static JsonObject Data(Strings t, string target, DateTimeOffset expires, WeekCalendar calendar, string url) => new()
+    /// <summary>The template data with the texts in it (the card samples expand it with the reference engine).</summary>
+    public static JsonObject Data(Strings t, string target, DateTimeOffset expires, WeekCalendar calendar, string url) =>
+        CardTemplates.WithTexts(Fields(t, target, expires, calendar, url), t);
+
+    // The texts go to the renderer apart: it keeps them converted once per language.
+    private static JsonObject Fields(Strings t, string target, DateTimeOffset expires, WeekCalendar calendar, string url) => new()
     {
-        ["t"] = t.AsJson(),
         ["target"] = target,
         ["expires"] = t.Format("upload_card_expires_value", WeekTime.DateTime(expires, calendar, t)),
         ["url"] = url,

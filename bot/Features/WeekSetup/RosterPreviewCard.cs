@@ -21,15 +21,19 @@ public sealed class RosterPreviewCard(CardTemplates cards)
         var shown = Math.Min(lines.Count, MaxLines);
         while (true)
         {
-            var card = cards.Render(Template, Data(importId, preview, lines, shown, fileName, week, t));
+            var card = cards.Render(Template, Fields(importId, preview, lines, shown, fileName, week, t), t);
             if (shown <= 1 || Digest.DigestBudget.WireBytes(card) <= Digest.DigestBudget.CardBytes) return card;
             shown = shown * 3 / 4;
         }
     }
 
-    public static JsonObject Data(string importId, RosterPreview preview, IReadOnlyList<string> lines, int shown, string fileName, ActiveWeek week, Strings t) => new()
+    /// <summary>The template data with the texts in it (the card samples expand it with the reference engine).</summary>
+    public static JsonObject Data(string importId, RosterPreview preview, IReadOnlyList<string> lines, int shown, string fileName, ActiveWeek week, Strings t) =>
+        CardTemplates.WithTexts(Fields(importId, preview, lines, shown, fileName, week, t), t);
+
+    // The texts go to the renderer apart: it keeps them converted once per language.
+    private static JsonObject Fields(string importId, RosterPreview preview, IReadOnlyList<string> lines, int shown, string fileName, ActiveWeek week, Strings t) => new()
     {
-        ["t"] = t.AsJson(),
         ["importId"] = importId,
         ["subtitle"] = t.Format("import_subtitle", PlainText.Escape(fileName), week.Definition.Title),
         ["lines"] = new JsonArray(lines.Take(shown).Select(l => (JsonNode)new JsonObject { ["line"] = PlainText.Escape(l) }).ToArray()),

@@ -16,15 +16,19 @@ public sealed class WeekDraftCard(CardTemplates cards)
     public const string Template = "week-draft";
 
     public JsonObject Render(string draftId, WeekDraft draft, string source, ActiveWeek? previous, string? error, Strings t, bool keepRoster = true) =>
-        cards.Render(Template, Data(draftId, draft, source, previous, error, t, keepRoster));
+        cards.Render(Template, Fields(draftId, draft, source, previous, error, t, keepRoster), t);
 
-    public static JsonObject Data(string draftId, WeekDraft draft, string source, ActiveWeek? previous, string? error, Strings t, bool keepRoster)
+    /// <summary>The template data with the texts in it (the card samples expand it with the reference engine).</summary>
+    public static JsonObject Data(string draftId, WeekDraft draft, string source, ActiveWeek? previous, string? error, Strings t, bool keepRoster) =>
+        CardTemplates.WithTexts(Fields(draftId, draft, source, previous, error, t, keepRoster), t);
+
+    // The texts go to the renderer apart: it keeps them converted once per language.
+    private static JsonObject Fields(string draftId, WeekDraft draft, string source, ActiveWeek? previous, string? error, Strings t, bool keepRoster)
     {
         string Label(string field, string key) => t[key] + (draft.Missing.Contains(field) ? t["setup_missing_mark"] : "");
         var missing = draft.Missing.Select(f => t["setup_field_" + f]).ToList();
         return new JsonObject
         {
-            ["t"] = t.AsJson(),
             ["draftId"] = draftId,
             ["source"] = t.Format("setup_draft_source", PlainText.Escape(source)),
             ["hasError"] = error is not null,

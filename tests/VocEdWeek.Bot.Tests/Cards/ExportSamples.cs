@@ -19,6 +19,7 @@ public sealed class ExportSamples : IDisposable
 {
     private readonly TempDir _dir = new();
     private readonly List<CardSample> _samples = [];
+    private readonly CardTemplates _templates;
 
     public ExportSamples()
     {
@@ -26,7 +27,8 @@ public sealed class ExportSamples : IDisposable
         var clock = new FakeTimeProvider(FormsWorld.Beijing(2024, 5, 19, 18, 5));
         var links = new ExportLinks(new LinkSigner(new WebLinkOptions { PublicBaseUrl = "https://bot.college.example.edu.cn" },
             new StorageOptions { Directory = _dir.Path }, clock), clock);
-        var card = new ExportCard(new CardTemplates(Path.Combine(RepoPaths.Root, "cards")), links);
+        _templates = new CardTemplates(Path.Combine(RepoPaths.Root, "cards"));
+        var card = new ExportCard(_templates, links);
         var zh = Strings.For("zh-CN");
         var en = Strings.For("en-US");
 
@@ -51,8 +53,11 @@ public sealed class ExportSamples : IDisposable
 
     private void Add(ExportCard card, string name, ActiveWeek week, IReadOnlyList<ExportRecord> records, IReadOnlyList<string> failed, bool personal, Strings t)
     {
+        // Rendered as the bot renders it, the texts apart (each call signs new links, so both come from this one data).
         var data = card.Data(week, records, failed, personal, t);
-        _samples.Add(new CardSample(name, ExportCard.Template, data, card.Render(data)));
+        var fields = (JsonObject)data.DeepClone();
+        fields.Remove("t");
+        _samples.Add(new CardSample(name, ExportCard.Template, data, _templates.Render(ExportCard.Template, fields, t)));
     }
 
     private static ExportRecord Record(ExportKind kind, long size, bool sharePoint = false, bool fellBack = false)

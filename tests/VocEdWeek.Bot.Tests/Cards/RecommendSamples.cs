@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Features.DailyReport;
 using VocEdWeek.Bot.Features.Forms;
 using VocEdWeek.Bot.Features.Recommend;
@@ -78,6 +80,7 @@ public sealed class RecommendSamples : IDisposable
     private void Render(ServiceProvider sp, ActiveWeek week, string name, string locale, PickSource source, RecommendFilter filter, string notice = "", bool problem = false)
     {
         var (card, data) = sp.GetRequiredService<RecommendViews>().Compose(week, source, filter, Strings.For(locale), notice, problem);
-        _samples.Add(new CardSample(name, RecommendCard.Template, data, card));
+        // The bot passes the texts apart from the data; the npm templating reads them as data["t"].
+        _samples.Add(new CardSample(name, RecommendCard.Template, CardTemplates.WithTexts((JsonObject)data.DeepClone(), Strings.For(locale)), card));
     }
 }

@@ -18,10 +18,12 @@ using VocEdWeek.Bot.Weeks;
 // "Who hasn't reported" for a big week, timed on the server side: a staff question goes through the real TurnRouter
 // (identity, parse, one progress snapshot read from a real LiteDB file, card render) until the answer is handed to the
 // messenger (or set as the invoke response). Sending over the network is not included.
-// Usage: dotnet run -c Release --project tests/VocEdWeek.Bot.Bench.Office [-- --departments 1000 --answers 200 --warmup 20]
+// Usage: dotnet run -c Release --project tests/VocEdWeek.Bot.Bench.Office [-- --departments 1000 --answers 200 --warmup 20 --writers 0]
 var departments = Arg("--departments", 1000);
 var answers = Arg("--answers", 200);
 var warmup = Arg("--warmup", 20);
+// --writers N: N loops storing new versions of today's reports meanwhile, as the 12:00 rush does (0: none).
+var writers = Arg("--writers", 0);
 
 var directory = Directory.CreateTempSubdirectory("vocedweek-bench-").FullName;
 try
@@ -111,6 +113,10 @@ try
     }
 
     var router = services.GetRequiredService<ITurnHandler>();
+    await using var background = new BackgroundSubmits(services.GetRequiredService<ISubmissionStore>(), week,
+        new WeekItem(ItemKind.DailyReport, week.Calendar.LocalDate(now)), now, writers);
+    var timed = Stopwatch.StartNew();
+    background.Start();
     var staff = week.Definition.Office.Staff[0];
     var scenarios = new (string Name, string Text, ConversationScope Scope, string? Verb)[]
     {
@@ -144,6 +150,7 @@ try
         var bytes = Encoding.UTF8.GetByteCount(card.ToJsonString());
         Console.WriteLine($"| {name,-36} | {P(times, 50),7:F1} | {P(times, 90),7:F1} | {P(times, 99),7:F1} | {times[^1],7:F1} | {bytes,10} | {allocated / 1024.0 / answers,9:F0} |");
     }
+    if (writers > 0) Console.WriteLine($"Meanwhile {writers} writers stored {background.Written} submissions ({background.Written / timed.Elapsed.TotalSeconds:F0}/s) in {directory}.");
 }
 finally
 {

@@ -12,6 +12,7 @@ public static class FileIntakeExtensions
     public static IServiceCollection AddFileIntake(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(FileIntakeOptions.From(configuration));
+        services.AddSingleton<IFileSync>(DiskFileSync.Instance);
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<MediaArrival>();
         services.AddSingleton<MediaContent>();

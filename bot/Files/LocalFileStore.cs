@@ -5,10 +5,12 @@ namespace VocEdWeek.Bot.Files;
 
 /// <summary>
 /// Files under <c>{Storage:Directory}/files/…</c>. Written to a temp file first and moved into place,
-/// so a failed or cut-off download never leaves half a file under a real name.
+/// so a failed or cut-off download never leaves half a file under a real name. The bytes and the new name are synced to
+/// the disk before the store returns (<see cref="IFileSync"/>), because the caller then marks the file Stored.
 /// </summary>
-public sealed class LocalFileStore(StorageOptions storage) : IFileStore
+public sealed class LocalFileStore(StorageOptions storage, IFileSync? sync = null) : IFileStore
 {
+    private readonly IFileSync _sync = sync ?? DiskFileSync.Instance;
     private static readonly Lock NameGate = new();
     // Checked before a file starts and after every MiB: a file may not eat the database's reserve (StorageSpace).
     private const long SpaceCheckEvery = 1024 * 1024;
@@ -20,6 +22,7 @@ public sealed class LocalFileStore(StorageOptions storage) : IFileStore
         _space.EnsureRoom(SpaceCheckEvery);
         var segments = folder.Select(s => FileNameCleaner.Clean(s, "_")).ToArray();
         var directory = Path.Combine([_root, .. segments]);
+        var newFolder = !Directory.Exists(directory);
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".incoming-{Guid.NewGuid():N}.part");
         long size;
@@ -40,6 +43,7 @@ public sealed class LocalFileStore(StorageOptions storage) : IFileStore
                     if (size % SpaceCheckEvery < read) _space.EnsureRoom(SpaceCheckEvery);
                 }
                 sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+                _sync.Contents(target);
             }
             var name = FileNameCleaner.Clean(fileName);
             string final;
@@ -49,6 +53,9 @@ public sealed class LocalFileStore(StorageOptions storage) : IFileStore
                 for (var n = 2; File.Exists(final); n++) final = Path.Combine(directory, FileNameCleaner.Numbered(name, n));
                 File.Move(temp, final);
             }
+            _sync.Directory(directory);
+            // A folder made just now (a new day, department or week) is itself a new name in its parent.
+            if (newFolder) SyncParents(directory);
             var location = Path.GetRelativePath(_root, final).Replace('\\', '/');
             return new StoredFile(location, Path.GetFileName(final), size, sha, null);
         }
@@ -57,6 +64,15 @@ public sealed class LocalFileStore(StorageOptions storage) : IFileStore
             File.Delete(temp);
             throw;
         }
+    }
+
+    private void SyncParents(string directory)
+    {
+        var top = Path.GetFullPath(storage.FullDirectory);
+        for (var parent = Path.GetDirectoryName(Path.GetFullPath(directory));
+             parent is not null && parent.Length >= top.Length;
+             parent = Path.GetDirectoryName(parent))
+            _sync.Directory(parent);
     }
 
     public Stream OpenRead(string location) => File.OpenRead(Resolve(location));

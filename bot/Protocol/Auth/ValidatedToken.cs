@@ -30,8 +30,8 @@ public sealed record ValidatedToken(
         }
         return new ValidatedToken(
             rules, generation, token.Kid, endorsements, token.Issuer, token.Audiences.ToArray(),
-            token.HasPayloadClaim(JwtRegisteredClaimNames.Nbf) ? token.ValidFrom : null,
-            token.HasPayloadClaim(JwtRegisteredClaimNames.Exp) ? token.ValidTo : null,
+            token.TryGetClaim(JwtRegisteredClaimNames.Nbf, out _) ? token.ValidFrom : null,
+            token.TryGetClaim(JwtRegisteredClaimNames.Exp, out _) ? token.ValidTo : null,
             claims);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using VocEdWeek.Bot.Protocol.Auth;
 using VocEdWeek.Bot.Tests.Fakes;

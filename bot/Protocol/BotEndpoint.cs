@@ -40,12 +40,12 @@ public static partial class BotEndpoint
         ITurnHandler handler,
         TimeProvider time,
         WallClock wall,
-        ILoggerFactory loggers,
+        EndpointLogger logger,
         CancellationToken ct)
     {
         // Taken first: reading, checking and queueing behind other turns must not make a click late.
         var arrived = time.GetUtcNow();
-        var log = loggers.CreateLogger("VocEdWeek.Bot.Protocol.BotEndpoint");
+        var log = logger.Log;
         // Anonymous mode trusts whoever calls: only this machine may (start-up also binds it to loopback).
         if (options.IsAnonymous && http.Connection.RemoteIpAddress is { } peer && !System.Net.IPAddress.IsLoopback(peer))
             return Results.StatusCode(StatusCodes.Status403Forbidden);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Conversation;
 
 namespace VocEdWeek.Bot.Protocol;
@@ -16,7 +17,7 @@ public static class IncomingFiles
         foreach (var a in activity.Attachments ?? [])
         {
             index++;
-            var content = a.Content is { ValueKind: JsonValueKind.Object } c ? c : (JsonElement?)null;
+            var content = a.Content as JsonObject;
             var downloadUrl = Str(content, "downloadUrl");
             if (string.Equals(a.ContentType, ContentTypes.FileDownloadInfo, StringComparison.OrdinalIgnoreCase))
             {
@@ -50,6 +51,6 @@ public static class IncomingFiles
         && string.Equals(u.Host, s.Host, StringComparison.OrdinalIgnoreCase)
         && u.Port == s.Port;
 
-    private static string? Str(JsonElement? obj, string name) =>
-        obj is { } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string? Str(JsonObject? obj, string name) =>
+        obj?[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 }

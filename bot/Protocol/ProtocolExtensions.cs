@@ -20,6 +20,7 @@ public static class ProtocolExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new WallClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ActivityDeduplicator>();
+        services.AddSingleton<EndpointLogger>();
 
         if (options.IsAnonymous)
         {

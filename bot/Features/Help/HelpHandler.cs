@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Handlers;
 using VocEdWeek.Bot.Cards;
@@ -44,7 +45,16 @@ public sealed class HelpHandler(CardTemplates cards, ChatFileReach chatFiles) : 
         await turn.ReplyAsync(OutgoingMessage.FromCard(Card(turn)), ct);
     }
 
-    public JsonObject Card(TurnContext turn)
+    /// <summary>
+    /// The card as rendered once per language: it depends on nothing else (the texts, the cloud's file reach), and "help" is
+    /// the most frequent message. Each answer gets its own copy, since a card may be put inside another node (an invoke answer).
+    /// </summary>
+    private readonly ConcurrentDictionary<string, JsonObject> _rendered = new(StringComparer.Ordinal);
+
+    public JsonObject Card(TurnContext turn) =>
+        _rendered.GetOrAdd(turn.Culture.Name, _ => Render(turn)).DeepClone().AsObject();
+
+    private JsonObject Render(TurnContext turn)
     {
         var t = Strings.For(turn.Culture);
         var commands = new JsonArray(CommandKeys

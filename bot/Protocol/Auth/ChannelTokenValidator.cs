@@ -7,11 +7,12 @@ namespace VocEdWeek.Bot.Protocol.Auth;
 /// channel, and the <c>serviceurl</c> claim equal to the activity's serviceUrl so replies cannot be
 /// redirected with a token minted for another service.
 /// </summary>
-public sealed class ChannelTokenValidator(BotFrameworkOptions options, SigningKeyCache keys, TimeProvider time)
+public sealed class ChannelTokenValidator(BotFrameworkOptions options, SigningKeyCache keys, TimeProvider time) : ITokenRules
 {
-    public async Task<AuthVerdict> ValidateAsync(string token, JsonWebToken unverified, Activity activity, CancellationToken ct)
-    {
-        var signed = await SignedTokenCheck.ValidateAsync(token, unverified, keys, signingKeys =>
+    public SigningKeyCache Keys => keys;
+
+    public Task<SignedTokenResult> VerifyAsync(string token, JsonWebToken unverified, CancellationToken ct) =>
+        SignedTokenCheck.ValidateAsync(token, unverified, this, signingKeys =>
         {
             var p = BotTokenRules.BaseParameters(time, signingKeys);
             p.ValidIssuer = options.ChannelIssuer;
@@ -19,15 +20,19 @@ public sealed class ChannelTokenValidator(BotFrameworkOptions options, SigningKe
             p.ValidAudience = options.MicrosoftAppId;
             return p;
         }, ct);
-        if (!signed.Verdict.IsValid || signed.Token is null) return signed.Verdict;
 
-        if (!SignedTokenCheck.IsEndorsed(signed.Endorsements, activity.ChannelId, required: true))
+    public AuthVerdict Check(ValidatedToken token, Activity activity, DateTimeOffset now)
+    {
+        if (!BotTokenRules.IsWithinLifetime(token.NotBefore, token.Expires, now)) return AuthVerdict.Fail("token is outside its lifetime");
+        if (!string.Equals(token.Issuer, options.ChannelIssuer, StringComparison.Ordinal)) return AuthVerdict.Fail("token issuer is not the channel's");
+        if (!token.HasAudience(options.MicrosoftAppId)) return AuthVerdict.Fail("token audience is not this bot's app id");
+        if (!SignedTokenCheck.IsEndorsed(token.Endorsements, activity.ChannelId, required: true))
         {
-            return AuthVerdict.Fail(signed.Endorsements is null
-                ? $"signing key '{unverified.Kid}' has no endorsements"
-                : $"signing key '{unverified.Kid}' is not endorsed for channel '{activity.ChannelId}'");
+            return AuthVerdict.Fail(token.Endorsements is null
+                ? $"signing key '{token.Kid}' has no endorsements"
+                : $"signing key '{token.Kid}' is not endorsed for channel '{activity.ChannelId}'");
         }
-        if (!signed.Token.TryGetPayloadValue<string>(BotTokenRules.ServiceUrlClaim, out var claimed) || string.IsNullOrWhiteSpace(claimed))
+        if (token.Claim(BotTokenRules.ServiceUrlClaim) is not { } claimed || string.IsNullOrWhiteSpace(claimed))
         {
             return AuthVerdict.Fail("serviceurl claim is missing");
         }

@@ -6,25 +6,34 @@ namespace VocEdWeek.Bot.Protocol.Auth;
 /// Bot Framework Emulator tokens (Entra-issued, only when AcceptEmulatorTokens is on). The audience is
 /// not ours, so, as the SDK does, the bot's app id is read from <c>appid</c> (v1.0) or <c>azp</c> (v2.0).
 /// </summary>
-public sealed class EmulatorTokenValidator(BotFrameworkOptions options, SigningKeyCache keys, TimeProvider time)
+public sealed class EmulatorTokenValidator(BotFrameworkOptions options, SigningKeyCache keys, TimeProvider time) : ITokenRules
 {
-    public async Task<AuthVerdict> ValidateAsync(string token, JsonWebToken unverified, Activity activity, CancellationToken ct)
+    public SigningKeyCache Keys => keys;
+
+    public Task<SignedTokenResult> VerifyAsync(string token, JsonWebToken unverified, CancellationToken ct)
     {
         var tenantId = unverified.TryGetPayloadValue<string>("tid", out var tid) ? tid : null;
-        var signed = await SignedTokenCheck.ValidateAsync(token, unverified, keys, signingKeys =>
+        return SignedTokenCheck.ValidateAsync(token, unverified, this, signingKeys =>
         {
             var p = BotTokenRules.BaseParameters(time, signingKeys);
             p.ValidIssuers = BotTokenRules.EmulatorIssuersFor(tenantId);
             p.ValidateAudience = false;
             return p;
         }, ct);
-        if (!signed.Verdict.IsValid || signed.Token is null) return signed.Verdict;
+    }
 
-        if (!SignedTokenCheck.IsEndorsed(signed.Endorsements, activity.ChannelId, required: false))
+    public AuthVerdict Check(ValidatedToken token, Activity activity, DateTimeOffset now)
+    {
+        if (!BotTokenRules.IsWithinLifetime(token.NotBefore, token.Expires, now)) return AuthVerdict.Fail("token is outside its lifetime");
+        if (!BotTokenRules.EmulatorIssuersFor(token.Claim("tid")).Contains(token.Issuer, StringComparer.Ordinal))
         {
-            return AuthVerdict.Fail($"signing key '{unverified.Kid}' is not endorsed for channel '{activity.ChannelId}'");
+            return AuthVerdict.Fail("token issuer is not an Emulator issuer");
         }
-        if (!signed.Token.TryGetPayloadValue<string>("ver", out var version))
+        if (!SignedTokenCheck.IsEndorsed(token.Endorsements, activity.ChannelId, required: false))
+        {
+            return AuthVerdict.Fail($"signing key '{token.Kid}' is not endorsed for channel '{activity.ChannelId}'");
+        }
+        if (token.Claim("ver") is not { } version)
         {
             return AuthVerdict.Fail("emulator token has no ver claim");
         }
@@ -35,7 +44,7 @@ public sealed class EmulatorTokenValidator(BotFrameworkOptions options, SigningK
             _ => null,
         };
         if (appIdClaim is null) return AuthVerdict.Fail("emulator token has an unknown ver");
-        if (!signed.Token.TryGetPayloadValue<string>(appIdClaim, out var appId) || !string.Equals(appId, options.MicrosoftAppId, StringComparison.Ordinal))
+        if (!string.Equals(token.Claim(appIdClaim), options.MicrosoftAppId, StringComparison.Ordinal))
         {
             return AuthVerdict.Fail($"emulator token's {appIdClaim} is not this bot's app id");
         }

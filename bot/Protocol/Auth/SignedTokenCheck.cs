@@ -5,7 +5,7 @@ namespace VocEdWeek.Bot.Protocol.Auth;
 
 /// <summary>
 /// The steps channel and emulator tokens share: find the key by <c>kid</c> (refreshing once if unknown),
-/// validate signature, algorithm, issuer, audience and lifetime, and report the key's endorsements.
+/// validate signature, algorithm, issuer, audience and lifetime, and report the key's endorsements and the key set's generation.
 /// </summary>
 public static class SignedTokenCheck
 {
@@ -14,13 +14,13 @@ public static class SignedTokenCheck
     public static async Task<SignedTokenResult> ValidateAsync(
         string token,
         JsonWebToken unverified,
-        SigningKeyCache keys,
+        ITokenRules rules,
         Func<IReadOnlyList<SecurityKey>, TokenValidationParameters> parameters,
         CancellationToken ct)
     {
         if (string.IsNullOrEmpty(unverified.Kid)) return Failed("token header has no kid");
 
-        var lookup = await keys.FindAsync(unverified.Kid, ct);
+        var lookup = await rules.Keys.FindAsync(unverified.Kid, ct);
         if (lookup.Status == KeyLookupStatus.Unavailable) return Failed("signing keys are unavailable");
         if (lookup.Match is null) return Failed($"signing key '{unverified.Kid}' is unknown, also after a refresh");
 
@@ -29,7 +29,7 @@ public static class SignedTokenCheck
         {
             return Failed($"token validation failed: {Describe(result.Exception)}");
         }
-        return new SignedTokenResult(AuthVerdict.Pass, validated, lookup.Match.Endorsements);
+        return new SignedTokenResult(AuthVerdict.Pass, ValidatedToken.From(validated, rules, lookup.Generation, lookup.Match.Endorsements));
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public static class SignedTokenCheck
         return endorsements.Contains(channelId, StringComparer.Ordinal);
     }
 
-    private static SignedTokenResult Failed(string reason) => new(AuthVerdict.Fail(reason), null, null);
+    private static SignedTokenResult Failed(string reason) => new(AuthVerdict.Fail(reason), null);
 
     /// <summary>
     /// The exception type plus IdentityModel's IDX code (e.g. IDX10504 = token has no signature) say why

@@ -38,11 +38,11 @@ public sealed partial class SigningKeyCache
         try
         {
             var current = await CurrentAsync(ct);
-            if (current.Find(kid) is { } hit) return KeyLookup.Found(hit);
+            if (current.Find(kid) is { } hit) return KeyLookup.Found(hit, current.Generation);
 
             LogRefreshing(_log, kid, _metadataUrl);
             var refreshed = await RefreshAsync(current, ct);
-            return refreshed?.Find(kid) is { } found ? KeyLookup.Found(found) : KeyLookup.Unknown;
+            return refreshed?.Find(kid) is { } found ? KeyLookup.Found(found, refreshed.Generation) : KeyLookup.Unknown;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -52,6 +52,23 @@ public sealed partial class SigningKeyCache
         {
             LogFetchFailed(_log, ex, _metadataUrl);
             return KeyLookup.Unavailable;
+        }
+    }
+
+    /// <summary>
+    /// The generation of the key set in use now (a refresh, periodic or for an unknown kid, makes a new one), or null when
+    /// none can be had. A token verified against another generation must be verified again.
+    /// </summary>
+    public async Task<long?> GenerationAsync(CancellationToken ct)
+    {
+        try
+        {
+            return (await CurrentAsync(ct)).Generation;
+        }
+        catch (Exception)
+        {
+            // No key set: the caller verifies in full, which says why in its refusal.
+            return null;
         }
     }
 

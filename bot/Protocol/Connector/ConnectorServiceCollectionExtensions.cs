@@ -18,8 +18,11 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
         services.AddSingleton<ConnectorTokenProvider>();
         services.AddTransient<ConnectorAuthHandler>();
+        // Without IHttpClientFactory's four Information lines per call (start, send, headers, end, each with the URL):
+        // ConnectorClient logs every call that fails, is retried or given up, with its operation, status and error code.
         services.AddHttpClient(ConnectorClient.HttpClientName, http => http.Timeout = options.RequestTimeout)
-            .AddHttpMessageHandler<ConnectorAuthHandler>();
+            .AddHttpMessageHandler<ConnectorAuthHandler>()
+            .RemoveAllLoggers();
 
         services.AddSingleton<ConnectorRateLimiter>();
         services.AddSingleton<ConnectorRetryPolicy>();

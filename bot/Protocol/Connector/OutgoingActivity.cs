@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Conversation;
 
 namespace VocEdWeek.Bot.Protocol.Connector;
@@ -21,7 +22,7 @@ public static class OutgoingActivity
         if (message.Cards.Count > 0 || message.Files.Count > 0)
         {
             activity.Attachments = message.Cards
-                .Select(card => new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = JsonSerializer.SerializeToElement(card) })
+                .Select(card => new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = card })
                 .Concat(message.Files.Select(FileAttachmentOf))
                 .ToList();
         }
@@ -49,24 +50,24 @@ public static class OutgoingActivity
         {
             ContentType = ContentTypes.FileConsentCard,
             Name = consent.Name,
-            Content = JsonSerializer.SerializeToElement(new Dictionary<string, object>
+            Content = new JsonObject
             {
                 ["description"] = consent.Description,
                 ["sizeInBytes"] = consent.SizeInBytes,
-                ["acceptContext"] = consent.AcceptContext,
-                ["declineContext"] = consent.DeclineContext,
-            }),
+                ["acceptContext"] = JsonSerializer.SerializeToNode(consent.AcceptContext),
+                ["declineContext"] = JsonSerializer.SerializeToNode(consent.DeclineContext),
+            },
         },
         DeliveredFile delivered => new Attachment
         {
             ContentType = ContentTypes.FileInfoCard,
             Name = delivered.Name,
             ContentUrl = delivered.ContentUrl,
-            Content = JsonSerializer.SerializeToElement(new Dictionary<string, string?>
+            Content = new JsonObject
             {
                 ["uniqueId"] = delivered.UniqueId,
                 ["fileType"] = delivered.FileType,
-            }),
+            },
         },
         _ => throw new ArgumentException($"Unknown file attachment {file.GetType().Name}.", nameof(file)),
     };

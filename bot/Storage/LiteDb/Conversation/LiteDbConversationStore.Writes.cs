@@ -5,9 +5,9 @@ namespace VocEdWeek.Bot.Storage.LiteDb.Conversation;
 /// <summary>The store's other writes: each waits for its commit (installs, removals, chats the bot opened).</summary>
 public sealed partial class LiteDbConversationStore
 {
-    public void Save(ConversationRecord record) => Dropped(record.Id, _write.Write(() => _items.Upsert(record)));
+    public void Save(ConversationRecord record) => Written(record.Id, () => _items.Upsert(record));
 
-    public bool MarkInstalled(ConversationRecord record, DateTime at) => Dropped(record.Id, _write.Write(() =>
+    public bool MarkInstalled(ConversationRecord record, DateTime at) => Written(record.Id, () =>
     {
         var current = _items.FindById(record.Id) ?? record;
         var welcome = current.WelcomedAt is null || current.RemovedAt is not null;
@@ -16,16 +16,21 @@ public sealed partial class LiteDbConversationStore
         if (welcome) current.WelcomedAt = at;
         _items.Upsert(current);
         return welcome;
-    }));
+    });
 
-    public void MarkRemoved(ConversationRecord record, DateTime at) => Forgotten(Dropped(record.Id, _write.Write(() =>
+    public void MarkRemoved(ConversationRecord record, DateTime at)
     {
-        var current = _items.FindById(record.Id) ?? record;
-        current.RemovedAt = at;
-        return _items.Upsert(current);
-    })));
+        Written(record.Id, () =>
+        {
+            var current = _items.FindById(record.Id) ?? record;
+            current.RemovedAt = at;
+            return _items.Upsert(current);
+        });
+        // It may have been its tenant's last live conversation: asked again before a reference there is written behind.
+        _tenants.Forget();
+    }
 
-    public ConversationRecord SaveOpened(ConversationRef opened, string? userName, DateTimeOffset at) => Dropped(opened.ConversationId, _write.Write(() =>
+    public ConversationRecord SaveOpened(ConversationRef opened, string? userName, DateTimeOffset at) => Written(opened.ConversationId, () =>
     {
         var record = _items.FindById(opened.ConversationId) ?? new ConversationRecord { Id = opened.ConversationId };
         record.ServiceUrl = opened.ServiceUrl;
@@ -39,15 +44,23 @@ public sealed partial class LiteDbConversationStore
         record.UpdatedAt = at.UtcDateTime;
         _items.Upsert(record);
         return record;
-    }));
+    });
 
-    public void MarkGone(string id, DateTimeOffset at) => Forgotten(Dropped(id, _write.Write(() =>
+    public void MarkGone(string id, DateTimeOffset at)
     {
-        if (_items.FindById(id) is not { } record) return false;
-        record.RemovedAt = at.UtcDateTime;
-        return _items.Update(record);
-    })));
+        Written(id, () =>
+        {
+            if (_items.FindById(id) is not { } record) return false;
+            record.RemovedAt = at.UtcDateTime;
+            return _items.Update(record);
+        });
+        _tenants.Forget();
+    }
 
-    // A removal may leave a tenant without a live conversation: asked again before its next reference is written behind.
-    private void Forgotten(bool _) => _tenants.Forget();
+    /// <summary>A write of <paramref name="id"/>, committed when this returns (the id counted as stored from before it is queued).</summary>
+    private T Written<T>(string id, Func<T> write)
+    {
+        Writing(id);
+        return Dropped(id, _write.Write(write));
+    }
 }

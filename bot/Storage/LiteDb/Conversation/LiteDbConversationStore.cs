@@ -27,15 +27,19 @@ public sealed partial class LiteDbConversationStore : IConversationStore, IDispo
     // 1:1 chats' references queued behind their turn (TouchBehindAsync), answered from memory until committed.
     private readonly WrittenBehind _behind;
     private readonly StoredTenants _tenants;
+    private readonly StoredIds _ids;
 
     public LiteDbConversationStore(BotDatabase db, TimeProvider time, ILogger<LiteDbConversationStore> log)
     {
         _db = db;
         _write = new GroupCommit(db);
         _items = db.Collection<ConversationRecord>("conversations");
+        // The two lookups of FindPersonal; nothing asks by channel id (a channel's record is kept under it as its _id), so
+        // that index, which every new 1:1 chat joined with a null key, is dropped from files that still have it.
         _items.EnsureIndex(x => x.UserAadObjectId);
         _items.EnsureIndex(x => x.UserId);
-        _items.EnsureIndex(x => x.ChannelId);
+        _items.DropIndex(nameof(ConversationRecord.ChannelId));
+        _ids = new StoredIds(_items.Query().Select(x => x.Id).ToEnumerable());
         _behind = new WrittenBehind(_write, time, log, stored => _copies.Dropped(stored.Id));
         _tenants = new StoredTenants(tenant => _items.Exists(x => x.TenantId == tenant && x.RemovedAt == null));
     }
@@ -43,13 +47,17 @@ public sealed partial class LiteDbConversationStore : IConversationStore, IDispo
     public ConversationRecord Touch(TurnContext turn)
     {
         var (id, same, record) = Applied(turn, durable: true);
-        return same ? record : Dropped(id, _write.Write(() => Refresh(turn, id)));
+        if (same) return record;
+        Writing(id);
+        return Dropped(id, _write.Write(() => Refresh(turn, id)));
     }
 
     public async Task<ConversationRecord> TouchAsync(TurnContext turn)
     {
         var (id, same, record) = Applied(turn, durable: true);
-        return same ? record : Dropped(id, await _write.WriteAsync(() => Refresh(turn, id)));
+        if (same) return record;
+        Writing(id);
+        return Dropped(id, await _write.WriteAsync(() => Refresh(turn, id)));
     }
 
     public Task<ConversationRecord> TouchBehindAsync(TurnContext turn)
@@ -57,7 +65,9 @@ public sealed partial class LiteDbConversationStore : IConversationStore, IDispo
         // Inside a transaction a write joins it and commits with it: nothing to write behind.
         if (!ConversationRefresh.MayWriteBehind(turn) || _db.InTransaction || !_tenants.Has(turn.Conversation.TenantId)) return TouchAsync(turn);
         var (id, same, record) = Applied(turn, durable: false);
-        if (!same) _behind.Add(record, () => Refresh(turn, id));
+        if (same) return Task.FromResult(record);
+        Writing(id);
+        _behind.Add(record, () => Refresh(turn, id));
         return Task.FromResult(record);
     }
 
@@ -84,11 +94,14 @@ public sealed partial class LiteDbConversationStore : IConversationStore, IDispo
             return ConversationRefresh.Apply(copy, turn, FindPersonal) is { } changed ? (id, false, changed) : (id, true, copy);
         }
         var writes = _copies.WritesSoFar;
-        var seen = _items.FindById(id);
+        var seen = _ids.MayHave(id) ? _items.FindById(id) : null;
         if (ConversationRefresh.Apply(seen, turn, FindPersonal) is { } record) return (id, false, record);
         _copies.Keep(seen!, writes);
         return (id, true, seen!);
     }
+
+    /// <summary>Before a write of <paramref name="id"/> is queued: from then on the id may be in the file.</summary>
+    private void Writing(string id) => _ids.Writing(id);
 
     private T Dropped<T>(string id, T result)
     {
@@ -101,7 +114,9 @@ public sealed partial class LiteDbConversationStore : IConversationStore, IDispo
     {
         var existing = _items.FindById(id);
         if (ConversationRefresh.Apply(existing, turn, FindPersonal) is not { } record) return existing!;
-        _items.Upsert(record);
+        // Known to be new or not from the read just above, in this writer's transaction: no second lookup by id (Upsert's).
+        if (existing is null) _items.Insert(record);
+        else _items.Update(record);
         return record;
     }
 

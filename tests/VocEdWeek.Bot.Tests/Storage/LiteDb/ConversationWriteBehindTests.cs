@@ -86,6 +86,25 @@ public sealed class ConversationWriteBehindTests : IDisposable
     }
 
     [Fact]
+    public async Task AfterARestart_AStoredChatsFirstTurn_FindsItsRecord_NotANewOne()
+    {
+        // The store skips the read for ids it knows are not in the file; the ids in the file are read at start.
+        using (var db = Open())
+        using (var store = Store(db))
+        {
+            store.Touch(Turn("a:0"));
+            Assert.True(store.MarkInstalled(store.Touch(Turn("a:1")), T0.UtcDateTime));
+        }
+        using (var db = Open())
+        using (var store = Store(db))
+        {
+            var touched = await store.TouchBehindAsync(Turn("a:1", T0.AddMinutes(1)));
+            Assert.Equal((T0.UtcDateTime, T0.UtcDateTime), (touched.InstalledAt, touched.WelcomedAt));
+            Assert.False(store.MarkInstalled(touched, T0.AddMinutes(1).UtcDateTime)); // welcomed once
+        }
+    }
+
+    [Fact]
     public async Task ADurableTouch_OfAChatStillWrittenBehind_EndsOnlyOnceItIsStored()
     {
         using var db = Open();

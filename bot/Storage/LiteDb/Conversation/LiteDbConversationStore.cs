@@ -29,7 +29,8 @@ public sealed partial class LiteDbConversationStore : IConversationStore, IDispo
     private readonly StoredTenants _tenants;
     private readonly StoredIds _ids;
 
-    public LiteDbConversationStore(BotDatabase db, TimeProvider time, ILogger<LiteDbConversationStore> log)
+    /// <param name="time">The clock of the retries of failed writes behind (the stores alone, without the app, have none: the real one).</param>
+    public LiteDbConversationStore(BotDatabase db, ILogger<LiteDbConversationStore> log, TimeProvider? time = null)
     {
         _db = db;
         _write = new GroupCommit(db);
@@ -40,7 +41,7 @@ public sealed partial class LiteDbConversationStore : IConversationStore, IDispo
         _items.EnsureIndex(x => x.UserId);
         _items.DropIndex(nameof(ConversationRecord.ChannelId));
         _ids = new StoredIds(_items.Query().Select(x => x.Id).ToEnumerable());
-        _behind = new WrittenBehind(_write, time, log, stored => _copies.Dropped(stored.Id));
+        _behind = new WrittenBehind(_write, time ?? TimeProvider.System, log, stored => _copies.Dropped(stored.Id));
         _tenants = new StoredTenants(tenant => _items.Exists(x => x.TenantId == tenant && x.RemovedAt == null));
     }
 

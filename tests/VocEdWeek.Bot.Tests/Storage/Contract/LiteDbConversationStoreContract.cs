@@ -14,7 +14,7 @@ public sealed class LiteDbConversationStoreContract : ConversationStoreContract,
     private LiteDbConversationStore? _store;
 
     protected override IConversationStore NewStore() =>
-        _store = new LiteDbConversationStore(_db = new BotDatabase(new StorageOptions { Directory = _dir.Path }), TimeProvider.System, NullLogger<LiteDbConversationStore>.Instance);
+        _store = new LiteDbConversationStore(_db = new BotDatabase(new StorageOptions { Directory = _dir.Path }), NullLogger<LiteDbConversationStore>.Instance);
 
     public void Dispose()
     {

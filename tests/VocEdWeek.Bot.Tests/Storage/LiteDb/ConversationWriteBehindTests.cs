@@ -190,7 +190,7 @@ public sealed class ConversationWriteBehindTests : IDisposable
     });
 
     private LiteDbConversationStore Store(BotDatabase db) =>
-        new(db, _time, new LoggerFactory([_logs]).CreateLogger<LiteDbConversationStore>());
+        new(db, new LoggerFactory([_logs]).CreateLogger<LiteDbConversationStore>(), _time);
 
     /// <summary>What the file holds (committed), bypassing the store's memory.</summary>
     private static ConversationRecord? Stored(BotDatabase db, string id) => db.Collection<ConversationRecord>("conversations").FindById(id);

@@ -84,10 +84,17 @@ public sealed class WrittenBehind(GroupCommit group, TimeProvider time, ILogger 
             Settle(id);
             return;
         }
-        WrittenBehindLog.WriteFailed(log, attempt.Exception?.GetBaseException(), id);
-        if (Replaced(id, seq)) Settle(id);
-        else if (_stopping.IsCancellationRequested) GiveUp(id);
-        else _ = RetryLaterAsync(id, seq, write);
+        var error = attempt.Exception?.GetBaseException();
+        if (Replaced(id, seq) || _stopping.IsCancellationRequested)
+        {
+            WrittenBehindLog.WriteFailed(log, error, id);
+            if (_stopping.IsCancellationRequested && !Replaced(id, seq)) GiveUp(id);
+            else Settle(id);
+            return;
+        }
+        // Logged once its retry is set on the clock, so whoever reads the log and then moves the clock moves it past the retry.
+        _ = RetryLaterAsync(id, seq, write);
+        WrittenBehindLog.WriteFailed(log, error, id);
     }
 
     private async Task RetryLaterAsync(string id, long seq, Func<ConversationRecord> write)

@@ -63,7 +63,8 @@ public sealed class TurnRouter : ITurnHandler
 
     private async Task RouteAsync(TurnContext turn, CancellationToken ct)
     {
-        var record = await _conversations.TouchAsync(turn);
+        // The reply need not wait for a 1:1 chat's reference to reach the disk (ConversationRefresh.MayWriteBehind).
+        var record = await _conversations.TouchBehindAsync(turn);
         switch (turn.Kind)
         {
             case TurnKind.BotInstalled:

@@ -17,6 +17,16 @@ public static class ConversationRefresh
         c.Scope == ConversationScope.Channel && c.ChannelId is not null ? c.ChannelId : c.ConversationId;
 
     /// <summary>
+    /// Whether the reply to <paramref name="turn"/> may go before its reference is committed
+    /// (<see cref="IConversationStore.TouchBehindAsync"/>): a message, card or consent in a 1:1 chat of a known tenant.
+    /// Installs and removals always wait: they are what a reminder relies on for someone who never writes. Channel and
+    /// group chats wait too: the digest channel and the team rosters are found only through their stored records.
+    /// </summary>
+    public static bool MayWriteBehind(TurnContext turn) =>
+        turn.Kind is not (TurnKind.BotInstalled or TurnKind.BotUninstalled)
+        && turn.Conversation.Scope == ConversationScope.Personal && turn.Conversation.TenantId is not null;
+
+    /// <summary>
     /// The record to write after <paramref name="turn"/>, or null when <paramref name="existing"/> stays as it is.
     /// <paramref name="findPersonal"/> is the store's <see cref="IConversationStore.FindPersonal"/>.
     /// </summary>

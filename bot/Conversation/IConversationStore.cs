@@ -16,6 +16,14 @@ public interface IConversationStore
     /// </summary>
     Task<ConversationRecord> TouchAsync(TurnContext turn) => Task.FromResult(Touch(turn));
 
+    /// <summary>
+    /// <see cref="TouchAsync"/> for the turn itself: when <see cref="ConversationRefresh.MayWriteBehind"/> allows, a store may
+    /// commit the reference behind the turn — its own reads answer the returned record at once, and the write follows in
+    /// the next batch (LiteDB, one process). A crash in between loses only that reference, which the chat's next message
+    /// carries again. Every other store waits, as TouchAsync does.
+    /// </summary>
+    Task<ConversationRecord> TouchBehindAsync(TurnContext turn) => TouchAsync(turn);
+
     /// <summary>Adds the record, or overwrites the one with the same id.</summary>
     void Save(ConversationRecord record);
 

@@ -11,7 +11,7 @@ namespace VocEdWeek.Bot.Bench;
 /// </summary>
 public sealed class TeamsMessages : IActivityBodies
 {
-    private const string IdMarker = "@@activity-id@@";
+    internal const string IdMarker = "@@activity-id@@";
     private readonly (byte[] Head, byte[] Tail)[] _templates;
 
     /// <param name="firstUser">The first user's number: a range of its own gives conversations the bot has never seen.</param>
@@ -33,7 +33,8 @@ public sealed class TeamsMessages : IActivityBodies
         return body;
     }
 
-    private static JsonObject Template(string serviceUrl, string botAppId, string tenantId, int user) => new()
+    /// <summary>The message of user <paramref name="user"/> with <c>@@activity-id@@</c> where its id goes.</summary>
+    internal static JsonObject Template(string serviceUrl, string botAppId, string tenantId, int user) => new()
     {
         ["type"] = "message",
         ["id"] = IdMarker,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace VocEdWeek.Bot.Bench.Profile;
 
 /// <summary>
-/// <c>profile [--duration 15] [--warmup 5] [--connections 16] [--conversations 2000] [--out DIR]</c>, or
+/// <c>profile [--duration 15] [--warmup 5] [--connections 16] [--conversations 2000] [--stream known|first] [--out DIR]</c>, or
 /// <c>analyze TRACE.nettrace --requests N --cpu-ms MS [--out FILE]</c> to read an existing trace again.
 /// </summary>
 public sealed record ProfileOptions
@@ -13,6 +13,12 @@ public sealed record ProfileOptions
     public int Connections { get; init; } = 16;
     public int Conversations { get; init; } = 2000;
     public string Out { get; init; } = Path.Combine("artifacts", "profile");
+
+    /// <summary>
+    /// True: every request of the bot's rows from a chat and user never seen (first contact, compare.sh's row <c>first</c>);
+    /// the <see cref="Conversations"/> pass before them is then new chats too (the warm-up). False: the known pool.
+    /// </summary>
+    public bool FirstContact { get; init; }
 
     /// <summary>Hard stop: three measured stretches, the warm-up, the first contacts and the trace's conversion.</summary>
     public TimeSpan Deadline => 3 * Duration + Warmup + TimeSpan.FromMinutes(6);
@@ -30,6 +36,7 @@ public sealed record ProfileOptions
                 "--connections" => o with { Connections = (int)Number(value) },
                 "--conversations" => o with { Conversations = (int)Number(value) },
                 "--out" => o with { Out = value },
+                "--stream" => o with { FirstContact = value is "first" ? true : value is "known" ? false : throw new ArgumentException("--stream is known or first") },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

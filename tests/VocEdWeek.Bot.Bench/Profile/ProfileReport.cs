@@ -9,10 +9,10 @@ namespace VocEdWeek.Bot.Bench.Profile;
 /// </summary>
 public static class ProfileReport
 {
-    public static string Format(IReadOnlyList<Measured> rows, Measured traced, StackTally tally, string setup)
+    public static string Format(IReadOnlyList<Measured> rows, Measured traced, StackTally tally, string setup, string title = "\"help\" to known conversations")
     {
         var s = new StringBuilder();
-        s.AppendLine("# Profile: POST /api/messages, \"help\" to known conversations").AppendLine().AppendLine(setup).AppendLine();
+        s.AppendLine(Inv($"# Profile: POST /api/messages, {title}")).AppendLine().AppendLine(setup).AppendLine();
         s.AppendLine("| target | requests | req/s | p50 ms | p99 ms | max ms | errors | process CPU µs/request | allocated KB/request | gen0 GCs | GC pause µs/request |");
         s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in rows)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Storage;
 using VocEdWeek.Bot.Storage.LiteDb.Conversation;
@@ -10,11 +11,14 @@ public sealed class LiteDbConversationStoreContract : ConversationStoreContract,
 {
     private readonly TempDir _dir = new();
     private BotDatabase? _db;
+    private LiteDbConversationStore? _store;
 
-    protected override IConversationStore NewStore() => new LiteDbConversationStore(_db = new BotDatabase(new StorageOptions { Directory = _dir.Path }));
+    protected override IConversationStore NewStore() =>
+        _store = new LiteDbConversationStore(_db = new BotDatabase(new StorageOptions { Directory = _dir.Path }), NullLogger<LiteDbConversationStore>.Instance);
 
     public void Dispose()
     {
+        _store?.Dispose();
         _db?.Dispose();
         _dir.Dispose();
     }

@@ -11,7 +11,7 @@ namespace VocEdWeek.Bot.Bench.Profile;
 /// show waiting, not work). Either a fixed number of requests (<see cref="RunCountAsync"/>, the warm-up that
 /// makes every conversation known) or a fixed time (<see cref="RunForAsync"/>).
 /// </summary>
-public sealed class ProfileLoad(Uri url, string token, TeamsMessages messages, int connections) : IDisposable
+public sealed class ProfileLoad(Uri url, string token, IActivityBodies messages, int connections) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {

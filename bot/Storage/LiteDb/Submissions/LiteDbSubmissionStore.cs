@@ -49,8 +49,7 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
     // May run twice (GroupCommit: a batch that failed is run again write by write), so it only reads and writes the file.
     private (Submission, bool) Store(Submission candidate)
     {
-        // A prepared query: a lambda would be translated anew on every submit (see OfSlot).
-        if (candidate.IdempotencyKey is { } key && _items.FindOne(Query.EQ(nameof(Submission.IdempotencyKey), key)) is { } existing)
+        if (candidate.IdempotencyKey is { } key && _items.FindOne(ByKey(key)) is { } existing)
         {
             return (existing, true);
         }
@@ -88,16 +87,19 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
     public Submission? Current(string weekId, string departmentId, string itemKey) =>
         OfSlot(weekId, departmentId, itemKey).FirstOrDefault(x => x.IsCurrent);
 
-    // A prepared query on the slot index: LiteDB translates a lambda predicate anew on every call (about 2 ms each,
-    // measured), which an export asking for thousands of slots cannot afford; the index seek itself is some 20 µs.
+    // Queries on the indexes with the value as a parameter. LiteDB translates a lambda predicate anew on every call (about
+    // 2 ms each, measured), and compiles an expression with the value written in it (Query.EQ) into a new delegate for
+    // every value, kept forever in a static cache: some 0.5 ms and a delegate per submit. "Slot = @0" is compiled once.
     private IEnumerable<Submission> OfSlot(string weekId, string departmentId, string itemKey) =>
-        _items.Find(Query.EQ(nameof(Submission.Slot), Submission.SlotOf(weekId, departmentId, itemKey)));
+        _items.Find(BsonExpression.Create("Slot = @0", Submission.SlotOf(weekId, departmentId, itemKey)));
+
+    private static BsonExpression ByKey(string idempotencyKey) => BsonExpression.Create("IdempotencyKey = @0", idempotencyKey);
 
     public Submission? Find(string id) => _items.FindById(id);
 
     // "week|department|" with its closing bar: department d1 never matches d10's slots.
     public IReadOnlyList<Submission> CurrentOfDepartment(string weekId, string departmentId) =>
-        _items.Find(Query.StartsWith(nameof(Submission.Slot), Submission.SlotOf(weekId, departmentId, ""))).Where(x => x.IsCurrent).ToList();
+        _items.Find(BsonExpression.Create("Slot LIKE @0", Submission.SlotOf(weekId, departmentId, "") + "%")).Where(x => x.IsCurrent).ToList();
 
     public IReadOnlyDictionary<(string Department, string Item), SubmissionSummary> Summaries(string weekId)
     {

@@ -96,6 +96,37 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
         }
     }
 
+    /// <summary>
+    /// Commits this thread's transaction; the task ends once it is on the disk (<see cref="DurableEngine"/>), or at once on
+    /// an engine without a <see cref="LogFile"/> (tests' engines over failing streams), whose commit is all there is.
+    /// </summary>
+    /// <summary>The log of the open engine, when it is a <see cref="DurableEngine"/>.</summary>
+    internal LogFile? Log
+    {
+        get
+        {
+            lock (_gate) return (_engine as DurableEngine)?.Log;
+        }
+    }
+
+    public Task CommitDurably()
+    {
+        try
+        {
+            return Run(e => e is DurableEngine durable ? durable.CommitDurably() : Committed(e));
+        }
+        finally
+        {
+            EndTransaction();
+        }
+    }
+
+    private static Task Committed(ILiteEngine engine)
+    {
+        engine.Commit();
+        return Task.CompletedTask;
+    }
+
     public bool Rollback()
     {
         try

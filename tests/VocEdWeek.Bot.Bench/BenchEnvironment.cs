@@ -43,7 +43,8 @@ public sealed class BenchEnvironment : IAsyncDisposable
 
     public TeamsMessages Messages { get; private set; } = null!;
 
-    public static async Task<BenchEnvironment> StartAsync(string repoRoot)
+    /// <summary>Starts everything; the bot runs <paramref name="weekFile"/> (default: the Wuxi sample).</summary>
+    public static async Task<BenchEnvironment> StartAsync(string repoRoot, string? weekFile = null)
     {
         var env = new BenchEnvironment();
         // One after another: WebApplicationFactory hooks the next host built in the process.
@@ -54,6 +55,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
         // Outgoing tokens (client credentials) come from a local HTTPS token endpoint, as in the connector tests.
         env._tokens = await FakeTokenServer.StartAsync();
         var settings = BotSettings(repoRoot);
+        if (weekFile is not null) settings["Week:DefinitionFile"] = weekFile;
         settings["ToChannelFromBotLoginUrl"] = env._tokens.LoginUrlTemplate;
         env._bot = await TestHost.StartAsync(new()
         {

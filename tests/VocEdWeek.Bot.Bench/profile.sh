@@ -7,8 +7,9 @@
 #   bash tests/VocEdWeek.Bot.Bench/profile.sh
 #
 # PROFILE_DURATION (seconds per measured row, 15), PROFILE_WARMUP (seconds, 5), PROFILE_CONNECTIONS (16),
-# PROFILE_CONVERSATIONS (2000), PROFILE_STREAM (known; first = every bot request from a chat never seen, as compare.sh's
-# row "first"). Output: artifacts/profile/profile.md and the trace artifacts/profile/bot.nettrace
+# PROFILE_CONVERSATIONS (2000), PROFILE_KIND (help; submit = the daily report card's Action.Execute from 2,000 liaisons,
+# stored before the receipt; TMPDIR=/dev/shm puts the bot's LiteDB file on tmpfs), PROFILE_STREAM (known; first = every
+# bot request from a chat never seen, as compare.sh's row "first"). Output: artifacts/profile/profile.md and the trace artifacts/profile/bot.nettrace
 # (read it again after changing Profile/CostAreas.cs: dotnet <bench dll> analyze <trace> <requests> <cpu µs/request>).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +18,7 @@ mkdir -p "$out"
 echo "==> build (Release)"
 dotnet build tests/VocEdWeek.Bot.Bench -c Release -v quiet -nologo
 echo "==> profile"
-dotnet tests/VocEdWeek.Bot.Bench/bin/Release/net10.0/VocEdWeek.Bot.Bench.dll profile \
+dotnet tests/VocEdWeek.Bot.Bench/bin/Release/net10.0/VocEdWeek.Bot.Bench.dll profile --kind "${PROFILE_KIND:-help}" \
   --duration "${PROFILE_DURATION:-15}" --warmup "${PROFILE_WARMUP:-5}" \
   --connections "${PROFILE_CONNECTIONS:-16}" --conversations "${PROFILE_CONVERSATIONS:-2000}" \
   --stream "${PROFILE_STREAM:-known}" --out "$out"

@@ -51,7 +51,8 @@ public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemF
     private JsonObject ReceiptFields(FormSession s, IForm form, WeekItem item, Submission stored)
     {
         var t = s.T;
-        var history = store.History(s.WeekId, s.Department.Id, item.Key);
+        // A first version is its slot's whole history (one stored after it is not this receipt's): no query.
+        IReadOnlyList<Submission> history = stored.Version == 1 ? [stored] : store.History(s.WeekId, s.Department.Id, item.Key);
         var first = history.Count > 0 ? history[0] : stored;
         var firstAt = WeekTime.Instant(first.SubmittedAt);
         var status = StatusCalculator.Of(s.Calendar, item, firstAt, false);

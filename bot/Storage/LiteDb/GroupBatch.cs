@@ -5,9 +5,10 @@ namespace VocEdWeek.Bot.Storage.LiteDb;
 /// <summary>
 /// The writes one <see cref="GroupCommit"/> writer took: all in one transaction and one commit; if any of them throws
 /// (or the commit does), each again alone in its own transaction, so only the failing ones fail.
-/// Runs on the writer's thread, which holds no transaction (LiteDB's transactions are per thread).
+/// Runs on the writer's thread, which holds no transaction (LiteDB's transactions are per thread). Each write is answered
+/// once its commit is on the disk; meanwhile the writer goes on with the next batch, whose commit reaches the disk after.
 /// </summary>
-public sealed class GroupBatch(LiteDatabase db, IReadOnlyList<QueuedWrite> writes)
+public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes)
 {
     public void Commit()
     {
@@ -26,11 +27,12 @@ public sealed class GroupBatch(LiteDatabase db, IReadOnlyList<QueuedWrite> write
     private bool Together()
     {
         var results = new object?[writes.Count];
-        db.BeginTrans();
+        Task durable;
+        db.Database.BeginTrans();
         try
         {
             for (var i = 0; i < writes.Count; i++) results[i] = writes[i].Run();
-            db.Commit();
+            durable = db.CommitDurably();
         }
         catch (Exception)
         {
@@ -38,18 +40,17 @@ public sealed class GroupBatch(LiteDatabase db, IReadOnlyList<QueuedWrite> write
             RollBack();
             return false;
         }
-        for (var i = 0; i < writes.Count; i++) writes[i].Succeed(results[i]);
+        for (var i = 0; i < writes.Count; i++) writes[i].SucceedOnceOnDisk(durable, results[i]);
         return true;
     }
 
     private void Alone(QueuedWrite write)
     {
-        db.BeginTrans();
+        db.Database.BeginTrans();
         try
         {
             var result = write.Run();
-            db.Commit();
-            write.Succeed(result);
+            write.SucceedOnceOnDisk(db.CommitDurably(), result);
         }
         catch (Exception ex)
         {
@@ -62,7 +63,7 @@ public sealed class GroupBatch(LiteDatabase db, IReadOnlyList<QueuedWrite> write
     {
         try
         {
-            db.Rollback();
+            db.Database.Rollback();
         }
         catch (Exception ex) when (ex is IOException or LiteException)
         {

@@ -8,6 +8,12 @@ namespace VocEdWeek.Bot.Storage.LiteDb;
 /// order, commits once, and completes every write of the batch — each durable when its caller resumes. The pages the
 /// writes share (the same index and data pages) are flushed once.
 /// <para>
+/// Durable means on the disk: LiteDB's Commit returns before its log writer has written the pages, so a batch's writes
+/// are completed only once <see cref="BotDatabase.CommitDurably"/> says the commit is flushed (<see cref="LogFile"/>: two
+/// fsyncs a batch, however many pages). The writer does not wait for that: it goes on with the next batch, whose commit
+/// reaches the disk after this one's.
+/// </para>
+/// <para>
 /// Callers on the request path await (<see cref="WriteAsync{T}"/>), so a turn waiting for the disk holds no thread; the
 /// batches then run on a thread-pool thread. A synchronous caller (<see cref="Write{T}"/>) that finds no writer writes
 /// its own batch on its own thread and hands whatever queued meanwhile to the pool.
@@ -88,7 +94,7 @@ public sealed class GroupCommit(BotDatabase db)
             batch = _queue;
             _queue = [];
         }
-        new GroupBatch(db.Database, batch).Commit();
+        new GroupBatch(db, batch).Commit();
     }
 
     /// <summary>True when writes queued meanwhile (the caller stays the writer); false ends this writer's turn.</summary>

@@ -21,7 +21,7 @@ public static class ProfileCommand
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
-            await Console.Error.WriteLineAsync($"{ex.Message}\nusage: profile [--duration 15] [--warmup 5] [--connections 16] [--conversations 2000] [--stream known|first] [--out DIR]");
+            await Console.Error.WriteLineAsync($"{ex.Message}\nusage: profile [--kind help|submit] [--duration 15] [--warmup 5] [--connections 16] [--conversations 2000] [--stream known|first] [--out DIR]");
             return 2;
         }
         using var watchdog = Watchdog(o.Deadline);
@@ -30,16 +30,20 @@ public static class ProfileCommand
         var rows = new List<Measured>();
         Measured traced;
         long connectorCalls, botAnswered;
-        await using (var env = await BenchEnvironment.StartAsync(RepoPaths.Root))
+        using var scratch = new TempDir();
+        var week = o.Submits ? Compare.BenchWeek.Write(scratch.Path) : null;
+        await using (var env = await BenchEnvironment.StartAsync(RepoPaths.Root, week))
         {
-            var messages = new TeamsMessages(env.Connector.ServiceUrl, AuthenticatedBot.AppId, AuthenticatedBot.TenantId, o.Conversations);
+            IActivityBodies messages = o.Submits
+                ? new ProfileSubmits(env.Connector.ServiceUrl, AuthenticatedBot.AppId, AuthenticatedBot.TenantId)
+                : new TeamsMessages(env.Connector.ServiceUrl, AuthenticatedBot.AppId, AuthenticatedBot.TenantId, o.Conversations);
             // First contact: one load for all the bot's rows, so its counter gives every request of every row a new chat.
-            IActivityBodies botMessages = o.FirstContact ? new FirstContactMessages(env.Connector.ServiceUrl, AuthenticatedBot.AppId, AuthenticatedBot.TenantId) : messages;
+            IActivityBodies botMessages = o.FirstContact && !o.Submits ? new FirstContactMessages(env.Connector.ServiceUrl, AuthenticatedBot.AppId, AuthenticatedBot.TenantId) : messages;
             using var bare = new ProfileLoad(env.BareUrl, env.Token, messages, o.Connections);
             using var bot = new ProfileLoad(env.BotUrl, env.Token, botMessages, o.Connections);
             var before = env.Connector.CallCount;
             var first = await bot.RunCountAsync(o.Conversations);
-            Say($"first contact with {o.Conversations} conversations: {first.PerSecond:F0} req/s, errors {first.Errors}");
+            Say($"first {o.Kind} from {o.Conversations} conversations: {first.PerSecond:F0} req/s, errors {first.Errors}");
             var warm = await bot.RunForAsync(o.Warmup);
             await bare.RunForAsync(o.Warmup);
             rows.Add(await Measured.RunAsync("bare", bare, o.Duration));
@@ -52,12 +56,14 @@ public static class ProfileCommand
             rows.Add(traced = profiled);
             botAnswered = first.Requests + warm.Requests + rows.Where(r => r.Target != "bare").Sum(r => r.Load.Requests);
             connectorCalls = env.Connector.CallCount - before;
+            // A submit's answer is the receipt in the invoke response: no connector call.
+            if (o.Submits) botAnswered = 0;
         }
         foreach (var r in rows) Say($"{r.Target,-12} {r.Load.PerSecond,7:F0} req/s  p99 {r.Load.PercentileMs(99):F1} ms  {r.CpuUsPerRequest:F0} µs CPU/req  {r.AllocatedKbPerRequest:F1} KB/req  errors {r.Load.Errors}");
         Say($"connector calls {connectorCalls} for {botAnswered} bot answers; reading {trace}");
 
-        var setup = Inv($"{Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, server GC {GCSettings.IsServerGC}; {o.Connections} connections, {(o.FirstContact ? "every bot request from a chat never seen (first contact)" : Inv($"{o.Conversations} known conversations"))}, {o.Duration.TotalSeconds:F0} s per row, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; connector calls {connectorCalls} for {botAnswered} bot answers.");
-        var title = o.FirstContact ? "\"help\" from chats never seen (first contact)" : "\"help\" to known conversations";
+        var setup = Inv($"{Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, server GC {GCSettings.IsServerGC}; {o.Kind}; {o.Connections} connections, {(o.FirstContact ? "every bot request from a chat never seen (first contact)" : Inv($"{o.Conversations} known conversations"))}, {o.Duration.TotalSeconds:F0} s per row, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; connector calls {connectorCalls} for {botAnswered} bot answers.");
+        var title = o.Submits ? "the daily report card submitted (Action.Execute)" : o.FirstContact ? "\"help\" from chats never seen (first contact)" : "\"help\" to known conversations";
         var report = ProfileReport.Format(rows, traced, TraceReader.Read(trace), setup, title);
         var file = Path.Combine(o.Out, "profile.md");
         await File.WriteAllTextAsync(file, report);

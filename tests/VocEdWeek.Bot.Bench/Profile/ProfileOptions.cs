@@ -3,7 +3,7 @@ using System.Globalization;
 namespace VocEdWeek.Bot.Bench.Profile;
 
 /// <summary>
-/// <c>profile [--duration 15] [--warmup 5] [--connections 16] [--conversations 2000] [--stream known|first] [--out DIR]</c>, or
+/// <c>profile [--kind help|submit] [--duration 15] [--warmup 5] [--connections 16] [--conversations 2000] [--stream known|first] [--out DIR]</c>, or
 /// <c>analyze TRACE.nettrace --requests N --cpu-ms MS [--out FILE]</c> to read an existing trace again.
 /// </summary>
 public sealed record ProfileOptions
@@ -19,6 +19,11 @@ public sealed record ProfileOptions
     /// the <see cref="Conversations"/> pass before them is then new chats too (the warm-up). False: the known pool.
     /// </summary>
     public bool FirstContact { get; init; }
+
+    /// <summary>"help" (a reply through the connector) or "submit" (the daily report card, BenchWeek's liaisons).</summary>
+    public string Kind { get; init; } = "help";
+
+    public bool Submits => Kind == "submit";
 
     /// <summary>Hard stop: three measured stretches, the warm-up, the first contacts and the trace's conversion.</summary>
     public TimeSpan Deadline => 3 * Duration + Warmup + TimeSpan.FromMinutes(6);
@@ -37,10 +42,12 @@ public sealed record ProfileOptions
                 "--conversations" => o with { Conversations = (int)Number(value) },
                 "--out" => o with { Out = value },
                 "--stream" => o with { FirstContact = value is "first" ? true : value is "known" ? false : throw new ArgumentException("--stream is known or first") },
+                "--kind" => o with { Kind = value is "help" or "submit" ? value : throw new ArgumentException("--kind must be help or submit") },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
         if (o.Connections is < 1 or > 1024) throw new ArgumentException("--connections must be 1..1024");
+        if (o.Submits) o = o with { Conversations = Compare.BenchWeek.Liaisons };
         if (o.Conversations < 1) throw new ArgumentException("--conversations must be at least 1");
         return o;
     }

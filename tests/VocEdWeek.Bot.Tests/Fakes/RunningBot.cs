@@ -18,6 +18,16 @@ public sealed class RunningBot : IDisposable
 
     public StreamReader Stderr => _process.StandardError;
 
+    /// <summary>The bot's Storage:Directory (removed when this is disposed).</summary>
+    public string DataDirectory => _dir.Path;
+
+    /// <summary>SIGKILL, no orderly shutdown: what the bot answered must already be in <see cref="DataDirectory"/>.</summary>
+    public void KillNow()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         _process.Kill(entireProcessTree: true);

@@ -149,6 +149,29 @@ public sealed class GroupCommitTests : IDisposable
         Assert.False(db.InTransaction);
     }
 
+    [Fact]
+    public async Task ABatch_FlushesTheLogTwice_NotOncePerPage()
+    {
+        const int queued = 16;
+        using var db = new BotDatabase(Options);
+        var group = new GroupCommit(db);
+        var items = db.Collection<BsonDocument>("items");
+        await group.WriteAsync(() => items.Insert(Doc(-1))); // the collection exists: the batches below only add to it
+        var before = db.LogFlushes;
+        await using (var held = HoldWriter(group, items))
+        {
+            var writes = Enumerable.Range(1, queued).Select(i => group.WriteAsync(() => items.Insert(Doc(i)))).ToList();
+            SpinWait.SpinUntil(() => group.Queued == queued);
+            held.Release();
+            await Task.WhenAll(writes);
+        }
+
+        // Two batches (the held write, then the sixteen), each written as several pages: two flushes a batch (the pages,
+        // then the page confirming them), one more when the second batch's pages are written while the first one's
+        // caller still waits. LiteDB's own writer flushed once per page it found alone in its queue.
+        Assert.InRange(db.LogFlushes - before, 2, 6);
+    }
+
     private static BsonDocument Doc(int id) => new() { ["_id"] = id };
 
     // A thread of its own per caller: callers block until their write is committed, as request threads do.

@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Localization;
 
-namespace VocEdWeek.Bot.Features.Office;
+namespace VocEdWeek.Bot.Cards;
 
 /// <summary>
 /// A card's size on the wire without expanding all its rows. A list row is rendered from one template fragment in which each
@@ -11,7 +10,8 @@ namespace VocEdWeek.Bot.Features.Office;
 /// own text less the data's keys). The model expands the card with at most one row per list (its header, a "$when" on the
 /// list's count and the first row included), measures each list's constant once from a card with a second row, and adds
 /// every further row with its comma. Rows whose fragment used a value twice or depended on the row count would make the
-/// estimate wrong: <see cref="CardBudget.Fit"/> measures the card it finally expands and falls back when it differs.
+/// estimate wrong: the callers (the office cards' budget, the digest's parts) measure the card they finally expand and fall
+/// back to expanding every try when it differs.
 /// </summary>
 public sealed class CardSizeModel(CardTemplates cards, string template, Strings texts, IReadOnlyList<string> lists)
 {
@@ -35,7 +35,8 @@ public sealed class CardSizeModel(CardTemplates cards, string template, Strings 
         return size;
     }
 
-    private int Bytes(JsonObject data) => CardBudget.WireBytes(cards.Render(template, data, texts));
+    // As Teams counts it: UTF-8 JSON with the default encoder (non-ASCII as \\uXXXX escapes).
+    private int Bytes(JsonObject data) => Encoding.UTF8.GetByteCount(cards.Render(template, data, texts).ToJsonString());
 
     private static int Json(JsonNode? node) => node is null ? 4 : Encoding.UTF8.GetByteCount(node.ToJsonString());
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using VocEdWeek.Bot.Localization;
@@ -13,22 +14,27 @@ namespace VocEdWeek.Bot.Cards;
 /// estimate wrong: the callers (the office cards' budget, the digest's parts) measure the card they finally expand and fall
 /// back to expanding every try when it differs.
 /// </summary>
-public sealed class CardSizeModel(CardTemplates cards, string template, Strings texts, IReadOnlyList<string> lists)
+/// <remarks>
+/// One model serves a card's every render (it is thread-safe): a list's constant is kept per language and row shape (keys,
+/// value kinds, nested list lengths), so a render usually expands only the one-row card per try and the chosen card.
+/// </remarks>
+public sealed class CardSizeModel(CardTemplates cards, string template, IReadOnlyList<string> lists)
 {
-    private readonly Dictionary<string, int> _rowConstant = [];
+    private readonly ConcurrentDictionary<(Strings Texts, string List, string Shape), int> _rowConstant = new();
 
-    public int Estimate(JsonObject data)
+    public int Estimate(JsonObject data, Strings texts)
     {
-        var skeleton = Bytes(Truncated(data, null));
+        var skeleton = Bytes(Truncated(data, null), texts);
         var size = skeleton;
         foreach (var list in lists)
         {
             if (data[list] is not JsonArray rows || rows.Count < 2) continue;
-            if (!_rowConstant.TryGetValue(list, out var constant))
+            var key = (texts, list, Shape(rows[1]));
+            if (!_rowConstant.TryGetValue(key, out var constant))
             {
-                // Bytes of the second row less its data: the same for every row of this list.
-                constant = Bytes(Truncated(data, list)) - skeleton - 1 - Json(rows[1]);
-                _rowConstant[list] = constant;
+                // Bytes of the second row less its data: the same for every row of this list and shape.
+                constant = Bytes(Truncated(data, list), texts) - skeleton - 1 - Json(rows[1]);
+                _rowConstant[key] = constant;
             }
             for (var i = 1; i < rows.Count; i++) size += constant + Json(rows[i]) + 1;
         }
@@ -36,7 +42,44 @@ public sealed class CardSizeModel(CardTemplates cards, string template, Strings 
     }
 
     // As Teams counts it: UTF-8 JSON with the default encoder (non-ASCII as \\uXXXX escapes).
-    private int Bytes(JsonObject data) => Encoding.UTF8.GetByteCount(cards.Render(template, data, texts).ToJsonString());
+    private int Bytes(JsonObject data, Strings texts) => Encoding.UTF8.GetByteCount(cards.Render(template, data, texts).ToJsonString());
+
+    /// <summary>What a row's constant depends on besides the template: its keys, its values' kinds (an empty text apart), nested lists' lengths.</summary>
+    private static string Shape(JsonNode? node)
+    {
+        var shape = new StringBuilder();
+        Add(node);
+        return shape.ToString();
+
+        void Add(JsonNode? n)
+        {
+            switch (n)
+            {
+                case JsonObject o:
+                    shape.Append('{');
+                    foreach (var (key, value) in o) { shape.Append(key).Append(':'); Add(value); shape.Append(','); }
+                    shape.Append('}');
+                    break;
+                case JsonArray a:
+                    shape.Append('[');
+                    foreach (var item in a) { Add(item); shape.Append(','); }
+                    shape.Append(']');
+                    break;
+                case JsonValue v when v.TryGetValue<string>(out var text):
+                    shape.Append(text.Length == 0 ? 'e' : 's');
+                    break;
+                case JsonValue v when v.TryGetValue<bool>(out var flag):
+                    shape.Append(flag ? 'T' : 'F');
+                    break;
+                case null:
+                    shape.Append('0');
+                    break;
+                default:
+                    shape.Append('n');
+                    break;
+            }
+        }
+    }
 
     private static int Json(JsonNode? node) => node is null ? 4 : Encoding.UTF8.GetByteCount(node.ToJsonString());
 

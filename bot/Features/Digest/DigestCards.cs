@@ -40,6 +40,7 @@ public sealed class DigestCards(CardTemplates cards)
 
     /// <summary>The data's lists that grow with the lines and rows of a part.</summary>
     private static readonly string[] Lists = ["missing", "mentions", "rows"];
+    private readonly CardSizeModel _sizes = new(cards, "digest", Lists);
 
     /// <summary>
     /// The part from here holding as many of the remaining lines and rows as fit (at least one). The search sizes its tries
@@ -48,10 +49,9 @@ public sealed class DigestCards(CardTemplates cards)
     /// </summary>
     private Part Largest(DigestModel model, bool first, int missingFrom, int rowFrom)
     {
-        var sizes = new CardSizeModel(cards, "digest", Texts(model), Lists);
-        var part = Largest(model, first, missingFrom, rowFrom, sizes.Estimate);
+        var part = Largest(model, first, missingFrom, rowFrom, d => _sizes.Estimate(d, Texts(model)));
         var probe = Probe(model, part);
-        return sizes.Estimate(probe) == Rendered(model, probe) ? part : Largest(model, first, missingFrom, rowFrom, d => Rendered(model, d));
+        return _sizes.Estimate(probe, Texts(model)) == Rendered(model, probe) ? part : Largest(model, first, missingFrom, rowFrom, d => Rendered(model, d));
     }
 
     private int Rendered(DigestModel model, JsonObject data) => DigestBudget.WireBytes(cards.Render("digest", data, Texts(model)));

@@ -25,16 +25,15 @@ public static class CardBudget
     /// (a card with at most one row per list, plus each further row's measured size) and the whole card is expanded once.
     /// That one expansion is measured too; should the model ever be wrong, the card is fitted the old way.
     /// </summary>
-    /// <param name="lists">The names of the data's arrays that grow with the row count (each row rendered alike).</param>
+    /// <param name="model">The template's size model, naming the data's lists that grow with the row count.</param>
     public static RenderedCard Fit(CardTemplates cards, string template, Strings texts, int rows, int first,
-        IReadOnlyList<string> lists, Func<int, JsonObject> data)
+        CardSizeModel model, Func<int, JsonObject> data)
     {
-        var model = new CardSizeModel(cards, template, texts, lists);
         var n = Math.Min(rows, first);
         while (true)
         {
             var d = data(n);
-            var size = model.Estimate(d);
+            var size = model.Estimate(d, texts);
             if (size <= CardBytes || n == 0)
             {
                 var card = cards.Render(template, d, texts);

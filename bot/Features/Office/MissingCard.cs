@@ -17,8 +17,8 @@ public sealed class MissingCard(CardTemplates cards, IPickStore picks)
     public const string RemindVerb = "remind.missing";
     /// <summary>Rows tried first; fewer when the card would pass the size budget.</summary>
     private const int FirstTry = 80;
-    /// <summary>The data's lists that grow with the rows shown.</summary>
-    private static readonly string[] Lists = ["missing", "late", "mentions"];
+    /// <summary>Sizes the cut; the data's lists that grow with the rows shown.</summary>
+    private readonly CardSizeModel _sizes = new(cards, "missing", ["missing", "late", "mentions"]);
 
     public JsonObject Render(WeekProgress snapshot, WeekItem item, Strings t, bool mention) => Compose(snapshot, item, t, mention).Card;
 
@@ -93,7 +93,7 @@ public sealed class MissingCard(CardTemplates cards, IPickStore picks)
         }
         return renderEveryTry
             ? CardBudget.FitByRendering(cards, "missing", t, rows, FirstTry, Data)
-            : CardBudget.Fit(cards, "missing", t, rows, FirstTry, Lists, Data);
+            : CardBudget.Fit(cards, "missing", t, rows, FirstTry, _sizes, Data);
     }
 
     /// <summary>Feed / notification line: "5月14日（周二）日报：未交 3，迟交/补交 1".</summary>

@@ -22,8 +22,8 @@ public sealed class ProgressCard(CardTemplates cards, IPickStore picks)
     /// <summary>Weeks longer than this many days show the last seven days up to today in the grid.</summary>
     private const int MaxGridDays = 10;
     private const int FirstTry = 60;
-    /// <summary>The data's list that grows with the rows shown.</summary>
-    private static readonly string[] Lists = ["rows"];
+    /// <summary>Sizes the cut; the data's lists that grow with the rows shown.</summary>
+    private readonly CardSizeModel _sizes = new(cards, "progress", ["rows"]);
 
     /// <param name="backTo">The item the "who is missing" button opens (null: no button).</param>
     public JsonObject Render(WeekProgress snapshot, Strings t, WeekItem? backTo) => Compose(snapshot, t, backTo).Card;
@@ -76,7 +76,7 @@ public sealed class ProgressCard(CardTemplates cards, IPickStore picks)
         }
         return renderEveryTry
             ? CardBudget.FitByRendering(cards, "progress", t, listed.Count, FirstTry, Data)
-            : CardBudget.Fit(cards, "progress", t, listed.Count, FirstTry, Lists, Data);
+            : CardBudget.Fit(cards, "progress", t, listed.Count, FirstTry, _sizes, Data);
     }
 
     /// <summary>Feed / notification line: "2024年职业教育活动周：今日未交 3".</summary>

@@ -28,12 +28,14 @@ public sealed class CardBudgetCutTests
     public void MissingCard_SameCutAsRenderingEveryTry(string locale, bool longNames, bool mention)
     {
         var t = Strings.For(locale);
+        // One model for all sizes, as a card keeps one: its constants learnt on one size serve the next.
+        var model = new CardSizeModel(Cards, "missing", ["missing", "late", "mentions"]);
         foreach (var count in Sizes)
         {
             var rows = Math.Max(count, count / 3);
             Func<int, JsonObject> data = limit => MissingData(count, count / 3, limit, longNames, mention, t);
             AssertSame(count, CardBudget.FitByRendering(Cards, "missing", t, rows, 80, data),
-                CardBudget.Fit(Cards, "missing", t, rows, 80, ["missing", "late", "mentions"], data));
+                CardBudget.Fit(Cards, "missing", t, rows, 80, model, data));
         }
     }
 
@@ -42,11 +44,12 @@ public sealed class CardBudgetCutTests
     public void ProgressCard_SameCutAsRenderingEveryTry(string locale, bool longNames, bool starred)
     {
         var t = Strings.For(locale);
+        var model = new CardSizeModel(Cards, "progress", ["rows"]);
         foreach (var count in Sizes)
         {
             Func<int, JsonObject> data = limit => ProgressData(count, limit, longNames, starred, t);
             AssertSame(count, CardBudget.FitByRendering(Cards, "progress", t, count, 60, data),
-                CardBudget.Fit(Cards, "progress", t, count, 60, ["rows"], data));
+                CardBudget.Fit(Cards, "progress", t, count, 60, model, data));
         }
     }
 
@@ -61,14 +64,14 @@ public sealed class CardBudgetCutTests
         var t = Strings.For(locale);
         foreach (var count in new[] { 2, 80, 1500 })
         {
-            var missing = new CardSizeModel(Cards, "missing", t, ["missing", "late", "mentions"]);
-            var progress = new CardSizeModel(Cards, "progress", t, ["rows"]);
+            var missing = new CardSizeModel(Cards, "missing", ["missing", "late", "mentions"]);
+            var progress = new CardSizeModel(Cards, "progress", ["rows"]);
             for (var n = 0; n <= 80; n++)
             {
                 var m = MissingData(count, count / 3, n, longNames, flag, t);
-                Assert.True(CardBudget.WireBytes(Cards.Render("missing", m, t)) == missing.Estimate(m), $"missing {count}/{n}");
+                Assert.True(CardBudget.WireBytes(Cards.Render("missing", m, t)) == missing.Estimate(m, t), $"missing {count}/{n}");
                 var p = ProgressData(count, n, longNames, flag, t);
-                Assert.True(CardBudget.WireBytes(Cards.Render("progress", p, t)) == progress.Estimate(p), $"progress {count}/{n}");
+                Assert.True(CardBudget.WireBytes(Cards.Render("progress", p, t)) == progress.Estimate(p, t), $"progress {count}/{n}");
             }
         }
     }

@@ -117,7 +117,7 @@ public sealed class OfficeCardSizeTests(OfficeCardSizeTests.BigWeeks weeks) : IC
                     var cut = missing.Compose(snapshot, item, t, mention);
                     AssertSame($"{item.Key} {locale} {mention}", missing.Compose(snapshot, item, t, mention, true), cut);
                     // Sized by the model, not by the fallback.
-                    Assert.Equal(cut.WireBytes, new CardSizeModel(world.Get<CardTemplates>(), "missing", t, ["missing", "late", "mentions"]).Estimate(cut.Data));
+                    Assert.Equal(cut.WireBytes, new CardSizeModel(world.Get<CardTemplates>(), "missing", ["missing", "late", "mentions"]).Estimate(cut.Data, t));
                 }
             }
             AssertSame($"progress {locale}", progress.Compose(snapshot, t, null, true), progress.Compose(snapshot, t, null));

@@ -41,7 +41,7 @@ public sealed class CardSizeModel(CardTemplates cards, string template, IReadOnl
         return size;
     }
 
-    // As Teams counts it: UTF-8 JSON with the default encoder (non-ASCII as \\uXXXX escapes).
+    // As Teams counts it: UTF-8 JSON with the default encoder (non-ASCII as \uXXXX escapes).
     private int Bytes(JsonObject data, Strings texts) => Encoding.UTF8.GetByteCount(cards.Render(template, data, texts).ToJsonString());
 
     /// <summary>What a row's constant depends on besides the template: its keys, its values' kinds (an empty text apart), nested lists' lengths.</summary>

@@ -16,13 +16,16 @@ public sealed class DigestCards(CardTemplates cards)
 
     public IReadOnlyList<JsonObject> Render(DigestModel model) => Parts(model).Select(p => p.Card).ToList();
 
-    public IReadOnlyList<(JsonObject Card, JsonObject Data)> Parts(DigestModel model)
+    public IReadOnlyList<(JsonObject Card, JsonObject Data)> Parts(DigestModel model) => Parts(model, false);
+
+    /// <param name="renderEveryTry">Size every try by expanding it (the cut before <see cref="CardSizeModel"/>): the tests' reference.</param>
+    internal IReadOnlyList<(JsonObject Card, JsonObject Data)> Parts(DigestModel model, bool renderEveryTry)
     {
         var parts = new List<Part>();
         int missing = 0, rows = 0;
         do
         {
-            var part = Largest(model, parts.Count == 0, missing, rows);
+            var part = renderEveryTry ? Largest(model, parts.Count == 0, missing, rows, d => Rendered(model, d)) : Largest(model, parts.Count == 0, missing, rows);
             parts.Add(part);
             missing += part.MissingCount;
             rows += part.RowCount;
@@ -35,8 +38,25 @@ public sealed class DigestCards(CardTemplates cards)
         }).ToList();
     }
 
-    /// <summary>The part from here holding as many of the remaining lines and rows as fit (at least one).</summary>
+    /// <summary>The data's lists that grow with the lines and rows of a part.</summary>
+    private static readonly string[] Lists = ["missing", "mentions", "rows"];
+    private readonly CardSizeModel _sizes = new(cards, "digest", Lists);
+
+    /// <summary>
+    /// The part from here holding as many of the remaining lines and rows as fit (at least one). The search sizes its tries
+    /// with <see cref="CardSizeModel"/> (a card with one line and row expanded, the rest added by their bytes); the part it
+    /// chooses is expanded and measured, and should the model have been wrong the search runs again, expanding every try.
+    /// </summary>
     private Part Largest(DigestModel model, bool first, int missingFrom, int rowFrom)
+    {
+        var part = Largest(model, first, missingFrom, rowFrom, d => _sizes.Estimate(d, Texts(model)));
+        var probe = Probe(model, part);
+        return _sizes.Estimate(probe, Texts(model)) == Rendered(model, probe) ? part : Largest(model, first, missingFrom, rowFrom, d => Rendered(model, d));
+    }
+
+    private int Rendered(DigestModel model, JsonObject data) => DigestBudget.WireBytes(cards.Render("digest", data, Texts(model)));
+
+    private static Part Largest(DigestModel model, bool first, int missingFrom, int rowFrom, Func<JsonObject, int> size)
     {
         var remaining = model.Missing.Count - missingFrom + model.Rows.Count - rowFrom;
         Part Take(int n)
@@ -44,8 +64,7 @@ public sealed class DigestCards(CardTemplates cards)
             var m = Math.Min(n, model.Missing.Count - missingFrom);
             return new Part(first, missingFrom, m, rowFrom, n - m);
         }
-        // The texts go apart (shared, converted once per language): the search renders a dozen tries.
-        bool Fits(int n) => DigestBudget.WireBytes(cards.Render("digest", Data(model, Take(n), 999, 999), Texts(model))) <= DigestBudget.CardBytes;
+        bool Fits(int n) => size(Probe(model, Take(n))) <= DigestBudget.CardBytes;
 
         if (remaining == 0 || Fits(remaining)) return Take(remaining);
         int lo = 1, hi = remaining - 1; // at least one item per part, so every part makes progress
@@ -57,6 +76,9 @@ public sealed class DigestCards(CardTemplates cards)
         }
         return Take(lo);
     }
+
+    // A try is sized with the longest "part i/n" the subtitle could have.
+    private static JsonObject Probe(DigestModel model, Part part) => Data(model, part, 999, 999);
 
     private static Strings Texts(DigestModel model) => Strings.For(model.Week.Definition.Locale);
 

@@ -20,11 +20,35 @@ public static class CardBudget
     public static int WireBytes(JsonNode card) => Encoding.UTF8.GetByteCount(card.ToJsonString());
 
     /// <summary>
-    /// Renders <paramref name="template"/> with the data for <paramref name="rows"/> list rows (capped at <paramref name="first"/>),
-    /// and with fewer while the card is over budget. A couple of renders at most: each retry scales by the overshoot.
-    /// The texts go apart from the data (shared, converted once per language), not copied into every try.
+    /// The card for <paramref name="rows"/> list rows (capped at <paramref name="first"/>), with fewer while it is over budget:
+    /// the same cut, row for row, as <see cref="FitByRendering"/>, but the tries are sized by <see cref="CardSizeModel"/>
+    /// (a card with at most one row per list, plus each further row's measured size) and the whole card is expanded once.
+    /// That one expansion is measured too; should the model ever be wrong, the card is fitted the old way.
     /// </summary>
-    public static RenderedCard Fit(CardTemplates cards, string template, Strings texts, int rows, int first, Func<int, JsonObject> data)
+    /// <param name="model">The template's size model, naming the data's lists that grow with the row count.</param>
+    public static RenderedCard Fit(CardTemplates cards, string template, Strings texts, int rows, int first,
+        CardSizeModel model, Func<int, JsonObject> data)
+    {
+        var n = Math.Min(rows, first);
+        while (true)
+        {
+            var d = data(n);
+            var size = model.Estimate(d, texts);
+            if (size <= CardBytes || n == 0)
+            {
+                var card = cards.Render(template, d, texts);
+                var actual = WireBytes(card);
+                return actual == size ? new RenderedCard(card, d, actual) : FitByRendering(cards, template, texts, rows, first, data);
+            }
+            n = Next(n, size);
+        }
+    }
+
+    /// <summary>
+    /// Renders the card with the data for <paramref name="rows"/> list rows (capped at <paramref name="first"/>), and with
+    /// fewer while the card is over budget, expanding and measuring every try. The reference for <see cref="Fit"/>.
+    /// </summary>
+    public static RenderedCard FitByRendering(CardTemplates cards, string template, Strings texts, int rows, int first, Func<int, JsonObject> data)
     {
         var n = Math.Min(rows, first);
         while (true)
@@ -33,9 +57,12 @@ public static class CardBudget
             var card = cards.Render(template, d, texts);
             var size = WireBytes(card);
             if (size <= CardBytes || n == 0) return new RenderedCard(card, d, size);
-            n = Math.Max(0, Math.Min(n - 1, (int)(n * (double)CardBytes / size) - 1));
+            n = Next(n, size);
         }
     }
+
+    // Each retry scales by the overshoot, so a couple of tries at most.
+    private static int Next(int n, int size) => Math.Max(0, Math.Min(n - 1, (int)(n * (double)CardBytes / size) - 1));
 }
 
 /// <summary>An expanded card, the template data it came from (without the texts, <c>${t.…}</c>), and its size on the wire.</summary>

@@ -17,10 +17,15 @@ public sealed class MissingCard(CardTemplates cards, IPickStore picks)
     public const string RemindVerb = "remind.missing";
     /// <summary>Rows tried first; fewer when the card would pass the size budget.</summary>
     private const int FirstTry = 80;
+    /// <summary>Sizes the cut; the data's lists that grow with the rows shown.</summary>
+    private readonly CardSizeModel _sizes = new(cards, "missing", ["missing", "late", "mentions"]);
 
     public JsonObject Render(WeekProgress snapshot, WeekItem item, Strings t, bool mention) => Compose(snapshot, item, t, mention).Card;
 
-    public RenderedCard Compose(WeekProgress snapshot, WeekItem item, Strings t, bool mention)
+    public RenderedCard Compose(WeekProgress snapshot, WeekItem item, Strings t, bool mention) => Compose(snapshot, item, t, mention, false);
+
+    /// <param name="renderEveryTry">Fit the old way (<see cref="CardBudget.FitByRendering"/>): the tests' reference.</param>
+    internal RenderedCard Compose(WeekProgress snapshot, WeekItem item, Strings t, bool mention, bool renderEveryTry)
     {
         var week = snapshot.Week;
         var calendar = week.Calendar;
@@ -42,7 +47,7 @@ public sealed class MissingCard(CardTemplates cards, IPickStore picks)
         var picked = marks.Describe(week, item.Key, t);
 
         var rows = Math.Max(missing.Count, late.Count);
-        return CardBudget.Fit(cards, "missing", t, rows, FirstTry, limit =>
+        JsonObject Data(int limit)
         {
             var shownMissing = Math.Min(missing.Count, limit);
             var shownLate = Math.Min(late.Count, Math.Max(limit / 2, Math.Min(limit, 5)));
@@ -85,7 +90,10 @@ public sealed class MissingCard(CardTemplates cards, IPickStore picks)
                 ["picked"] = picked,
                 ["mentions"] = mentions,
             };
-        });
+        }
+        return renderEveryTry
+            ? CardBudget.FitByRendering(cards, "missing", t, rows, FirstTry, Data)
+            : CardBudget.Fit(cards, "missing", t, rows, FirstTry, _sizes, Data);
     }
 
     /// <summary>Feed / notification line: "5月14日（周二）日报：未交 3，迟交/补交 1".</summary>

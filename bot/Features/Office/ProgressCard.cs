@@ -22,11 +22,16 @@ public sealed class ProgressCard(CardTemplates cards, IPickStore picks)
     /// <summary>Weeks longer than this many days show the last seven days up to today in the grid.</summary>
     private const int MaxGridDays = 10;
     private const int FirstTry = 60;
+    /// <summary>Sizes the cut; the data's lists that grow with the rows shown.</summary>
+    private readonly CardSizeModel _sizes = new(cards, "progress", ["rows"]);
 
     /// <param name="backTo">The item the "who is missing" button opens (null: no button).</param>
     public JsonObject Render(WeekProgress snapshot, Strings t, WeekItem? backTo) => Compose(snapshot, t, backTo).Card;
 
-    public RenderedCard Compose(WeekProgress snapshot, Strings t, WeekItem? backTo)
+    public RenderedCard Compose(WeekProgress snapshot, Strings t, WeekItem? backTo) => Compose(snapshot, t, backTo, false);
+
+    /// <param name="renderEveryTry">Fit the old way (<see cref="CardBudget.FitByRendering"/>): the tests' reference.</param>
+    internal RenderedCard Compose(WeekProgress snapshot, Strings t, WeekItem? backTo, bool renderEveryTry)
     {
         var week = snapshot.Week;
         var calendar = week.Calendar;
@@ -47,7 +52,7 @@ public sealed class ProgressCard(CardTemplates cards, IPickStore picks)
         var listed = departments.Count <= FullGridDepartments ? byDepartment : problems;
         var dayColumns = new JsonArray(days.Select(d => (JsonNode)new JsonObject { ["label"] = OfficeFormat.DayColumn(d, t) }).ToArray());
 
-        return CardBudget.Fit(cards, "progress", t, listed.Count, FirstTry, limit =>
+        JsonObject Data(int limit)
         {
             var note = departments.Count <= FullGridDepartments && limit >= listed.Count
                 ? ""
@@ -68,7 +73,10 @@ public sealed class ProgressCard(CardTemplates cards, IPickStore picks)
                 ["rows"] = new JsonArray(shown.Select(r => (JsonNode)RowJson(r, t, marks)).ToArray()),
                 ["asOf"] = OfficeFormat.AsOf(calendar, snapshot.Now, t),
             };
-        });
+        }
+        return renderEveryTry
+            ? CardBudget.FitByRendering(cards, "progress", t, listed.Count, FirstTry, Data)
+            : CardBudget.Fit(cards, "progress", t, listed.Count, FirstTry, _sizes, Data);
     }
 
     /// <summary>Feed / notification line: "2024年职业教育活动周：今日未交 3".</summary>

@@ -164,6 +164,9 @@ public sealed class DigestTests
         var model = world.Get<DigestBuilder>().Build(world.Week, new DateOnly(2024, 5, 18), world.Clock.GetUtcNow());
         var cards = world.Get<DigestCards>().Render(model);
         Assert.NotEmpty(cards);
+        Assert.Equal(
+            world.Get<DigestCards>().Parts(model, renderEveryTry: true).Select(p => p.Card.ToJsonString() + p.Data.ToJsonString()),
+            world.Get<DigestCards>().Parts(model).Select(p => p.Card.ToJsonString() + p.Data.ToJsonString()));
         Assert.All(cards, c => Assert.True(DigestBudget.WireBytes(c) <= DigestBudget.MaxBytes, $"{DigestBudget.WireBytes(c)} bytes"));
         // 60 departments: only those with something other than ✓ are listed in the grid.
         Assert.Equal(60 - model.Rows.Count, int.Parse(System.Text.RegularExpressions.Regex.Match(model.GridNote, @"\d+").Value, System.Globalization.CultureInfo.InvariantCulture));
@@ -185,6 +188,10 @@ public sealed class DigestTests
         Assert.Equal(1000, cards.Sum(c => CardJson.Elements(c["body"]).Where(e => (string?)e["type"] == "Table").Sum(t => t["rows"]!.AsArray().Count - 1)));
         Assert.Contains($"第 1/{cards.Count} 部分", Texts(cards[0]));
         Assert.Contains($"第 {cards.Count}/{cards.Count} 部分", Texts(cards[^1]));
+        // The parts sized by the model are the parts found by expanding every try.
+        Assert.Equal(
+            world.Get<DigestCards>().Parts(model, renderEveryTry: true).Select(p => p.Card.ToJsonString() + p.Data.ToJsonString()),
+            world.Get<DigestCards>().Parts(model).Select(p => p.Card.ToJsonString() + p.Data.ToJsonString()));
         // Every mention's text is in that same card (and there are mentions to check).
         Assert.NotEmpty(cards.SelectMany(c => c["msteams"]!["entities"]!.AsArray()));
         Assert.All(cards, c =>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using VocEdWeek.Bot.Cards;
 using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Office;
 using VocEdWeek.Bot.Storage;
@@ -95,6 +96,39 @@ public sealed class OfficeCardSizeTests(OfficeCardSizeTests.BigWeeks weeks) : IC
         Assert.All(grid["rows"]!.AsArray().Skip(1), row => Assert.Contains(
             CardJson.Elements(row).Where(e => (string?)e["type"] == "TextBlock").Skip(1).Select(e => (string?)e["text"]),
             s => s is "✘" or "迟" or "补"));
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(1000)]
+    public void ManyDepartments_CardsCutAsWhenEveryTryWasRendered(int departments)
+    {
+        var world = weeks.Worlds[departments];
+        var snapshot = world.Get<VocEdWeek.Bot.Progress.ProgressService>().ForWeek(world.Week);
+        var missing = world.Get<MissingCard>();
+        var progress = world.Get<ProgressCard>();
+        foreach (var locale in new[] { "zh-CN", "en-US" })
+        {
+            var t = VocEdWeek.Bot.Localization.Strings.For(locale);
+            foreach (var item in world.Week.Calendar.Items)
+            {
+                foreach (var mention in new[] { false, true })
+                {
+                    var cut = missing.Compose(snapshot, item, t, mention);
+                    AssertSame($"{item.Key} {locale} {mention}", missing.Compose(snapshot, item, t, mention, true), cut);
+                    // Sized by the model, not by the fallback.
+                    Assert.Equal(cut.WireBytes, new CardSizeModel(world.Get<CardTemplates>(), "missing", ["missing", "late", "mentions"]).Estimate(cut.Data, t));
+                }
+            }
+            AssertSame($"progress {locale}", progress.Compose(snapshot, t, null, true), progress.Compose(snapshot, t, null));
+        }
+    }
+
+    private static void AssertSame(string name, RenderedCard expected, RenderedCard actual)
+    {
+        Assert.True(expected.Card.ToJsonString() == actual.Card.ToJsonString(), $"{name}: the cards differ");
+        Assert.True(expected.Data.ToJsonString() == actual.Data.ToJsonString(), $"{name}: the data differ");
+        Assert.Equal(expected.WireBytes, actual.WireBytes);
     }
 
     private static void AssertMentionsMatchText(JsonObject card)

@@ -10,10 +10,14 @@ public sealed class DatabaseSeamTests
     private const string LiteDbStores = "VocEdWeek.Bot.Storage.LiteDb";
     private const string PgStores = "VocEdWeek.Bot.Storage.PostgreSql";
 
-    /// <summary>The LiteDB file itself: opening it, reopening it after a disk error; and copying it (backup and restore).</summary>
+    /// <summary>
+    /// The LiteDB file itself: opening it (with its log as the bot's stream, so a commit can be awaited on the disk),
+    /// reopening it after a disk error; and copying it (backup and restore).
+    /// </summary>
     private static readonly string[] LiteDbPlumbing =
     [
         "VocEdWeek.Bot.Storage.BotDatabase",
+        "VocEdWeek.Bot.Storage.DurableEngine",
         "VocEdWeek.Bot.Storage.ReopeningEngine",
         "VocEdWeek.Bot.Operations.Backup",
     ];

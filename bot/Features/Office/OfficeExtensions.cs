@@ -11,6 +11,7 @@ public static class OfficeExtensions
         services.AddSingleton<OfficeQuestionHandler>();
         services.AddSingleton<OfficeProgressHandler>();
         services.AddSingleton<ExemptionHandler>();
+        services.AddHostedService<OfficeWarmUp>();
         return services;
     }
 }

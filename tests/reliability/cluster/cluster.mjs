@@ -120,11 +120,14 @@ export async function runCluster({ departments = 2000, missingEvery = 20, concur
       const killedAt = performance.now();
       // The kill on the rehearsal clock, to tell a retried card the killed instance had stored from one stored on the retry.
       const onClock = new Date(Date.parse(env.Clock__StartAt) + (Date.now() - anchor)).toISOString();
-      const takeover = watchTakeover(pg, leader, killedAt);
+      const watching = watchTakeover(pg, leader, killedAt);
       await bots[i].kill();
+      // Started again only once another instance leads (or a minute passed): a follower tries every LeaderRetry (5 s), so
+      // an instance back within that time could take its own lock back first and the takeover would go unseen.
+      const takeover = await watching;
       await sleep(restartAfterMs);
       bots[i] = await start(leader, i);
-      return { name: leader, ackedBefore: inFlightAcked, atMs: killedAt - sendStarted, onClock, takeover: await takeover, restartedAfterMs: performance.now() - killedAt };
+      return { name: leader, ackedBefore: inFlightAcked, atMs: killedAt - sendStarted, onClock, takeover, restartedAfterMs: performance.now() - killedAt };
     };
     await pool(tasks, concurrency);
     const sendMs = performance.now() - sendStarted;

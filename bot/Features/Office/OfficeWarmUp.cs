@@ -16,13 +16,26 @@ public sealed partial class OfficeWarmUp(
 {
     private static readonly string[] Languages = ["zh-CN", "en-US"];
 
+    // Kept to be awaited on stop: a read still running when the host disposes the database would open its file again.
+    private Task _running = Task.CompletedTask;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => _ = Task.Run(Run, CancellationToken.None));
+        lifetime.ApplicationStarted.Register(() => _running = Task.Run(Run, CancellationToken.None));
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _running.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown time is up; Run catches its own failures, so nothing else can come from it.
+        }
+    }
 
     /// <summary>What the warm-up does; public for the tests.</summary>
     public void Run()

@@ -35,6 +35,26 @@ public sealed class OfficeWarmUpTests
     }
 
     [Fact]
+    public async Task Stopping_waits_for_a_warm_up_still_reading_so_the_database_is_not_reopened_after_it_was_closed()
+    {
+        using var world = new OfficeWorld(departments: 20);
+        var release = new TaskCompletionSource();
+        var store = CountingStore.Wrap(world.Store, hold: release.Task);
+        using var lifetime = new StartedLifetime();
+        var warmUp = WarmUp(world, store.AsStore, lifetime);
+        await warmUp.StartAsync(CancellationToken.None);
+        lifetime.Start();
+        await store.TimesEntered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var stopping = warmUp.StopAsync(CancellationToken.None);
+        Assert.False(stopping.IsCompleted); // the read is held inside the store
+
+        release.SetResult();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(store.TimesRead.Task.IsCompleted);
+    }
+
+    [Fact]
     public async Task The_answers_after_the_warm_up_are_the_answers_without_it()
     {
         using var warmed = new OfficeWorld(departments: 60);
@@ -88,15 +108,18 @@ public sealed class OfficeWarmUpTests
     {
         private ISubmissionStore _inner = null!;
         private bool _fail;
+        private Task _hold = Task.CompletedTask;
         public ConcurrentQueue<string> Calls { get; } = new();
         public TaskCompletionSource TimesRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource TimesEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public static CountingStore Wrap(ISubmissionStore inner, bool fail = false)
+        public static CountingStore Wrap(ISubmissionStore inner, bool fail = false, Task? hold = null)
         {
             var proxy = Create<ISubmissionStore, CountingStore>();
             var counting = (CountingStore)(object)proxy;
             counting._inner = inner;
             counting._fail = fail;
+            counting._hold = hold ?? Task.CompletedTask;
             return counting;
         }
 
@@ -107,6 +130,11 @@ public sealed class OfficeWarmUpTests
             ArgumentNullException.ThrowIfNull(method);
             Calls.Enqueue($"{method.Name} {string.Join(",", args ?? [])}");
             if (_fail) throw new IOException("disk gone");
+            if (method.Name == nameof(ISubmissionStore.Times))
+            {
+                TimesEntered.TrySetResult();
+                _hold.GetAwaiter().GetResult();
+            }
             var result = method.Invoke(_inner, args);
             if (method.Name == nameof(ISubmissionStore.Times)) TimesRead.TrySetResult();
             return result;

@@ -164,20 +164,6 @@ public static partial class BotEndpoint
         }
     }
 
-    private sealed record TurnOutcome(bool IsInvoke, InvokeResult? Invoke)
-    {
-        /// <summary>A plain 200, shared: the de-duplication window keeps every answer for 15 minutes.</summary>
-        public static readonly TurnOutcome Plain = new(false, null);
-
-        public IResult ToHttpResult()
-        {
-            if (!IsInvoke || Invoke is null) return Results.Ok();
-            return Invoke.Body is null
-                ? Results.StatusCode(Invoke.Status)
-                : Results.Content(Invoke.Body.ToJsonString(WireJson.Options), "application/json", System.Text.Encoding.UTF8, Invoke.Status);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for {Type} activity {Id}")]
     private static partial void LogTurnFailed(ILogger logger, Exception ex, string? type, string? id);
 

@@ -78,14 +78,14 @@ public static partial class BotEndpoint
             : RunTurnAsync(activity, authenticated, messenger, handler, time, ChannelTime.Arrival(activity.Timestamp, arrived, wall.Time.GetUtcNow()), log),
             // Another instance runs (or ran) this copy and answers it: a plain 200 here, a reply of nothing, for a
             // message and an invoke alike (the first delivery's invoke answer is over there).
-            () => new TurnOutcome(false, null));
+            () => TurnOutcome.Plain);
         return outcome.ToHttpResult();
     }
 
     private static TurnOutcome Refuse(Activity activity, InboundVerdict verdict, SlowDownNotices notices)
     {
         if (verdict.Notify && activity.Type == ActivityTypes.Message) notices.Send(activity);
-        if (activity.Type != ActivityTypes.Invoke) return new TurnOutcome(false, null);
+        if (activity.Type != ActivityTypes.Invoke) return TurnOutcome.Plain;
         // A card button has a documented way to show a line of text (the invoke "message" answer), at no send cost.
         // Other invokes have none, and a 200 would claim they were handled: 429 says "not now" truthfully.
         if (activity.Name != InvokeNames.AdaptiveCardAction) return new TurnOutcome(true, new InvokeResult(StatusCodes.Status429TooManyRequests, null));
@@ -112,7 +112,7 @@ public static partial class BotEndpoint
         {
             // The handler ignores its token; answer now, its replies are dropped at their deadline anyway.
             LogTurnStillRunning(log, activity.Type, activity.Id);
-            return isInvoke ? new TurnOutcome(true, TimedOut(turn)) : new TurnOutcome(false, null);
+            return isInvoke ? new TurnOutcome(true, TimedOut(turn)) : TurnOutcome.Plain;
         }
     }
 
@@ -127,7 +127,7 @@ public static partial class BotEndpoint
             // Its own budget ran out (replies stuck behind Teams' limits, a slow store): expected under load, no stack
             // trace, and no apology — it could not be sent in time either.
             LogTurnOverBudget(log, activity.Type, activity.Id, TurnBudget.TotalSeconds);
-            return isInvoke ? new TurnOutcome(true, TimedOut(turn)) : new TurnOutcome(false, null);
+            return isInvoke ? new TurnOutcome(true, TimedOut(turn)) : TurnOutcome.Plain;
         }
         catch (Exception ex)
         {
@@ -139,9 +139,9 @@ public static partial class BotEndpoint
                     : InvokeResult.Error(500, "InternalError", "处理时出错，您填写的内容已保留，请重试。"));
             }
             await TryApologiseAsync(turn, budget.Token);
-            return new TurnOutcome(false, null);
+            return TurnOutcome.Plain;
         }
-        return new TurnOutcome(isInvoke, isInvoke ? turn.InvokeResult ?? InvokeResult.NotImplemented() : null);
+        return isInvoke ? new TurnOutcome(true, turn.InvokeResult ?? InvokeResult.NotImplemented()) : TurnOutcome.Plain;
     }
 
     private static InvokeResult TimedOut(TurnContext turn) => turn.IsEnglish
@@ -161,17 +161,6 @@ public static partial class BotEndpoint
         catch (Exception)
         {
             // Nothing more to do: the error is already logged.
-        }
-    }
-
-    private sealed record TurnOutcome(bool IsInvoke, InvokeResult? Invoke)
-    {
-        public IResult ToHttpResult()
-        {
-            if (!IsInvoke || Invoke is null) return Results.Ok();
-            return Invoke.Body is null
-                ? Results.StatusCode(Invoke.Status)
-                : Results.Content(Invoke.Body.ToJsonString(WireJson.Options), "application/json", System.Text.Encoding.UTF8, Invoke.Status);
         }
     }
 

@@ -6,8 +6,10 @@ namespace VocEdWeek.Bot.Protocol.Connector;
 /// <see cref="TimeProvider"/>) until its request fits every window, then the send time is logged.
 /// </summary>
 /// <remarks>
-/// Callers for one thread queue on that thread's gate (FIFO), so only the head of each queue polls the
-/// windows; the head then queues on the tenant gate, which it holds only while the tenant window is full.
+/// A caller that finds both gates free and both windows with room takes its slot in one step under the lock (the
+/// common case: one lock per send, no gate). Otherwise callers for one thread queue on that thread's gate (FIFO), so
+/// only the head of each queue polls the windows; the head then queues on the tenant gate, which it holds only while
+/// the tenant window is full.
 /// Logs keep only the last hour, and threads idle for an hour are dropped, so memory follows recent traffic.
 /// </remarks>
 public sealed class ConnectorRateLimiter
@@ -51,10 +53,38 @@ public sealed class ConnectorRateLimiter
     /// Waits until one more request to <paramref name="threadKey"/> (null: no thread limit, e.g. reads)
     /// in <paramref name="tenantKey"/> fits every window, and records it. Returns when the slot was taken.
     /// </summary>
-    public async Task<DateTimeOffset> AcquireAsync(string? threadKey, string? tenantKey, CancellationToken ct = default)
+    public Task<DateTimeOffset> AcquireAsync(string? threadKey, string? tenantKey, CancellationToken ct = default)
     {
-        var thread = threadKey is null ? null : Enter(threads, threadKey, threadHorizon);
-        var tenant = Enter(tenants, tenantKey ?? "", tenantHorizon);
+        // A caller past its deadline gets no slot, free or not: its request would go out late.
+        if (ct.IsCancellationRequested) return Task.FromCanceled<DateTimeOffset>(ct);
+        Lane? thread;
+        Lane tenant;
+        lock (sync)
+        {
+            SweepIfDue();
+            thread = threadKey is null ? null : LaneOf(threads, threadKey, threadHorizon);
+            tenant = LaneOf(tenants, tenantKey ?? "", tenantHorizon);
+            // The common case, in one step under sync: nobody holds or awaits either gate and both windows have room.
+            // A gate's holder keeps it from its check to its entry, so nobody is between; the slot is taken as the
+            // holder would take it. Anything else queues on the gates as below.
+            var now = time.GetTimestamp();
+            if (thread is null || (thread.Gate.CurrentCount == 1 && Fits(thread, threadWindows, now)))
+            {
+                if (tenant.Gate.CurrentCount == 1 && Fits(tenant, tenantWindows, now))
+                {
+                    tenant.Log.Add(now);
+                    thread?.Log.Add(now);
+                    return Task.FromResult(time.GetUtcNow());
+                }
+            }
+            if (thread is not null) thread.Users++;
+            tenant.Users++;
+        }
+        return QueueAsync(threadKey, thread, tenantKey, tenant, ct);
+    }
+
+    private async Task<DateTimeOffset> QueueAsync(string? threadKey, Lane? thread, string? tenantKey, Lane tenant, CancellationToken ct)
+    {
         try
         {
             if (thread is null) return await PassTenantAsync(tenant, null, ct);
@@ -135,15 +165,11 @@ public sealed class ConnectorRateLimiter
         return lane.Log.EarliestAllowed(now, windows) <= now;
     }
 
-    private Lane Enter(Dictionary<string, Lane> lanes, string key, long horizon)
+    /// <summary>Under sync.</summary>
+    private static Lane LaneOf(Dictionary<string, Lane> lanes, string key, long horizon)
     {
-        lock (sync)
-        {
-            SweepIfDue();
-            if (!lanes.TryGetValue(key, out var lane)) lanes[key] = lane = new Lane(horizon);
-            lane.Users++;
-            return lane;
-        }
+        if (!lanes.TryGetValue(key, out var lane)) lanes[key] = lane = new Lane(horizon);
+        return lane;
     }
 
     private void Leave(Dictionary<string, Lane> lanes, string? key, Lane? lane)

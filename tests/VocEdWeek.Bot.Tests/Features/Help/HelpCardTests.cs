@@ -5,10 +5,11 @@ using VocEdWeek.Bot.Conversation;
 using VocEdWeek.Bot.Features.Help;
 using VocEdWeek.Bot.Features.UploadPage;
 using VocEdWeek.Bot.Tests.Fakes;
+using VocEdWeek.Bot.Words;
 
 namespace VocEdWeek.Bot.Tests.Features.Help;
 
-/// <summary>The help card is rendered once per language; every answer still gets a card of its own, in its own language.</summary>
+/// <summary>The help card is rendered once per language; a message sends it as it is, an invoke answer gets a card of its own.</summary>
 public sealed class HelpCardTests
 {
     private static readonly CardTemplates Templates = new(Path.Combine(RepoPaths.Root, "cards"));
@@ -40,7 +41,27 @@ public sealed class HelpCardTests
         Assert.Equal(new HelpHandler(Templates, new ChatFileReach(true)).Card(Turn("zh-CN")).ToJsonString(), chinese);
     }
 
-    private static TurnContext Turn(string locale) => new(new RecordingMessenger())
+    [Fact]
+    public async Task Help_AsAMessage_SendsTheOneRenderedCard_AndLeavesItAsItWas()
+    {
+        var help = new HelpHandler(Templates, new ChatFileReach(true));
+        var messenger = new RecordingMessenger();
+        var turn = Turn("zh-CN", messenger);
+        await help.HandleAsync(turn, CommandText.From("help"), CancellationToken.None);
+        await help.HandleAsync(turn, CommandText.From("help"), CancellationToken.None);
+
+        // No copy per answer: the connector only writes the card out.
+        Assert.Same(messenger.Sent[0].Message.Cards[0], messenger.Sent[1].Message.Cards[0]);
+        Assert.True(JsonNode.DeepEquals(help.Card(turn), messenger.Sent[1].Message.Cards[0]));
+        // An invoke answer's copy is its own: giving it a parent or changing it leaves the shared card alone.
+        var own = help.Card(turn);
+        _ = new JsonObject { ["value"] = own };
+        own["changed"] = true;
+        Assert.NotSame(own, messenger.Sent[0].Message.Cards[0]);
+        Assert.Null(messenger.Sent[0].Message.Cards[0]["changed"]);
+    }
+
+    private static TurnContext Turn(string locale, RecordingMessenger? messenger = null) => new(messenger ?? new RecordingMessenger())
     {
         Kind = TurnKind.Message,
         Conversation = new ConversationRef("https://smba.example/", "a:1", "tenant-1", "28:bot", "bot", ConversationScope.Personal, "29:1", "aad-1"),

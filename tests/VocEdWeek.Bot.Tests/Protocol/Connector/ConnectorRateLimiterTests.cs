@@ -177,4 +177,37 @@ public sealed class ConnectorRateLimiterTests
 
         Assert.Equal(2, limiter.TrackedLanes);
     }
+    [Fact]
+    public async Task Limiter_AFreeSlotIsTakenAtOnce_AFullWindowStillWaits()
+    {
+        var time = new SteppingTimeProvider(ConnectorTestHost.Start);
+        var limiter = new ConnectorRateLimiter(new ConnectorOptions(), time);
+        // Both gates free, both windows with room: the slot is the caller's without waiting.
+        Assert.True(limiter.AcquireAsync("a:x", "t").IsCompletedSuccessfully);
+        for (var i = 1; i < 7; i++) await limiter.AcquireAsync("a:x", "t");
+        var queued = limiter.AcquireAsync("a:x", "t");
+        Assert.False(queued.IsCompleted);
+
+        // The 1 s window has room again: the queued caller goes first; the 2 s window (8) then makes the next one wait.
+        time.Advance(TimeSpan.FromSeconds(1.1));
+        var newcomer = limiter.AcquireAsync("a:x", "t");
+        await queued.WaitAsync(HangGuard.Limit);
+        Assert.False(newcomer.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1.1));
+        await newcomer.WaitAsync(HangGuard.Limit);
+    }
+
+    [Fact]
+    public async Task Limiter_ACallerPastItsDeadline_GetsNoSlotEvenAFreeOne()
+    {
+        var time = new SteppingTimeProvider(ConnectorTestHost.Start);
+        var limiter = new ConnectorRateLimiter(new ConnectorOptions(), time);
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.AcquireAsync("a:x", "t", cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.AcquireAsync(null, "t", cts.Token));
+        // It took nothing: the thread still has its full 7 per second.
+        for (var i = 0; i < 7; i++) Assert.True(limiter.AcquireAsync("a:x", "t").IsCompletedSuccessfully);
+    }
 }

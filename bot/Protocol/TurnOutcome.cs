@@ -1,0 +1,45 @@
+using System.Text;
+using VocEdWeek.Bot.Conversation;
+
+namespace VocEdWeek.Bot.Protocol;
+
+/// <summary>
+/// The HTTP answer to one activity, as the de-duplication window keeps it for 15 minutes for Teams' copies. An invoke's
+/// body is kept as its UTF-8 text, written once: a card as a node tree is several times the size of its text, and every
+/// report submit's receipt card stays in the window.
+/// </summary>
+internal sealed class TurnOutcome
+{
+    /// <summary>A plain 200 (every message, every invoke another instance answers), one shared instance.</summary>
+    public static readonly TurnOutcome Plain = new(false, null);
+
+    private readonly bool _isInvoke;
+    private readonly int _status;
+    private readonly byte[]? _body;
+
+    public TurnOutcome(bool isInvoke, InvokeResult? invoke)
+    {
+        _isInvoke = isInvoke && invoke is not null;
+        _status = invoke?.Status ?? StatusCodes.Status200OK;
+        _body = invoke?.Body is { } body ? Encoding.UTF8.GetBytes(body.ToJsonString(WireJson.Options)) : null;
+    }
+
+    public IResult ToHttpResult()
+    {
+        if (!_isInvoke) return Results.Ok();
+        return _body is null ? Results.StatusCode(_status) : new JsonBody(_status, _body);
+    }
+
+    /// <summary>Written as kept; the same bytes and headers <c>Results.Content(text, "application/json", UTF8, status)</c> wrote.</summary>
+    private sealed class JsonBody(int status, byte[] body) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = body.Length;
+            return response.Body.WriteAsync(body).AsTask();
+        }
+    }
+}

@@ -169,9 +169,7 @@ public static partial class BotEndpoint
         public IResult ToHttpResult()
         {
             if (!IsInvoke || Invoke is null) return Results.Ok();
-            return Invoke.Body is null
-                ? Results.StatusCode(Invoke.Status)
-                : Results.Content(Invoke.Body.ToJsonString(WireJson.Options), "application/json", System.Text.Encoding.UTF8, Invoke.Status);
+            return Invoke.Body is null ? Results.StatusCode(Invoke.Status) : new InvokeResponse(Invoke.Status, Invoke.Body);
         }
     }
 

@@ -15,9 +15,10 @@ public sealed class ReceiptHistory(ISubmissionStore store)
 {
     public const int Shown = 10;
 
-    // A slot is one department's one item of one week: a week of 2,000 departments has ~20,000. Past this many the
-    // kept slots are dropped at once (and read again as they come), so memory stays bounded across weeks.
-    private const int MaxSlots = 50_000;
+    // A slot is one department's one item of one week (a college's week: a few hundred; 2,000 departments: ~20,000),
+    // about 1 KB each kept. Past this many the kept slots are dropped at once (and read again as they come), so memory
+    // stays bounded (~20 MB at most) across weeks.
+    private const int MaxSlots = 20_000;
 
     private readonly ConcurrentDictionary<string, SlotHistory> _slots = new(StringComparer.Ordinal);
 

@@ -1,4 +1,3 @@
-using System.Text;
 using VocEdWeek.Bot.Conversation;
 
 namespace VocEdWeek.Bot.Protocol;
@@ -21,7 +20,7 @@ internal sealed class TurnOutcome
     {
         _isInvoke = isInvoke && invoke is not null;
         _status = invoke?.Status ?? StatusCodes.Status200OK;
-        _body = invoke?.Body is { } body ? Encoding.UTF8.GetBytes(body.ToJsonString(WireJson.Options)) : null;
+        _body = invoke?.Body is { } body ? InvokeBody.Utf8(body) : null;
     }
 
     public IResult ToHttpResult()

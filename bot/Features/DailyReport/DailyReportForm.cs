@@ -55,11 +55,13 @@ public sealed class DailyReportForm(ReportChoices choices, ItemFiles files) : IF
         var t = s.T;
         var errors = new FieldErrors();
         string V(string key) => FormJson.Text(values, key);
-        var offered = choices.For(s, item.Day!.Value);
+        var ticked = V("held").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        // Only the ticked ids are looked up: the stored versions behind the choices are read until they are all found.
+        var offered = choices.Find(s, item.Day!.Value, ticked);
         var held = new List<HeldActivity>();
-        foreach (var id in V("held").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct())
+        foreach (var id in ticked)
         {
-            if (offered.FirstOrDefault(c => c.Id == id) is { } c) held.Add(new HeldActivity(c.Id, c.Name, c.Planned));
+            if (offered.TryGetValue(id, out var c)) held.Add(new HeldActivity(c.Id, c.Name, c.Planned));
             else errors.Add("activities", t["report_err_unknown_activity"]);
         }
         var added = V("newActivities").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();

@@ -6,15 +6,16 @@ using VocEdWeek.Bot.Weeks;
 namespace VocEdWeek.Bot.Features.Forms;
 
 /// <summary>Renders form cards (common header + the form's own data) and the read-only receipt.</summary>
-public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemFiles files)
+public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemFiles files, ReceiptHistory histories)
 {
     // The texts go to the renderer apart (it keeps them converted once per language); the *Data methods put them in
     // the data, as the card samples for the reference templating engine need.
     public JsonObject Form(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId) =>
         cards.Render(form.Template, Fields(s, form, item, values, errors, cardId), s.T);
 
-    public JsonObject Receipt(FormSession s, IForm form, WeekItem item, Submission stored) =>
-        cards.Render("receipt", ReceiptFields(s, form, item, stored), s.T);
+    /// <param name="duplicate">A repeated click, answered with the version stored before.</param>
+    public JsonObject Receipt(FormSession s, IForm form, WeekItem item, Submission stored, bool duplicate) =>
+        cards.Render("receipt", ReceiptFields(s, form, item, stored, duplicate), s.T);
 
     /// <summary>The template data of a form card: the form's own values, errors and choices, under a common header.</summary>
     public JsonObject FormData(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId) =>
@@ -22,7 +23,7 @@ public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemF
 
     /// <summary>The template data of the read-only receipt of a stored version.</summary>
     public JsonObject ReceiptData(FormSession s, IForm form, WeekItem item, Submission stored) =>
-        CardTemplates.WithTexts(ReceiptFields(s, form, item, stored), s.T);
+        CardTemplates.WithTexts(ReceiptFields(s, form, item, stored, false), s.T);
 
     private JsonObject Fields(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId)
     {
@@ -48,13 +49,11 @@ public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemF
         return data;
     }
 
-    private JsonObject ReceiptFields(FormSession s, IForm form, WeekItem item, Submission stored)
+    private JsonObject ReceiptFields(FormSession s, IForm form, WeekItem item, Submission stored, bool duplicate)
     {
         var t = s.T;
-        // A first version is its slot's whole history (one stored after it is not this receipt's): no query.
-        IReadOnlyList<Submission> history = stored.Version == 1 ? [stored] : store.History(s.WeekId, s.Department.Id, item.Key);
-        var first = history.Count > 0 ? history[0] : stored;
-        var firstAt = WeekTime.Instant(first.SubmittedAt);
+        var history = histories.Of(stored, duplicate);
+        var firstAt = WeekTime.Instant(history.FirstSubmittedAt);
         var status = StatusCalculator.Of(s.Calendar, item, firstAt, false);
         var deadline = s.Calendar.DeadlineOf(item);
         var dueDay = s.Calendar.LocalDate(deadline);
@@ -66,7 +65,7 @@ public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemF
         else if (item.Kind == ItemKind.DailyReport) allFacts.Add(new FormFact(t["receipt_files_title"], t["form_files_none_report"]));
         var facts = new JsonArray(allFacts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray());
         var lines = history.Count > 1
-            ? history.TakeLast(10).Select(h => (JsonNode)new JsonObject
+            ? history.Newest.Select(h => (JsonNode)new JsonObject
             {
                 ["line"] = t.Format("receipt_history_line", h.Version, WeekTime.DateTime(WeekTime.Instant(h.SubmittedAt), s.Calendar, t), PlainText.Escape(h.SubmittedByName)),
             }).ToArray()

@@ -36,7 +36,7 @@ public sealed class FormFlow(ISubmissionStore store, FormCards cards)
             await Reply.CardAsync(s.Turn, again, null, ct);
             return;
         }
-        var (stored, _) = await store.SubmitAsync(new Submission
+        var (stored, duplicate) = await store.SubmitAsync(new Submission
         {
             WeekId = s.WeekId,
             DepartmentId = s.Department.Id,
@@ -49,7 +49,7 @@ public sealed class FormFlow(ISubmissionStore store, FormCards cards)
             IdempotencyKey = cardId is not null ? $"{s.WeekId}|{s.Department.Id}|{item.Key}|{cardId}" : null,
             Data = check.Data,
         });
-        await Reply.CardAsync(s.Turn, cards.Receipt(s, form, item, stored), ItemNames.Title(item, s.T), ct);
+        await Reply.CardAsync(s.Turn, cards.Receipt(s, form, item, stored, duplicate), ItemNames.Title(item, s.T), ct);
     }
 
     /// <summary>The same form again with a change (add / remove a row), everything typed kept, no checks yet.</summary>

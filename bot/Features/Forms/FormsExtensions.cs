@@ -6,6 +6,7 @@ public static class FormsExtensions
     public static IServiceCollection AddForms(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<FormAccess>();
+        services.AddSingleton<ReceiptHistory>();
         services.AddSingleton<FormCards>();
         services.AddSingleton<ItemFiles>();
         services.AddSingleton<FormFlow>();

@@ -39,6 +39,16 @@ public static class CostAreas
         ("identity, weeks, words", "VocEdWeek.Bot."),
     ];
 
+    /// <summary>Store reads named by the turn's frame that asked for them (the innermost such frame wins).</summary>
+    private static readonly (string Area, string Prefix)[] TurnReaders =
+    [
+        ("store read: report choices", "VocEdWeek.Bot.Features.DailyReport.ReportChoices"),
+        ("store read: receipt (history, files)", "VocEdWeek.Bot.Features.Forms.FormCards"),
+        ("store read: receipt (history, files)", "VocEdWeek.Bot.Features.Forms.ItemFiles"),
+        ("store read: identity, access", "VocEdWeek.Bot.Identity."),
+        ("store read: identity, access", "VocEdWeek.Bot.Handlers."),
+    ];
+
     private static readonly (string Area, string Prefix)[] OtherRules =
     [
         ("load generator (bench client)", "VocEdWeek.Bot.Bench."),
@@ -77,6 +87,12 @@ public static class CostAreas
         }
         if (frames.FirstOrDefault(StackTally.IsBotCode) is { } own)
         {
+            // A store read the submit's turn makes for the form (not the submit's own write) is the form's cost to cut.
+            if (own.StartsWith("VocEdWeek.Bot.Storage.", StringComparison.Ordinal)
+                && frames.FirstOrDefault(f => TurnReaders.Any(r => f.StartsWith(r.Prefix, StringComparison.Ordinal))) is { } reader)
+            {
+                return TurnReaders.First(r => reader.StartsWith(r.Prefix, StringComparison.Ordinal)).Area;
+            }
             foreach (var (area, prefix) in BotRules)
             {
                 if (own.StartsWith(prefix, StringComparison.Ordinal)) return area;

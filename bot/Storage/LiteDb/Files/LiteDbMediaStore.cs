@@ -112,7 +112,7 @@ public sealed class LiteDbMediaStore : IMediaStore
     }
 
     // Prepared queries on the batch index: a lambda is translated anew on every call, and every photo message asks.
-    public bool HasBatch(string batchId) => _items.Exists(Query.EQ(nameof(MediaRecord.BatchId), batchId));
+    public bool HasBatch(string batchId) => _items.Exists(ByBatch(batchId));
 
     public void Update(MediaRecord record) => _items.Update(record);
 
@@ -120,9 +120,9 @@ public sealed class LiteDbMediaStore : IMediaStore
 
     public MediaRecord? Find(string id) => string.IsNullOrEmpty(id) ? null : _items.FindById(id);
 
-    public MediaRecord? FindBySource(string sourceKey) => _items.FindOne(x => x.SourceKey == sourceKey);
+    public MediaRecord? FindBySource(string sourceKey) => _items.FindOne(BsonExpression.Create("SourceKey = @0", sourceKey));
 
-    public IReadOnlyList<MediaRecord> Batch(string batchId) => _items.Find(Query.EQ(nameof(MediaRecord.BatchId), batchId)).OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id).ToList();
+    public IReadOnlyList<MediaRecord> Batch(string batchId) => _items.Find(ByBatch(batchId)).OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id).ToList();
 
     /// <summary>Batch ids starting with <paramref name="prefix"/> that received a file at or after <paramref name="since"/> (UTC).</summary>
     public IReadOnlyList<string> BatchesSince(string prefix, DateTime since) =>
@@ -139,7 +139,7 @@ public sealed class LiteDbMediaStore : IMediaStore
 
     public IReadOnlyList<MediaRecord> ForItem(string weekId, string departmentId, string itemKey) =>
         // ObjectIds grow in the order records were made: the tie-break for a message's files, which share one time.
-        _items.Find(x => x.WeekId == weekId && x.DepartmentId == departmentId && x.ItemKey == itemKey)
+        _items.Find(ByDepartment(departmentId)).Where(x => x.WeekId == weekId && x.ItemKey == itemKey)
             .OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>
@@ -147,8 +147,15 @@ public sealed class LiteDbMediaStore : IMediaStore
     /// department by department instead of loading every record of it.
     /// </summary>
     public IReadOnlyList<MediaRecord> OfDepartment(string weekId, string departmentId) =>
-        _items.Find(Query.EQ(nameof(MediaRecord.DepartmentId), departmentId)).Where(x => x.WeekId == weekId)
+        _items.Find(ByDepartment(departmentId)).Where(x => x.WeekId == weekId)
             .OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<MediaRecord> ForWeek(string weekId) => _items.Find(x => x.WeekId == weekId).ToList();
+
+    // Index queries with the value as a parameter, compiled once: a lambda is translated again on every call (the receipt
+    // of every report submit asks ForItem, every photo FindBySource), and Query.EQ writes the value into the expression, which LiteDB compiles into
+    // a new delegate per value and keeps in a static cache for good.
+    private static BsonExpression ByDepartment(string departmentId) => BsonExpression.Create("DepartmentId = @0", departmentId);
+
+    private static BsonExpression ByBatch(string batchId) => BsonExpression.Create("BatchId = @0", batchId);
 }

@@ -16,6 +16,13 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
     private readonly Lock _gate = new();
     private ILiteEngine? _engine;
     private bool _disposed;
+    private long _opens;
+
+    /// <summary>
+    /// Engines opened so far: what a store keeps in memory about the file is known right only for the engine it was read
+    /// or written on (a reopened engine holds what reached the disk, not what the dropped one had committed).
+    /// </summary>
+    public long Opens => Interlocked.Read(ref _opens);
 
     // LiteDB's transactions belong to the thread that began them: the engine this thread holds one on, so a group
     // commit (LiteDb/GroupCommit) called inside IAtomicWrites joins that transaction instead of waiting for another writer.
@@ -54,7 +61,9 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_engine is { } engine) return engine;
-            return _engine = open();
+            _engine = open();
+            Interlocked.Increment(ref _opens);
+            return _engine;
         }
     }
 

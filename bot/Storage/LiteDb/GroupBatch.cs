@@ -8,7 +8,7 @@ namespace VocEdWeek.Bot.Storage.LiteDb;
 /// Runs on the writer's thread, which holds no transaction (LiteDB's transactions are per thread). Each write is answered
 /// once its commit is on the disk; meanwhile the writer goes on with the next batch, whose commit reaches the disk after.
 /// </summary>
-public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes)
+public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes, IGroupTransactions? transactions = null)
 {
     public void Commit()
     {
@@ -33,6 +33,7 @@ public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes
         {
             for (var i = 0; i < writes.Count; i++) results[i] = writes[i].Run();
             durable = db.CommitDurably();
+            transactions?.Committed();
         }
         catch (Exception)
         {
@@ -50,7 +51,9 @@ public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes
         try
         {
             var result = write.Run();
-            write.SucceedOnceOnDisk(db.CommitDurably(), result);
+            var durable = db.CommitDurably();
+            transactions?.Committed();
+            write.SucceedOnceOnDisk(durable, result);
         }
         catch (Exception ex)
         {
@@ -61,6 +64,8 @@ public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes
 
     private void RollBack()
     {
+        // First: even when the rollback itself fails, the transaction's writes must not be taken as stored.
+        transactions?.RolledBack();
         try
         {
             db.Database.Rollback();

@@ -28,7 +28,7 @@ public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes
     {
         var results = new object?[writes.Count];
         Task durable;
-        db.Database.BeginTrans();
+        Begin();
         try
         {
             for (var i = 0; i < writes.Count; i++) results[i] = writes[i].Run();
@@ -47,7 +47,7 @@ public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes
 
     private void Alone(QueuedWrite write)
     {
-        db.Database.BeginTrans();
+        Begin();
         try
         {
             var result = write.Run();
@@ -59,6 +59,20 @@ public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes
         {
             RollBack();
             write.Fail(ex);
+        }
+    }
+
+    private void Begin()
+    {
+        transactions?.Beginning();
+        try
+        {
+            db.Database.BeginTrans();
+        }
+        catch (Exception)
+        {
+            transactions?.RolledBack();
+            throw;
         }
     }
 

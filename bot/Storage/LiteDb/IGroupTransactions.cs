@@ -7,6 +7,9 @@ namespace VocEdWeek.Bot.Storage.LiteDb;
 /// </summary>
 public interface IGroupTransactions
 {
+    /// <summary>A transaction of the group is about to begin; exactly one of the two below follows, on the same thread.</summary>
+    void Beginning();
+
     /// <summary>LiteDB committed the transaction (its reads now show it; the disk may not have it yet).</summary>
     void Committed();
 

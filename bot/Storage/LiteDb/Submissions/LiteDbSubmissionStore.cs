@@ -51,7 +51,7 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
     {
         // One transaction (the group's): a write that fails half-way (a full disk) must not leave the old version
         // demoted and no new one current.
-        NotJoined();
+        if (_db.InTransaction) return Joined(candidate);
         var (stored, duplicate) = _write.Write(() => Store(candidate));
         if (!duplicate) Remember(stored);
         return (stored, duplicate);
@@ -59,16 +59,20 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
 
     public async Task<(Submission Stored, bool Duplicate)> SubmitAsync(Submission candidate)
     {
-        NotJoined();
+        if (_db.InTransaction) return Joined(candidate);
         var (stored, duplicate) = await _write.WriteAsync(() => Store(candidate));
         if (!duplicate) Remember(stored);
         return (stored, duplicate);
     }
 
-    // Joined into a caller's transaction (IAtomicWrites) the heads would not learn how it ended; no caller does, none may.
-    private void NotJoined()
+    // Inside a caller's transaction (IAtomicWrites: thousands of versions in one commit when a week is seeded): written
+    // there, the heads held for it until it ends, and the times told only once it committed.
+    private (Submission, bool) Joined(Submission candidate)
     {
-        if (_db.InTransaction) throw new InvalidOperationException("Submissions are stored in their own group commit, not inside an atomic write.");
+        _heads.Join();
+        var (stored, duplicate) = Store(candidate);
+        if (!duplicate) _db.WhenTransactionEnds(committed => { if (committed) Remember(stored); });
+        return (stored, duplicate);
     }
 
     // May run twice (GroupCommit: a batch that failed is run again write by write): it changes the heads only through

@@ -8,10 +8,13 @@ namespace VocEdWeek.Bot.Storage.LiteDb.Submissions;
 /// Read from the file once, by the writer, then kept by the group's writes: a write's changes are held aside until its
 /// transaction commits (a later write of the same batch sees them: 1, 2, 3 in one batch) and dropped when it rolls back.
 /// After a rollback or a reopened engine the whole of it is read again from the file before the next write, so it never
-/// shows what the file does not hold. Only the group's writer changes it (one at a time); readers only look a head up.
+/// shows what the file does not hold. One transaction at a time writes through it — the group's, or a caller's that a
+/// submit joined (IAtomicWrites) — holding <see cref="_writer"/> from its beginning to its end; readers only look a head up.
 /// </summary>
 internal sealed class SubmissionHeads(BotDatabase db, Func<IEnumerable<StoredVersion>> readFile) : IGroupTransactions
 {
+    // Held by the transaction writing through the heads, from its beginning to its end (on its one thread).
+    private readonly Lock _writer = new();
     private readonly ConcurrentDictionary<string, SlotHead> _heads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlotHead> _pendingHeads = new(StringComparer.Ordinal);
@@ -64,6 +67,23 @@ internal sealed class SubmissionHeads(BotDatabase db, Func<IEnumerable<StoredVer
         if (key is not null) _pendingKeys[key] = head.Id;
     }
 
+    public void Beginning() => _writer.Enter();
+
+    /// <summary>
+    /// A submit joining the calling thread's transaction (IAtomicWrites): it writes through the heads until that transaction
+    /// ends, and its end says whether what it wrote stands. The group's writer waits meanwhile.
+    /// </summary>
+    public void Join()
+    {
+        if (_writer.IsHeldByCurrentThread) return; // joined already by an earlier submit of this transaction
+        _writer.Enter();
+        db.WhenTransactionEnds(committed =>
+        {
+            if (committed) Committed();
+            else RolledBack();
+        });
+    }
+
     public void Committed()
     {
         // An engine reopened meanwhile may hold the transaction only in part: read the file again instead.
@@ -71,6 +91,7 @@ internal sealed class SubmissionHeads(BotDatabase db, Func<IEnumerable<StoredVer
         foreach (var (slot, head) in _pendingHeads) _heads[slot] = head;
         foreach (var (key, id) in _pendingKeys) _keys[key] = id;
         ClearPending();
+        _writer.Exit();
     }
 
     public void RolledBack()
@@ -78,6 +99,7 @@ internal sealed class SubmissionHeads(BotDatabase db, Func<IEnumerable<StoredVer
         // A commit that threw may have reached the file all the same: what it holds is read again, not guessed.
         _engine = null;
         ClearPending();
+        _writer.Exit();
     }
 
     private void ClearPending()

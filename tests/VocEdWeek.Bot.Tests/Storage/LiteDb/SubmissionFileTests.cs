@@ -1,5 +1,6 @@
 using LiteDB;
 using VocEdWeek.Bot.Storage;
+using VocEdWeek.Bot.Storage.LiteDb;
 using VocEdWeek.Bot.Storage.LiteDb.Submissions;
 using VocEdWeek.Bot.Submissions;
 using VocEdWeek.Bot.Tests.Fakes;
@@ -9,7 +10,8 @@ namespace VocEdWeek.Bot.Tests.Storage.LiteDb;
 /// <summary>
 /// The LiteDB store knows each slot's current version and every key from memory (SubmissionHeads), read from the file:
 /// a file written by the store before (with its WeekId, IdempotencyKey and CurrentSlot indexes) is read right at once —
-/// numbered on, its keys still duplicates, the old indexes gone — and a key stored before a restart is still a duplicate.
+/// numbered on, its keys still duplicates, the old indexes gone — a key stored before a restart is still a duplicate, and
+/// submits joined into a caller's transaction are known once it commits and forgotten when it rolls back.
 /// </summary>
 public sealed class SubmissionFileTests : IDisposable
 {
@@ -71,16 +73,33 @@ public sealed class SubmissionFileTests : IDisposable
     }
 
     [Fact]
-    public void InsideAnAtomicWrite_ASubmitIsRefused_AndNothingIsStored()
+    public void SubmitsInsideAnAtomicWrite_StandOrFallWithIt_AndMemoryFollowsWhichever()
     {
         using var db = new BotDatabase(Options);
         var store = new LiteDbSubmissionStore(db);
+        var writes = new LiteDbAtomicWrites(db);
 
-        Assert.Throws<InvalidOperationException>(() => new VocEdWeek.Bot.Storage.LiteDb.LiteDbAtomicWrites(db).Atomically(() => store.Submit(Version(0, current: false))));
+        Assert.Throws<InvalidOperationException>(() => writes.Atomically(() =>
+        {
+            Assert.Equal((1, false), Numbered(store.Submit(Version(0, current: false, card: 1))));
+            Assert.Equal((2, false), Numbered(store.Submit(Version(0, current: false, card: 2))));
+            throw new InvalidOperationException("rolled back");
+        }));
 
         Assert.Empty(store.History(Week, "jd", Item));
-        Assert.Equal(1, store.Submit(Version(0, current: false)).Stored.Version);
+        Assert.Empty(store.Times(Week));
+        writes.Atomically(() =>
+        {
+            Assert.Equal((1, false), Numbered(store.Submit(Version(0, current: false, card: 1))));
+            Assert.Equal((2, false), Numbered(store.Submit(Version(0, current: false, card: 2))));
+            Assert.Equal((1, true), Numbered(store.Submit(Version(0, current: false, card: 1))));
+        });
+        Assert.Equal((3, false), Numbered(store.Submit(Version(0, current: false, card: 3))));
+        Assert.Equal([1, 2, 3], store.History(Week, "jd", Item).Select(h => h.Version));
+        Assert.Equal(3, store.Times(Week)[("jd", Item)].Versions);
     }
+
+    private static (int Version, bool Duplicate) Numbered((Submission Stored, bool Duplicate) result) => (result.Stored.Version, result.Duplicate);
 
     internal static Submission Version(int version, bool current, int? card = null) => new()
     {

@@ -102,10 +102,10 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
 
     // Every version's id, slot, number and key, without its form data (read when the heads are not known).
     private IEnumerable<StoredVersion> ReadVersions() =>
-        _docs.Query().Select("{_id, WeekId, DepartmentId, ItemKey, Version, IsCurrent, IdempotencyKey}").ToEnumerable()
+        _docs.Query().Select("{_id, WeekId, DepartmentId, ItemKey, Version, IdempotencyKey}").ToEnumerable()
             .Select(d => new StoredVersion(
                 d["_id"].AsString, Submission.SlotOf(d["WeekId"].AsString, d["DepartmentId"].AsString, d["ItemKey"].AsString),
-                d["Version"].AsInt32, d["IsCurrent"].AsBoolean, d["IdempotencyKey"] is { IsString: true } k ? k.AsString : null));
+                d["Version"].AsInt32, d["IdempotencyKey"] is { IsString: true } k ? k.AsString : null));
 
     // After the commit, so memory never shows what the file does not hold. Submits of one slot commit in version order
     // but may get here in any order: a version never replaces a newer one.

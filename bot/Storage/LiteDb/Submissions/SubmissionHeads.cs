@@ -43,8 +43,8 @@ internal sealed class SubmissionHeads(BotDatabase db, Func<IEnumerable<StoredVer
         foreach (var v in readFile())
         {
             if (v.IdempotencyKey is { } key) _keys[key] = v.Id;
-            // The newest version is the head; an older current one (a file written half-way) is demoted by the next submit.
-            if (!_heads.TryGetValue(v.Slot, out var head) || v.Version > head.Version || (v.Version == head.Version && v.IsCurrent))
+            // The newest version is the head: the store demotes the one before in the same transaction that writes it.
+            if (!_heads.TryGetValue(v.Slot, out var head) || v.Version > head.Version)
             {
                 _heads[v.Slot] = new SlotHead(v.Id, v.Version);
             }
@@ -113,4 +113,4 @@ internal sealed class SubmissionHeads(BotDatabase db, Func<IEnumerable<StoredVer
 internal sealed record SlotHead(string Id, int Version);
 
 /// <summary>What the heads are read from: one stored version without its form data.</summary>
-internal sealed record StoredVersion(string Id, string Slot, int Version, bool IsCurrent, string? IdempotencyKey);
+internal sealed record StoredVersion(string Id, string Slot, int Version, string? IdempotencyKey);

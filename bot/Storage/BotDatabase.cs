@@ -37,6 +37,12 @@ public sealed class BotDatabase : IDisposable
     /// <summary>The calling thread has a transaction open on this database (see <see cref="ReopeningEngine.InTransaction"/>).</summary>
     public bool InTransaction => _engine.InTransaction;
 
+    /// <summary>Runs <paramref name="ended"/> when this thread's transaction ends (<see cref="ReopeningEngine.WhenTransactionEnds"/>).</summary>
+    public void WhenTransactionEnds(Action<bool> ended) => _engine.WhenTransactionEnds(ended);
+
+    /// <summary>Engines opened on the file so far (<see cref="ReopeningEngine.Opens"/>): changes when a disk error reopened it.</summary>
+    public long EngineOpens => _engine.Opens;
+
     public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
 
     /// <summary>fsyncs of the open engine's log so far (tests: a group commit costs two).</summary>

@@ -16,10 +16,18 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
     private readonly Lock _gate = new();
     private ILiteEngine? _engine;
     private bool _disposed;
+    private long _opens;
+
+    /// <summary>
+    /// Engines opened so far: what a store keeps in memory about the file is known right only for the engine it was read
+    /// or written on (a reopened engine holds what reached the disk, not what the dropped one had committed).
+    /// </summary>
+    public long Opens => Interlocked.Read(ref _opens);
 
     // LiteDB's transactions belong to the thread that began them: the engine this thread holds one on, so a group
     // commit (LiteDb/GroupCommit) called inside IAtomicWrites joins that transaction instead of waiting for another writer.
     [ThreadStatic] private static ReopeningEngine? t_transactionOf;
+    [ThreadStatic] private static List<Action<bool>>? t_whenEnded;
 
     /// <summary>This thread began a transaction here that it has not committed or rolled back yet.</summary>
     public bool InTransaction => ReferenceEquals(t_transactionOf, this);
@@ -54,7 +62,9 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_engine is { } engine) return engine;
-            return _engine = open();
+            _engine = open();
+            Interlocked.Increment(ref _opens);
+            return _engine;
         }
     }
 
@@ -86,14 +96,27 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
 
     public bool Commit()
     {
+        var committed = false;
         try
         {
-            return Run(e => e.Commit());
+            var result = Run(e => e.Commit());
+            committed = true;
+            return result;
         }
         finally
         {
-            EndTransaction();
+            EndTransaction(committed);
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="ended"/> when this thread's transaction ends: true once committed, false when rolled back or
+    /// when its commit threw (a store that joined it learns whether what it wrote stands).
+    /// </summary>
+    public void WhenTransactionEnds(Action<bool> ended)
+    {
+        if (!InTransaction) throw new InvalidOperationException("This thread has no transaction open.");
+        (t_whenEnded ??= []).Add(ended);
     }
 
     /// <summary>
@@ -111,13 +134,16 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
 
     public Task CommitDurably()
     {
+        var committed = false;
         try
         {
-            return Run(e => e is DurableEngine durable ? durable.CommitDurably() : Committed(e));
+            var durable = Run(e => e is DurableEngine engine ? engine.CommitDurably() : Committed(e));
+            committed = true;
+            return durable;
         }
         finally
         {
-            EndTransaction();
+            EndTransaction(committed);
         }
     }
 
@@ -135,13 +161,17 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
         }
         finally
         {
-            EndTransaction();
+            EndTransaction(committed: false);
         }
     }
 
-    private void EndTransaction()
+    private void EndTransaction(bool committed)
     {
-        if (InTransaction) t_transactionOf = null;
+        if (!InTransaction) return;
+        t_transactionOf = null;
+        var ended = t_whenEnded;
+        t_whenEnded = null;
+        ended?.ForEach(e => e(committed));
     }
 
     public IBsonDataReader Query(string collection, Query query) => Run(e => e.Query(collection, query));

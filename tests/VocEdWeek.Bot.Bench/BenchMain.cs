@@ -20,6 +20,7 @@ public static class BenchMain
         // The profile of the bot's request path (Profile/, profile.sh) shares this setup but not the measured rows.
         if (args is ["profile", .. var rest]) return await Profile.ProfileCommand.RunAsync(rest);
         if (args is ["analyze", .. var trace]) return Profile.AnalyzeCommand.Run(trace);
+        if (args is ["store-submits", .. var store]) return await Profile.StoreSubmits.RunAsync(store);
         BenchOptions options;
         try
         {

@@ -8,7 +8,7 @@ namespace VocEdWeek.Bot.Storage.LiteDb;
 /// Runs on the writer's thread, which holds no transaction (LiteDB's transactions are per thread). Each write is answered
 /// once its commit is on the disk; meanwhile the writer goes on with the next batch, whose commit reaches the disk after.
 /// </summary>
-public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes)
+public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes, IGroupTransactions? transactions = null)
 {
     public void Commit()
     {
@@ -28,11 +28,12 @@ public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes
     {
         var results = new object?[writes.Count];
         Task durable;
-        db.Database.BeginTrans();
+        Begin();
         try
         {
             for (var i = 0; i < writes.Count; i++) results[i] = writes[i].Run();
             durable = db.CommitDurably();
+            transactions?.Committed();
         }
         catch (Exception)
         {
@@ -46,11 +47,13 @@ public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes
 
     private void Alone(QueuedWrite write)
     {
-        db.Database.BeginTrans();
+        Begin();
         try
         {
             var result = write.Run();
-            write.SucceedOnceOnDisk(db.CommitDurably(), result);
+            var durable = db.CommitDurably();
+            transactions?.Committed();
+            write.SucceedOnceOnDisk(durable, result);
         }
         catch (Exception ex)
         {
@@ -59,8 +62,24 @@ public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes
         }
     }
 
+    private void Begin()
+    {
+        transactions?.Beginning();
+        try
+        {
+            db.Database.BeginTrans();
+        }
+        catch (Exception)
+        {
+            transactions?.RolledBack();
+            throw;
+        }
+    }
+
     private void RollBack()
     {
+        // First: even when the rollback itself fails, the transaction's writes must not be taken as stored.
+        transactions?.RolledBack();
         try
         {
             db.Database.Rollback();

@@ -29,8 +29,11 @@ namespace VocEdWeek.Bot.Storage.LiteDb;
 /// A thread already inside a transaction (<see cref="IAtomicWrites"/>) runs its write there: it commits with that one.
 /// Each caller waits for its own write, so one caller's writes stay in the order it made them.
 /// </para>
+/// <para>
+/// <paramref name="transactions"/>, when given, is told how each of the group's own transactions ended (not a joined one's).
+/// </para>
 /// </summary>
-public sealed class GroupCommit(BotDatabase db)
+public sealed class GroupCommit(BotDatabase db, IGroupTransactions? transactions = null)
 {
     private readonly Lock _gate = new();
     private List<QueuedWrite> _queue = [];
@@ -94,7 +97,7 @@ public sealed class GroupCommit(BotDatabase db)
             batch = _queue;
             _queue = [];
         }
-        new GroupBatch(db, batch).Commit();
+        new GroupBatch(db, batch, transactions).Commit();
     }
 
     /// <summary>True when writes queued meanwhile (the caller stays the writer); false ends this writer's turn.</summary>

@@ -6,7 +6,8 @@
 #
 #   bash tests/VocEdWeek.Bot.Bench/compare.sh
 #
-# BENCH_DURATION (seconds measured per run, 4), BENCH_WARMUP (seconds, 2), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16,64),
+# BENCH_DURATION (seconds measured per run, 4), BENCH_WARMUP (seconds, 2), BENCH_PRIME (seconds each target runs each row
+# unmeasured before round 1, 20; 0 skips it), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16,64),
 # BENCH_ROWS (known,first,submit). TMPDIR=/dev/shm puts the bot's LiteDB on tmpfs.
 # Exits non-zero if any request failed, connector calls per request were not as expected (1 per reply, 0 for the
 # submit row's receipt in the invoke response), or a receipt the bot gave was not stored exactly once.
@@ -33,5 +34,5 @@ fi
 
 echo "==> $(date -u +%H:%M:%S) measure (the bench stops by itself)"
 taskset -c 1 dotnet "$bench" --compare --bot-dll "$out/publish/bot/VocEdWeek.Bot.dll" \
-  --duration "${BENCH_DURATION:-4}" --warmup "${BENCH_WARMUP:-2}" --rounds "${BENCH_ROUNDS:-3}" \
+  --duration "${BENCH_DURATION:-4}" --warmup "${BENCH_WARMUP:-2}" --prime "${BENCH_PRIME:-20}" --rounds "${BENCH_ROUNDS:-3}" \
   --connections "${BENCH_CONNECTIONS:-16,64}" --rows "${BENCH_ROWS:-known,first,submit}" --results "$out/compare.md"

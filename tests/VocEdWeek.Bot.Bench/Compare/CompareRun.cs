@@ -3,7 +3,8 @@ namespace VocEdWeek.Bot.Bench.Compare;
 /// <summary>
 /// The rounds: for each round, row and connection count, the targets one after another (botbuilder, bot, bare,
 /// botbuilder, …), so that whatever else the machine does falls on all of them alike. Per target and row: a warm-up
-/// wrk run, then the measured one, with the target's CPU time and RSS read from /proc around it.
+/// wrk run, then the measured one, with the target's CPU time and RSS read from /proc around it. Before round 1, the
+/// priming runs (round 0): each target, each row, <see cref="CompareOptions.Prime"/> long, kept out of the medians.
 /// </summary>
 public sealed class CompareRun(CompareFakes fakes, CompareOptions options, IReadOnlyDictionary<string, TargetProcess> targets)
 {
@@ -12,6 +13,18 @@ public sealed class CompareRun(CompareFakes fakes, CompareOptions options, IRead
     public async Task<List<CompareSample>> RunAsync(CancellationToken cancel)
     {
         var samples = new List<CompareSample>();
+        if (options.Prime > TimeSpan.Zero)
+        {
+            foreach (var row in options.Rows)
+            {
+                foreach (var name in options.Targets)
+                {
+                    var prime = await MeasureAsync(0, row, options.Connections[0], targets[name], options.Prime, cancel);
+                    samples.Add(prime);
+                    Console.WriteLine(CompareTable.Line(prime));
+                }
+            }
+        }
         for (var round = 1; round <= options.Rounds; round++)
         {
             foreach (var row in options.Rows)
@@ -20,7 +33,7 @@ public sealed class CompareRun(CompareFakes fakes, CompareOptions options, IRead
                 {
                     foreach (var name in options.Targets)
                     {
-                        var sample = await MeasureAsync(round, row, connections, targets[name], cancel);
+                        var sample = await MeasureAsync(round, row, connections, targets[name], options.Duration, cancel);
                         samples.Add(sample);
                         Console.WriteLine(CompareTable.Line(sample));
                     }
@@ -30,7 +43,7 @@ public sealed class CompareRun(CompareFakes fakes, CompareOptions options, IRead
         return samples;
     }
 
-    private async Task<CompareSample> MeasureAsync(int round, StreamKind row, int connections, TargetProcess target, CancellationToken cancel)
+    private async Task<CompareSample> MeasureAsync(int round, StreamKind row, int connections, TargetProcess target, TimeSpan duration, CancellationToken cancel)
     {
         var callsBefore = fakes.Connector.CallCount;
         var kind = row.LuaKindFor(target.Name);
@@ -40,7 +53,7 @@ public sealed class CompareRun(CompareFakes fakes, CompareOptions options, IRead
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var stopRss = new CancellationTokenSource();
         var rss = MaxRssAsync(target, stopRss.Token);
-        var measured = await _wrk.RunAsync(target.Url, row, kind, connections, options.Duration, cancel);
+        var measured = await _wrk.RunAsync(target.Url, row, kind, connections, duration, cancel);
         var cpu = target.CpuTime() - cpuBefore;
         var coreBusy = CoreTime.Read(0).BusyPercentSince(coreBefore);
         var share = 100 * cpu.TotalSeconds / System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;

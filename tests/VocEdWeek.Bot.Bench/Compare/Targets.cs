@@ -39,7 +39,7 @@ public static class Targets
 
     /// <summary>
     /// Our bot as deployed: the published Release build, JWT validation on (the tests' app registration against the
-    /// fake identity), the Wuxi week (plus BenchWeek's liaisons) on its rehearsal clock (Development, as a rehearsal runs), the sample appsettings'
+    /// fake identity), the Wuxi week (plus BenchWeek's liaisons) on its rehearsal clock, the sample appsettings'
     /// log levels (Information), scheduler on. Only the per-tenant connector ceiling is lifted.
     /// </summary>
     private static TargetProcess Bot(CompareFakes fakes, CompareOptions options, string logDir)
@@ -61,7 +61,9 @@ public static class Targets
         var args = settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}");
         var env = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // As deployed, without Development's extras (developer exception page, DI scope validation on every
+            // resolution); not Production only because the rehearsal clock is refused there.
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             // .NET on Linux reads its trusted roots from OpenSSL's default file, which this replaces.
             ["SSL_CERT_FILE"] = fakes.CertificateBundle,

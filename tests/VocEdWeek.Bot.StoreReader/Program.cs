@@ -17,11 +17,13 @@ try
     using var db = new BotDatabase(storage);
     var submissions = db.Collection<Submission>("submissions").FindAll().ToList();
     var media = db.Collection<MediaRecord>("media").FindAll().ToList();
+    // The current version is each slot's newest: the bot derives it so (a submit writes its version and nothing else).
+    var newest = submissions.GroupBy(s => s.Slot).ToDictionary(g => g.Key, g => g.Max(s => s.Version));
     var filesRoot = Path.Combine(storage.FullDirectory, "files");
     var result = new
     {
         opened = true,
-        submissions = submissions.Select(s => new { key = s.IdempotencyKey, slot = s.Slot, s.Version, s.IsCurrent, at = s.SubmittedAt }),
+        submissions = submissions.Select(s => new { key = s.IdempotencyKey, slot = s.Slot, s.Version, IsCurrent = s.Version == newest[s.Slot], at = s.SubmittedAt }),
         media = media.Select(m => new
         {
             m.OriginalName, m.Location, m.Size, state = m.State.ToString(),
@@ -40,11 +42,12 @@ catch (Exception ex)
     return 2;
 }
 
-// Each slot must have versions 1..n with exactly one current (the newest): a torn write would break that.
+// Each slot must have versions 1..n (a torn write would break that); its newest is current. Versions stored before the
+// bot stopped writing a current flag hold one: the bot demoted the one before as it wrote the next, so at most one
+// version of a slot may say it (the newest then; versions written since say nothing).
 static List<string> Inconsistent(List<Submission> all) =>
     all.GroupBy(s => s.Slot)
-        .Where(g => g.Count(s => s.IsCurrent) != 1
-            || !g.Select(s => s.Version).Order().SequenceEqual(Enumerable.Range(1, g.Count()))
-            || !g.Single(s => s.Version == g.Count()).IsCurrent)
+        .Where(g => !g.Select(s => s.Version).Order().SequenceEqual(Enumerable.Range(1, g.Count()))
+            || g.Count(s => s.IsCurrent) > 1)
         .Select(g => g.Key)
         .ToList();

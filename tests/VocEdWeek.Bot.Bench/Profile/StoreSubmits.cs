@@ -11,6 +11,8 @@ namespace VocEdWeek.Bot.Bench.Profile;
 /// FOLDER (emptied first) with the bot's own <see cref="BotDatabase"/> and <see cref="LiteDbSubmissionStore"/>, and runs
 /// CONCURRENT loops of awaited submits over 2,000 slots, each followed by one <c>Current</c> (as the report's choices read
 /// it). After as many submits again to warm up, it prints process CPU and bytes allocated per submit and submits per second.
+/// A fourth argument <c>nocheckpoint</c> turns LiteDB's checkpoint off, so the log only grows: it also prints the log
+/// written per submit (KB and 8 KB pages: what each commit writes, fsyncs and later copies into the data file).
 /// </summary>
 public static class StoreSubmits
 {
@@ -26,17 +28,28 @@ public static class StoreSubmits
         var folder = args[0];
         var submits = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8000;
         var concurrent = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16;
+        var logOnly = args.Length > 3 && args[3] == "nocheckpoint";
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        using var db = new BotDatabase(new StorageOptions { Directory = folder });
+        var options = new StorageOptions { Directory = folder };
+        using var db = new BotDatabase(options);
+        if (logOnly) db.Database.CheckpointSize = 0;
+        var log = Path.Combine(options.FullDirectory, Path.GetFileNameWithoutExtension(options.DatabasePath) + "-log.db");
         var store = new LiteDbSubmissionStore(db);
         long next = 0;
         await RunLoops(store, submits / 2, concurrent, () => Interlocked.Increment(ref next));
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var logBefore = logOnly ? new FileInfo(log).Length : 0;
         var clock = Stopwatch.StartNew();
         await RunLoops(store, submits, concurrent, () => Interlocked.Increment(ref next));
         process.Refresh();
+        if (logOnly)
+        {
+            var written = new FileInfo(log).Length - logBefore;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"log written: {written / 1024.0 / submits:F1} KB/submit, {written / 8192.0 / submits:F2} pages/submit"));
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"store-submits {submits} x{concurrent}: {(process.TotalProcessorTime - cpu).TotalMicroseconds / submits:F0} µs CPU/submit, "
             + $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / submits:F1} KB/submit, {submits / clock.Elapsed.TotalSeconds:F0} submits/s"));

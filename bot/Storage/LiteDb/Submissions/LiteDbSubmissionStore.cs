@@ -5,7 +5,11 @@ using VocEdWeek.Bot.Submissions;
 
 namespace VocEdWeek.Bot.Storage.LiteDb.Submissions;
 
-/// <summary>Versions of every submission, and exemptions, in the LiteDB file (the only process writing it).</summary>
+/// <summary>
+/// Versions of every submission, and exemptions, in the LiteDB file (the only process writing it). A slot's current
+/// version is its newest (the highest Version): a submit inserts its version and writes nothing else, and every read
+/// derives <see cref="Submission.IsCurrent"/> (<see cref="CurrentVersions"/>; the heads in memory for one slot).
+/// </summary>
 public sealed class LiteDbSubmissionStore : ISubmissionStore
 {
     private const string Collection = "submissions";
@@ -17,9 +21,6 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
     private readonly GroupCommit _write;
     // Each slot's current version and every key stored, so a submit seeks nothing but writes its version (see SubmissionHeads).
     private readonly SubmissionHeads _heads;
-    // The writer's own expression (one writer at a time): parsed once, its parameter set per use.
-    private readonly BsonExpression _demote = BsonExpression.Create("{IsCurrent: false}");
-    private readonly BsonExpression _byId = BsonExpression.Create("_id = @0", "");
     // Guards the times kept in memory (below) and reading them the first time.
     private readonly Lock _gate = new();
     // Per week, the times of every department's items, read once and then kept current by Submit: progress answers
@@ -49,8 +50,7 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
 
     public (Submission Stored, bool Duplicate) Submit(Submission candidate)
     {
-        // One transaction (the group's): a write that fails half-way (a full disk) must not leave the old version
-        // demoted and no new one current.
+        // One transaction (the group's): a batch's versions and the heads' numbering stand or fall together.
         if (_db.InTransaction) return Joined(candidate);
         var (stored, duplicate) = _write.Write(() => Store(candidate));
         if (!duplicate) Remember(stored);
@@ -82,22 +82,30 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
         _heads.EnsureRead();
         if (candidate.IdempotencyKey is { } key && _heads.IdOfKey(key) is { } id)
         {
-            return (_items.FindById(id) ?? throw new InvalidOperationException($"Submission {id} is known by its key but not in the file."), true);
+            var stored = _items.FindById(id) ?? throw new InvalidOperationException($"Submission {id} is known by its key but not in the file.");
+            stored.IsCurrent = _heads.HeadOf(stored.Slot)?.Id == id;
+            return (stored, true);
         }
         var slot = Submission.SlotOf(candidate.WeekId, candidate.DepartmentId, candidate.ItemKey);
         var head = _heads.HeadOf(slot);
-        if (head is not null)
-        {
-            // The previous version is demoted in place: no index holds IsCurrent, so only its document is rewritten.
-            _byId.Parameters["0"] = head.Id;
-            _docs.UpdateMany(_demote, _byId);
-        }
         candidate.Id = ObjectId.NewObjectId().ToString();
         candidate.Version = (head?.Version ?? 0) + 1;
         candidate.IsCurrent = true;
-        _items.Insert(candidate);
+        _docs.Insert(Document(candidate));
         _heads.Wrote(slot, new SlotHead(candidate.Id, candidate.Version), candidate.IdempotencyKey);
         return (candidate, false);
+    }
+
+    // The version without IsCurrent. Nothing rewrites a version once stored, so a flag written now would say "current" on
+    // every version of the slot as soon as the next one came: no reader could use it, and one that still did would be
+    // wrong. Left out, a stored version says nothing about it; which one is current is derived from the versions alone
+    // (the newest). Files from before keep the flags they hold (the demoted false, the newest then true): read, never
+    // believed, so they read as they did. An older bot opening a newer file would find no current version: no way back.
+    private BsonDocument Document(Submission version)
+    {
+        var document = _db.Database.Mapper.ToDocument(version);
+        document.Remove(nameof(Submission.IsCurrent));
+        return document;
     }
 
     // Every version's id, slot, number and key, without its form data (read when the heads are not known).
@@ -123,14 +131,20 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
     }
 
     public IReadOnlyList<Submission> History(string weekId, string departmentId, string itemKey) =>
-        OfSlot(weekId, departmentId, itemKey).OrderBy(x => x.Version).ToList();
+        CurrentVersions.Marked(OfSlot(weekId, departmentId, itemKey));
 
-    // The head's id is a hint (the writer may be reading the heads again): the version found by it must say it is current.
+    // The committed head says which version is current: read by its id, if the heads still stood once it was read. Not
+    // inside a transaction (IAtomicWrites): the heads learn its writes only when it ends, its own reads see them now.
     public Submission? Current(string weekId, string departmentId, string itemKey)
     {
         var slot = Submission.SlotOf(weekId, departmentId, itemKey);
-        if (_heads.Hint(slot) is { } head && _items.FindById(head.Id) is { IsCurrent: true } current && current.Slot == slot) return current;
-        return OfSlot(weekId, departmentId, itemKey).FirstOrDefault(x => x.IsCurrent);
+        if (!_db.InTransaction && _heads.Hint(slot) is { } hint && _items.FindById(hint.Head.Id) is { } current
+            && current.Slot == slot && _heads.Stands(hint))
+        {
+            current.IsCurrent = true;
+            return current;
+        }
+        return CurrentVersions.Newest(OfSlot(weekId, departmentId, itemKey));
     }
 
     // Queries on the indexes with the value as a parameter. LiteDB translates a lambda predicate anew on every call (about
@@ -144,25 +158,26 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
     private IEnumerable<Submission> OfWeek(string weekId) =>
         _items.Find(BsonExpression.Create("Slot LIKE @0", weekId + "|%")).Where(x => x.WeekId == weekId);
 
-    public Submission? Find(string id) => _items.FindById(id);
+    // Current when it is its slot's newest: a head newer than it (the heads never run ahead of the file) says no at once,
+    // the head itself yes; else (heads not known, or behind this version) the slot's versions say.
+    public Submission? Find(string id)
+    {
+        if (_items.FindById(id) is not { } found) return null;
+        if (!_db.InTransaction && _heads.Hint(found.Slot) is { } hint && hint.Head.Version >= found.Version && _heads.Stands(hint))
+        {
+            found.IsCurrent = hint.Head.Id == found.Id;
+            return found;
+        }
+        found.IsCurrent = CurrentVersions.Newest(OfSlot(found.WeekId, found.DepartmentId, found.ItemKey))?.Version == found.Version;
+        return found;
+    }
 
     // "week|department|" with its closing bar: department d1 never matches d10's slots.
     public IReadOnlyList<Submission> CurrentOfDepartment(string weekId, string departmentId) =>
-        _items.Find(BsonExpression.Create("Slot LIKE @0", Submission.SlotOf(weekId, departmentId, "") + "%")).Where(x => x.IsCurrent).ToList();
+        CurrentVersions.NewestOfEach(_items.Find(BsonExpression.Create("Slot LIKE @0", Submission.SlotOf(weekId, departmentId, "") + "%")));
 
-    public IReadOnlyDictionary<(string Department, string Item), SubmissionSummary> Summaries(string weekId)
-    {
-        var result = new Dictionary<(string, string), SubmissionSummary>();
-        foreach (var s in OfWeek(weekId))
-        {
-            var k = (s.DepartmentId, s.ItemKey);
-            result.TryGetValue(k, out var sum);
-            var first = sum is null || s.SubmittedAt < sum.FirstSubmittedAt ? s.SubmittedAt : sum.FirstSubmittedAt;
-            var current = s.IsCurrent ? s : sum?.Current;
-            result[k] = new SubmissionSummary(current!, first, Math.Max(sum?.Versions ?? 0, s.Version));
-        }
-        return result.Where(p => p.Value.Current is not null).ToDictionary(p => p.Key, p => p.Value);
-    }
+    public IReadOnlyDictionary<(string Department, string Item), SubmissionSummary> Summaries(string weekId) =>
+        CurrentVersions.Summaries(OfWeek(weekId));
 
     // Read from the database once per week, then kept in memory; the returned dictionary is an immutable snapshot.
     public IReadOnlyDictionary<(string Department, string Item), SubmissionTimes> Times(string weekId)
@@ -171,27 +186,10 @@ public sealed class LiteDbSubmissionStore : ISubmissionStore
         lock (_gate)
         {
             if (_times.TryGetValue(weekId, out cached)) return cached;
-            cached = ReadTimes(weekId);
+            cached = CurrentVersions.Times(OfWeek(weekId));
             _times[weekId] = cached;
             return cached;
         }
-    }
-
-    // One pass keeping times only: the versions' form data is dropped as it is read (a large week holds megabytes of text).
-    private ImmutableDictionary<(string Department, string Item), SubmissionTimes> ReadTimes(string weekId)
-    {
-        var result = new Dictionary<(string, string), (DateTime First, DateTime? Current, int Versions)>();
-        foreach (var s in OfWeek(weekId))
-        {
-            var k = (s.DepartmentId, s.ItemKey);
-            var found = result.TryGetValue(k, out var sum);
-            result[k] = (
-                !found || s.SubmittedAt < sum.First ? s.SubmittedAt : sum.First,
-                s.IsCurrent ? s.SubmittedAt : sum.Current,
-                Math.Max(sum.Versions, s.Version));
-        }
-        return result.Where(p => p.Value.Current is not null)
-            .ToImmutableDictionary(p => p.Key, p => new SubmissionTimes(p.Value.First, p.Value.Current!.Value, p.Value.Versions));
     }
 
     public void Exempt(Exemption exemption)

@@ -10,23 +10,38 @@ namespace VocEdWeek.Bot.Storage.LiteDb.Submissions;
 /// After a rollback or a reopened engine the whole of it is read again from the file before the next write, so it never
 /// shows what the file does not hold. One transaction at a time writes through it — the group's, or a caller's that a
 /// submit joined (IAtomicWrites) — holding <see cref="_writer"/> from its beginning to its end; readers only look a head up.
+/// The heads are also what says which version is current to a reader (the file does not: a submit writes its version
+/// and nothing else, see LiteDbSubmissionStore), so they are shown to readers only while they are known right.
 /// </summary>
 internal sealed class SubmissionHeads(BotDatabase db, Func<IEnumerable<StoredVersion>> readFile) : IGroupTransactions
 {
     // Held by the transaction writing through the heads, from its beginning to its end (on its one thread).
     private readonly Lock _writer = new();
-    private readonly ConcurrentDictionary<string, SlotHead> _heads = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, SlotHead> _heads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlotHead> _pendingHeads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _pendingKeys = new(StringComparer.Ordinal);
     // The engine the heads were read or last written on; null: not read yet, or not to be trusted (read again).
     private long? _engine;
+    // What readers may trust: the heads as committed, on the engine they were read on; null while not known right (not
+    // read yet, after a rollback or a reopened engine, until read again). Replaced whole, never cleared under a reader.
+    private volatile ReadableHeads? _readable;
 
     /// <summary>
-    /// For readers on any thread: the slot's committed head as last known, a hint only (it may be being read again):
-    /// the reader checks the version it finds by this id.
+    /// For readers on any thread: the slot's committed head, or null when the heads are not known right now (the reader
+    /// then reads the slot's versions). A head becomes known just after LiteDB committed it, before its submit is
+    /// answered; a read overlapping that commit may still get the version before, as if it had come a moment earlier.
     /// </summary>
-    public SlotHead? Hint(string slot) => _heads.TryGetValue(slot, out var head) ? head : null;
+    public HeadHint? Hint(string slot) =>
+        _readable is { } readable && readable.Engine == db.EngineOpens && readable.Heads.TryGetValue(slot, out var head)
+            ? new HeadHint(head, readable)
+            : null;
+
+    /// <summary>
+    /// After the reader read the version by <paramref name="hint"/>: the heads are still the ones it came from, on the
+    /// same engine (a read that reopened the engine, or a rollback meanwhile, means the file may hold what they do not).
+    /// </summary>
+    public bool Stands(HeadHint hint) => ReferenceEquals(_readable, hint.From) && hint.From.Engine == db.EngineOpens;
 
     /// <summary>The writer, at the start of each write: reads the file when the heads are not known right.</summary>
     public void EnsureRead()
@@ -38,18 +53,21 @@ internal sealed class SubmissionHeads(BotDatabase db, Func<IEnumerable<StoredVer
         {
             throw new InvalidOperationException("The database was reopened in the middle of a write; it is run again alone.");
         }
-        _heads.Clear();
+        _readable = null;
+        var heads = new ConcurrentDictionary<string, SlotHead>(StringComparer.Ordinal);
         _keys.Clear();
         foreach (var v in readFile())
         {
             if (v.IdempotencyKey is { } key) _keys[key] = v.Id;
-            // The newest version is the head: the store demotes the one before in the same transaction that writes it.
-            if (!_heads.TryGetValue(v.Slot, out var head) || v.Version > head.Version)
+            // The newest version is the head (the current one; in files from before it is also the one flagged current).
+            if (!heads.TryGetValue(v.Slot, out var head) || v.Version > head.Version)
             {
-                _heads[v.Slot] = new SlotHead(v.Id, v.Version);
+                heads[v.Slot] = new SlotHead(v.Id, v.Version);
             }
         }
+        _heads = heads;
         _engine = engine;
+        _readable = new ReadableHeads(heads, engine);
     }
 
     /// <summary>The writer: the id of the version stored with this key, this transaction's included.</summary>
@@ -87,7 +105,7 @@ internal sealed class SubmissionHeads(BotDatabase db, Func<IEnumerable<StoredVer
     public void Committed()
     {
         // An engine reopened meanwhile may hold the transaction only in part: read the file again instead.
-        if (_engine != db.EngineOpens) _engine = null;
+        if (_engine != db.EngineOpens) (_engine, _readable) = (null, null);
         foreach (var (slot, head) in _pendingHeads) _heads[slot] = head;
         foreach (var (key, id) in _pendingKeys) _keys[key] = id;
         ClearPending();
@@ -97,7 +115,7 @@ internal sealed class SubmissionHeads(BotDatabase db, Func<IEnumerable<StoredVer
     public void RolledBack()
     {
         // A commit that threw may have reached the file all the same: what it holds is read again, not guessed.
-        _engine = null;
+        (_engine, _readable) = (null, null);
         ClearPending();
         _writer.Exit();
     }
@@ -111,6 +129,12 @@ internal sealed class SubmissionHeads(BotDatabase db, Func<IEnumerable<StoredVer
 
 /// <summary>A slot's current version: its id and number.</summary>
 internal sealed record SlotHead(string Id, int Version);
+
+/// <summary>The heads as readers see them: committed ones, read or written on engine number <see cref="Engine"/>.</summary>
+internal sealed record ReadableHeads(ConcurrentDictionary<string, SlotHead> Heads, long Engine);
+
+/// <summary>A head as a reader found it, and the heads it came from (to check they still stand once it has read).</summary>
+internal readonly record struct HeadHint(SlotHead Head, ReadableHeads From);
 
 /// <summary>What the heads are read from: one stored version without its form data.</summary>
 internal sealed record StoredVersion(string Id, string Slot, int Version, string? IdempotencyKey);

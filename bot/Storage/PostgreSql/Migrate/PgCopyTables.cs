@@ -89,7 +89,7 @@ internal static class PgCopyTables
         })),
         CopyTable.ById("submissions", "id, week_id, department_id, item_key, version, is_current, submitted_at, submitted_by_name, "
             + "submitted_by_aad_object_id, submitted_by_teams_id, idempotency_key, data",
-            s => s.Read<Submission>("submissions").Select(x => new object?[]
+            s => CurrentDerived(s.Read<Submission>("submissions")).Select(x => new object?[]
             {
                 x.Id, x.WeekId ?? "", x.DepartmentId ?? "", x.ItemKey ?? "", x.Version, x.IsCurrent, x.SubmittedAt, x.SubmittedByName ?? "",
                 x.SubmittedByAadObjectId, x.SubmittedByTeamsId ?? "", x.IdempotencyKey, string.IsNullOrEmpty(x.Data) ? "{}" : x.Data,
@@ -135,4 +135,21 @@ internal static class PgCopyTables
             : [];
         return acknowledgements.Select(a => new object?[] { a.Id, a.At, a.Count == 0 ? stored.GetValueOrDefault(a.Id) : a.Count });
     }
+
+    /// <summary>
+    /// The LiteDB file does not say which version is current (a submit there writes its version and nothing else; older
+    /// files say it only as it was when their flags were last written): the newest of each slot is, as the bot reads it,
+    /// and PostgreSQL holds exactly one current per slot (its index submissions_current).
+    /// </summary>
+    private static IEnumerable<Submission> CurrentDerived(IEnumerable<Submission> read)
+    {
+        var versions = read.ToList();
+        var newest = new Dictionary<(string, string, string), int>();
+        foreach (var x in versions) newest[SlotOf(x)] = Math.Max(newest.GetValueOrDefault(SlotOf(x)), x.Version);
+        foreach (var x in versions) x.IsCurrent = x.Version == newest[SlotOf(x)];
+        return versions;
+    }
+
+    // As the row's columns hold it (LiteDB keeps "" as null).
+    private static (string, string, string) SlotOf(Submission x) => (x.WeekId ?? "", x.DepartmentId ?? "", x.ItemKey ?? "");
 }

@@ -61,7 +61,7 @@ public sealed class SubmissionBatchTests : IDisposable
     }
 
     // The writer is held on a first write of the store's group until every candidate is queued behind it.
-    private static async Task<(Submission Stored, bool Duplicate)[]> InOneBatch(LiteDbSubmissionStore store, IReadOnlyList<Submission> candidates)
+    internal static async Task<(Submission Stored, bool Duplicate)[]> InOneBatch(LiteDbSubmissionStore store, IReadOnlyList<Submission> candidates)
     {
         using var release = new ManualResetEventSlim();
         using var started = new ManualResetEventSlim();

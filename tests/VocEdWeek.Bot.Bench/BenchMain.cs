@@ -21,6 +21,7 @@ public static class BenchMain
         if (args is ["profile", .. var rest]) return await Profile.ProfileCommand.RunAsync(rest);
         if (args is ["analyze", .. var trace]) return Profile.AnalyzeCommand.Run(trace);
         if (args is ["store-submits", .. var store]) return await Profile.StoreSubmits.RunAsync(store);
+        if (args is ["render-cards", .. var render]) return Profile.RenderCards.Run(render);
         BenchOptions options;
         try
         {

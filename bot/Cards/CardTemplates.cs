@@ -45,8 +45,17 @@ public sealed class CardTemplates
     public JsonObject Render(string name, JsonObject data, Strings texts)
     {
         if (data.ContainsKey("t")) throw new ArgumentException("The texts are passed apart, not as data[\"t\"].", nameof(data));
-        var root = new JsObject(data.Count + 1) { ["t"] = _texts.GetOrAdd(texts, t => JsObject.Frozen((JsObject)JsJson.FromNode(t.AsJson())!)) };
+        var root = new JsObject(data.Count + 1) { ["t"] = Texts(texts) };
         foreach (var (key, value) in data) root[key] = JsJson.FromNode(value);
+        return (JsonObject)TemplateEngine.Expand(Prepared(name), root)!;
+    }
+
+    /// <summary>Renders data already in the engine's values (<see cref="CardData"/>), with the texts as <c>${t.…}</c> beside it.</summary>
+    public JsonObject Render(string name, CardData data, Strings texts)
+    {
+        if (data.Values.ContainsKey("t")) throw new ArgumentException("The texts are passed apart, not as data[\"t\"].", nameof(data));
+        var root = new JsObject(data.Values.Count + 1) { ["t"] = Texts(texts) };
+        foreach (var (key, value) in data.Values) root[key] = value;
         return (JsonObject)TemplateEngine.Expand(Prepared(name), root)!;
     }
 
@@ -59,6 +68,8 @@ public sealed class CardTemplates
         data["t"] = texts.AsJson();
         return data;
     }
+
+    private JsObject Texts(Strings texts) => _texts.GetOrAdd(texts, t => JsObject.Frozen((JsObject)JsJson.FromNode(t.AsJson())!));
 
     // A template that fails to prepare is not kept: it fails again, with the same message, on every render.
     // Looked up before GetOrAdd: its factory captures this, and a delegate per render was garbage for nothing.

@@ -24,8 +24,11 @@ public static class RenderCards
         var receipt = Receipt();
         var help = Help(zh);
         using var buffer = new MemoryStream();
+        var values = Values(receipt);
         Measure("receipt", renders, () => cards.Render("receipt", receipt, zh));
+        Measure("receipt, CardData", renders, () => cards.Render("receipt", values, zh));
         Measure("receipt + write", renders, () => Write(cards.Render("receipt", receipt, zh), buffer));
+        Measure("receipt, CardData + write", renders, () => Write(cards.Render("receipt", values, zh), buffer));
         Measure("help", renders, () => cards.Render("help", help, zh));
         Measure("help + write", renders, () => Write(cards.Render("help", help, zh), buffer));
         return 0;
@@ -39,7 +42,7 @@ public static class RenderCards
         for (var i = 0; i < renders; i++) render();
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"render-cards {name,-16} x{renders}: {used.TotalMicroseconds / renders,6:F1} µs CPU/render, "
+            $"render-cards {name,-26} x{renders}: {used.TotalMicroseconds / renders,6:F1} µs CPU/render, "
             + $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / renders,5:F1} KB/render"));
     }
 
@@ -73,6 +76,19 @@ public static class RenderCards
             ["history"] = new JsonArray(Enumerable.Range(1, 3).Reverse()
                 .Select(v => (JsonNode)new JsonObject { ["line"] = $"第 {v} 版 · 5月14日 1{v}:02 · 张伟" }).ToArray()),
         };
+    }
+
+    /// <summary>The same data as the bot builds it (<c>FormCards.ReceiptFields</c>): already the engine's values.</summary>
+    private static CardData Values(JsonObject receipt)
+    {
+        var data = new CardData(receipt.Count);
+        foreach (var (key, value) in receipt)
+        {
+            if (value is JsonArray items) data.Set(key, [.. items.Select(i => Values(i!.AsObject()))]);
+            else if (value!.GetValueKind() == JsonValueKind.String) data.Set(key, value.GetValue<string>());
+            else data.Set(key, value.GetValue<bool>());
+        }
+        return data;
     }
 
     private static JsonObject Help(Strings t) => new()

@@ -38,12 +38,12 @@ public sealed class GoldenCardsWriter
             var card = lang is null
                 ? GoldenCardsTests.Expand(() => Templates.Render(template, bare.DeepClone()))
                 : GoldenCardsTests.Expand(() => Templates.Render(template, (JsonObject)bare.DeepClone(), Strings.For(lang)));
-            yield return new GoldenCard($"{prefix}-{name}", template, null, lang, bare, card, null);
+            yield return new GoldenCard($"{prefix}-{name}", template, null, lang, bare, card);
         }
         foreach (var c in TemplateCase.All)
         {
             var result = GoldenCardsTests.Expand(() => TemplateEngine.Expand(c.Template?.DeepClone(), c.Data?.DeepClone()));
-            yield return new GoldenCard($"case-{c.Name}", null, c.Template, null, c.Data, result, null);
+            yield return new GoldenCard($"case-{c.Name}", null, c.Template, null, c.Data, result);
         }
     }
 

@@ -8,10 +8,10 @@ namespace VocEdWeek.Bot.Tests.Cards;
 
 /// <summary>
 /// Golden/cards.json: every sample card of the feature fixtures (template, data without its texts, the texts'
-/// language) and every TemplateCases file, with the exact JSON text — or the exact error message — the renderer gave
+/// language) and every TemplateCases file, with the exact JSON text — or "error: " and the exact message — the renderer gave
 /// when the file was written. It pins the renderer's output byte for byte, so a faster binding cannot change a card.
 /// </summary>
-internal sealed record GoldenCard(string Name, string? Template, JsonNode? TemplateJson, string? Lang, JsonNode? Data, string? Card, string? Error)
+internal sealed record GoldenCard(string Name, string? Template, JsonNode? TemplateJson, string? Lang, JsonNode? Data, string? Card)
 {
     public static string File => Path.Combine(RepoPaths.Root, "tests", "VocEdWeek.Bot.Tests", "Cards", "Golden", "cards.json");
 
@@ -28,8 +28,7 @@ internal sealed record GoldenCard(string Name, string? Template, JsonNode? Templ
             e["templateJson"]?.DeepClone(),
             (string?)e["lang"],
             e["data"]?.DeepClone(),
-            (string?)e["card"],
-            (string?)e["error"])).ToList();
+            (string?)e["card"])).ToList();
     }
 
     public JsonObject ToJson() => new()
@@ -40,7 +39,6 @@ internal sealed record GoldenCard(string Name, string? Template, JsonNode? Templ
         ["lang"] = Lang,
         ["data"] = Data?.DeepClone(),
         ["card"] = Card,
-        ["error"] = Error,
     };
 
     /// <summary>The sample's data without "t", and the language whose texts it held (null: no texts).</summary>

@@ -45,8 +45,17 @@ public sealed class CardTemplates
     public JsonObject Render(string name, JsonObject data, Strings texts)
     {
         if (data.ContainsKey("t")) throw new ArgumentException("The texts are passed apart, not as data[\"t\"].", nameof(data));
-        var root = new JsObject { ["t"] = _texts.GetOrAdd(texts, t => JsObject.Frozen((JsObject)JsJson.FromNode(t.AsJson())!)) };
-        foreach (var (key, value) in (JsObject)JsJson.FromNode(data)!) root[key] = value;
+        var root = new JsObject(data.Count + 1) { ["t"] = Texts(texts) };
+        foreach (var (key, value) in data) root[key] = JsJson.FromNode(value);
+        return (JsonObject)TemplateEngine.Expand(Prepared(name), root)!;
+    }
+
+    /// <summary>Renders data already in the engine's values (<see cref="CardData"/>), with the texts as <c>${t.…}</c> beside it.</summary>
+    public JsonObject Render(string name, CardData data, Strings texts)
+    {
+        if (data.Values.ContainsKey("t")) throw new ArgumentException("The texts are passed apart, not as data[\"t\"].", nameof(data));
+        var root = new JsObject(data.Values.Count + 1) { ["t"] = Texts(texts) };
+        foreach (var (key, value) in data.Values) root[key] = value;
         return (JsonObject)TemplateEngine.Expand(Prepared(name), root)!;
     }
 
@@ -60,8 +69,13 @@ public sealed class CardTemplates
         return data;
     }
 
+    private JsObject Texts(Strings texts) => _texts.GetOrAdd(texts, t => JsObject.Frozen((JsObject)JsJson.FromNode(t.AsJson())!));
+
     // A template that fails to prepare is not kept: it fails again, with the same message, on every render.
-    private PreparedNode Prepared(string name) => _prepared.GetOrAdd(name, n => _cache.TryGetValue(n, out var template)
-        ? PreparedNode.Prepare(template)
-        : throw new InvalidOperationException($"No card template '{n}' in {_directory}."));
+    // Looked up before GetOrAdd: its factory captures this, and a delegate per render was garbage for nothing.
+    private PreparedNode Prepared(string name) => _prepared.TryGetValue(name, out var prepared)
+        ? prepared
+        : _prepared.GetOrAdd(name, n => _cache.TryGetValue(n, out var template)
+            ? PreparedNode.Prepare(template)
+            : throw new InvalidOperationException($"No card template '{n}' in {_directory}."));
 }

@@ -22,6 +22,7 @@ public static class BenchMain
         if (args is ["analyze", .. var trace]) return Profile.AnalyzeCommand.Run(trace);
         if (args is ["store-submits", .. var store]) return await Profile.StoreSubmits.RunAsync(store);
         if (args is ["perf-areas", .. var perf]) return Profile.PerfAreas.Run(perf);
+        if (args is ["render-cards", .. var render]) return Profile.RenderCards.Run(render);
         BenchOptions options;
         try
         {

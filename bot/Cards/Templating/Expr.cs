@@ -64,6 +64,9 @@ internal sealed class Accessor(string name, Expr? instance) : Expr
 {
     public string Name { get; } = name;
     public Expr? Instance { get; } = instance;
+
+    /// <summary>The whole chain's path when it has no index access, else null.</summary>
+    public AccessorPath? Path { get; } = AccessorPath.Of(name, instance);
     public override ReturnType ReturnType => ReturnType.Object;
     public override string ToString() => Instance is null ? Name : $"{Instance}.{Name}";
 }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace VocEdWeek.Bot.Cards.Templating;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace VocEdWeek.Bot.Cards.Templating;
 /// undefined evaluates to the text <c>${path}</c> (JSON null is a value and is kept). Comparison and
 /// logic functions evaluate their arguments with it off.
 /// </summary>
-internal sealed partial class ExpressionEvaluator(TemplateScope scope)
+internal sealed class ExpressionEvaluator(TemplateScope scope)
 {
     /// <summary>Evaluates an argument; an evaluator that returned nothing becomes an exception, as in JavaScript.</summary>
     public EvalResult Eval(Expr expr, bool substitute)
@@ -44,6 +42,11 @@ internal sealed partial class ExpressionEvaluator(TemplateScope scope)
 
     private EvalResult EvaluateAccessor(Accessor accessor, bool substitute)
     {
+        if (accessor.Path is { } constant)
+        {
+            var found = scope.GetValue(constant.Memory);
+            return EvalResult.Ok(found is not JsUndefined ? found : substitute ? constant.Substitute : JsUndefined.Value);
+        }
         var (path, left, error) = AccumulatePath(accessor, substitute);
         if (error is not null) return EvalResult.Fail(error);
 
@@ -93,8 +96,7 @@ internal sealed partial class ExpressionEvaluator(TemplateScope scope)
                 break;
             }
         }
-        path = TrailingDots().Replace(path, "").Replace(".[", "[", StringComparison.Ordinal);
-        return (path, left, null);
+        return (AccessorPath.Finish(path), left, null);
     }
 
     /// <summary>The Element evaluator, used when an index access is not part of a member path.</summary>
@@ -120,7 +122,4 @@ internal sealed partial class ExpressionEvaluator(TemplateScope scope)
                 return EvalResult.Fail($"Could not coerce {element.Index} to an int or string.");
         }
     }
-
-    [GeneratedRegex(@"\.*$")]
-    private static partial Regex TrailingDots();
 }

@@ -15,17 +15,21 @@ internal static class JsJson
             case null:
                 return null;
             case JsonObject obj:
-                var o = new JsObject();
+                var o = new JsObject(obj.Count);
                 foreach (var (key, value) in obj) o[key] = FromNode(value);
                 return o;
             case JsonArray arr:
-                return arr.Select(FromNode).ToList();
+                var list = new List<object?>(arr.Count);
+                foreach (var item in arr) list.Add(FromNode(item));
+                return list;
             default:
                 var v = node.AsValue();
                 return v.GetValueKind() switch
                 {
                     JsonValueKind.String => v.GetValue<string>(),
-                    JsonValueKind.Number => double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+                    // An int (a version, a count) is exact as a double; anything else goes through its JSON text.
+                    JsonValueKind.Number => v.TryGetValue<int>(out var i) ? (double)i
+                        : double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
                     _ => null,
@@ -40,6 +44,8 @@ internal static class JsJson
         {
             case null or JsUndefined:
                 return null;
+            case JsonNode node: // an object the expander already made as it goes out (TemplateExpander.ExpandProperties)
+                return node;
             case bool b:
                 return JsonValue.Create(b);
             case double d:

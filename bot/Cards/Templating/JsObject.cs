@@ -8,6 +8,8 @@ internal sealed class JsObject : OrderedDictionary<string, object?>
 
     public JsObject() : base(StringComparer.Ordinal) { }
 
+    public JsObject(int capacity) : base(capacity, StringComparer.Ordinal) { }
+
     /// <summary>
     /// Marks <paramref name="obj"/> as never changed again and indexes it for <see cref="GetIgnoreCase"/>: a big object
     /// shared by many renders (the texts of a language, over a thousand keys) is otherwise searched key by key.

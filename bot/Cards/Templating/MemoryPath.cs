@@ -12,13 +12,23 @@ internal static partial class MemoryPath
     public static object? Get(object? root, string path)
     {
         if (root is JsUndefined || path.Length == 0) return JsUndefined.Value;
+        return Walk(root, Split(path), 0);
+    }
+
+    /// <summary>The path split once: a template's constant paths (<c>${title}</c>) are split when first used, not per render.</summary>
+    public static SplitPath Split(string path)
+    {
+        var parts = Separators().Split(path).Where(raw => raw.Length > 0).Select(Unquote).ToArray();
+        return new SplitPath(path, parts, [.. parts.Select(JsNumber.ParseInt)]);
+    }
+
+    /// <summary>Looks up the parts from <paramref name="from"/> on, starting at <paramref name="current"/>; none left gives undefined.</summary>
+    public static object? Walk(object? current, SplitPath path, int from)
+    {
         object? value = JsUndefined.Value;
-        var current = root;
-        foreach (var raw in Separators().Split(path))
+        for (var i = from; i < path.Parts.Length; i++)
         {
-            if (raw.Length == 0) continue;
-            var part = Unquote(raw);
-            var index = JsNumber.ParseInt(part);
+            var index = path.Indexes[i];
             if (!double.IsNaN(index) && current is List<object?> list)
             {
                 if (index < 0 || index >= list.Count) return JsUndefined.Value;
@@ -26,7 +36,7 @@ internal static partial class MemoryPath
             }
             else
             {
-                value = Property(current, part);
+                value = Property(current, path.Parts[i]);
             }
             current = value;
         }
@@ -66,3 +76,6 @@ internal static partial class MemoryPath
     [GeneratedRegex(@"[.\[\]]+")]
     private static partial Regex Separators();
 }
+
+/// <summary>A path's text, its parts (unquoted, empty ones left out) and each part's parseInt (NaN when not a number).</summary>
+internal sealed record SplitPath(string Text, string[] Parts, double[] Indexes);

@@ -35,9 +35,17 @@ internal abstract class PreparedNode
 
 internal sealed class PreparedObject(List<KeyValuePair<string, PreparedNode>> properties) : PreparedNode
 {
+    private static readonly HashSet<string> ReservedKeys = ["$data", "$when", "$root", "$index", "$host", "$_acTemplateVersion"];
+
     public List<KeyValuePair<string, PreparedNode>> Properties { get; } = properties;
 
-    public PreparedNode? this[string key] => Properties.FirstOrDefault(p => p.Key == key).Value;
+    // Looked up once here, not per render: every object of every card asks for its $data and $when.
+    public PreparedNode? Data { get; } = properties.FirstOrDefault(p => p.Key == "$data").Value;
+
+    public PreparedNode? When { get; } = properties.FirstOrDefault(p => p.Key == "$when").Value;
+
+    /// <summary>The properties an expanded object can have: all but the templating language's own keys.</summary>
+    public KeyValuePair<string, PreparedNode>[] Content { get; } = [.. properties.Where(p => !ReservedKeys.Contains(p.Key))];
 }
 
 internal sealed class PreparedArray(List<PreparedNode> items) : PreparedNode

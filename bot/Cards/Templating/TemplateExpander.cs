@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace VocEdWeek.Bot.Cards.Templating;
 
@@ -8,8 +9,10 @@ namespace VocEdWeek.Bot.Cards.Templating;
 /// </summary>
 internal sealed class TemplateExpander(TemplateScope scope)
 {
-    private static readonly HashSet<string> ReservedKeys = ["$data", "$when", "$root", "$index", "$host", "$_acTemplateVersion"];
     private readonly ExpressionEvaluator _evaluator = new(scope);
+
+    /// <summary>One builder for every interpolated string of a render (they are joined one at a time).</summary>
+    private readonly StringBuilder _text = new();
 
     public object? Expand(PreparedNode node)
     {
@@ -40,7 +43,7 @@ internal sealed class TemplateExpander(TemplateScope scope)
     /// <summary>Items that expand to null are dropped; items that expand to arrays (repeated objects) are spliced in.</summary>
     private List<object?> ExpandArray(PreparedArray array)
     {
-        var result = new List<object?>();
+        var result = new List<object?>(array.Items.Count);
         foreach (var item in array.Items)
         {
             var expanded = Expand(item);
@@ -54,9 +57,11 @@ internal sealed class TemplateExpander(TemplateScope scope)
     /// <summary>One result per data context: none gives null, one gives the object, several give an array.</summary>
     private object? ExpandObject(PreparedObject obj)
     {
-        var contexts = DataContexts(obj["$data"], out var isArray);
-        var when = obj["$when"];
-        var results = new List<object?>();
+        var when = obj.When;
+        // Most objects have no $data: one context, the current one, and no lists to gather results in.
+        if (obj.Data is null) return IsDropped(when) ? null : ExpandProperties(obj);
+        var contexts = DataContexts(obj.Data, out var isArray);
+        var results = new List<object?>(contexts.Count);
         for (var i = 0; i < contexts.Count; i++)
         {
             if (isArray) scope.Index = (double)i;
@@ -97,14 +102,17 @@ internal sealed class TemplateExpander(TemplateScope scope)
         _ => true,
     };
 
-    private JsObject ExpandProperties(PreparedObject obj)
+    /// <summary>
+    /// The object as it goes out, a <see cref="JsonObject"/> (the engine's values converted as JSON.stringify would,
+    /// property by property), so no object of the engine's own is made per card element only to be converted after.
+    /// </summary>
+    private JsonObject ExpandProperties(PreparedObject obj)
     {
-        var result = new JsObject();
-        foreach (var (key, value) in obj.Properties)
+        var result = new JsonObject();
+        foreach (var (key, value) in obj.Content)
         {
-            if (ReservedKeys.Contains(key)) continue;
             var expanded = Expand(value);
-            if (expanded is not JsUndefined) result[key] = expanded;
+            if (expanded is not JsUndefined) result[key] = JsJson.ToNode(expanded);
         }
         return result;
     }
@@ -117,7 +125,7 @@ internal sealed class TemplateExpander(TemplateScope scope)
     {
         if (substitute && expr is Call { Name: "concat" } concat)
         {
-            var sb = new StringBuilder();
+            var sb = _text.Clear();
             foreach (var part in concat.Args)
             {
                 EvalResult result;

@@ -19,10 +19,20 @@ internal sealed class TemplateScope(object? root)
 
     public object? Data => DataOverride is JsUndefined ? Root : DataOverride;
 
-    public object? GetValue(string path)
+    public object? GetValue(string path) => GetValue(MemoryPath.Split(MemoryKey(path)));
+
+    /// <summary>The path a template reads for <paramref name="path"/>: one not starting with <c>$</c> is under <c>$data</c>.</summary>
+    public static string MemoryKey(string path) => path.Length > 0 && path[0] != '$' ? "$data." + path : path;
+
+    /// <summary>
+    /// A path from <see cref="MemoryKey"/>, read as from an object holding $root, $data, $index, $host and
+    /// $_acTemplateVersion (names matched ignoring case, like every property) without making that object per lookup.
+    /// </summary>
+    public object? GetValue(SplitPath path)
     {
-        var actual = path.Length > 0 && path[0] != '$' ? "$data." + path : path;
-        return MemoryPath.Get(Memory(), actual);
+        if (path.Parts.Length == 0) return JsUndefined.Value;
+        var first = Member(path.Parts[0]);
+        return path.Parts.Length == 1 ? first : MemoryPath.Walk(first, path, 1);
     }
 
     private static readonly JsObject TemplateVersion = JsObject.Frozen(new JsObject
@@ -33,20 +43,14 @@ internal sealed class TemplateScope(object? root)
         ["suffix"] = "",
     });
 
-    private JsObject? _memory;
-
-    /// <summary>What a path is read from; made again only when $data or $index changed since the last lookup.</summary>
-    private JsObject Memory()
+    private object? Member(string name)
     {
-        var (data, index) = (Data, Index);
-        if (_memory is { } memory && ReferenceEquals(memory["$data"], data) && Equals(memory["$index"], index)) return memory;
-        return _memory = new JsObject
-        {
-            ["$root"] = Root,
-            ["$data"] = data,
-            ["$index"] = index,
-            ["$host"] = JsUndefined.Value,
-            ["$_acTemplateVersion"] = TemplateVersion,
-        };
+        if (Is(name, "$data")) return Data;
+        if (Is(name, "$root")) return Root;
+        if (Is(name, "$index")) return Index;
+        if (Is(name, "$_acTemplateVersion")) return TemplateVersion;
+        return JsUndefined.Value; // $host, and any other name
     }
+
+    private static bool Is(string name, string key) => string.Equals(name, key, StringComparison.OrdinalIgnoreCase);
 }

@@ -23,7 +23,7 @@ public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemF
 
     /// <summary>The template data of the read-only receipt of a stored version.</summary>
     public JsonObject ReceiptData(FormSession s, IForm form, WeekItem item, Submission stored) =>
-        CardTemplates.WithTexts(ReceiptFields(s, form, item, stored, false), s.T);
+        CardTemplates.WithTexts(ReceiptFields(s, form, item, stored, false).ToJson(), s.T);
 
     private JsonObject Fields(FormSession s, IForm form, WeekItem item, JsonObject values, FieldErrors errors, string cardId)
     {
@@ -49,7 +49,8 @@ public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemF
         return data;
     }
 
-    private JsonObject ReceiptFields(FormSession s, IForm form, WeekItem item, Submission stored, bool duplicate)
+    // Built as the template engine's values (CardData): a receipt goes out on every submit.
+    private CardData ReceiptFields(FormSession s, IForm form, WeekItem item, Submission stored, bool duplicate)
     {
         var t = s.T;
         var history = histories.Of(stored, duplicate);
@@ -63,29 +64,25 @@ public sealed class FormCards(CardTemplates cards, ISubmissionStore store, ItemF
         var allFacts = form.Facts(s, item, stored).Select(f => f with { Value = PlainText.Escape(f.Value) }).ToList();
         if (received.Length > 0) allFacts.Add(new FormFact(t["receipt_files_title"], received));
         else if (item.Kind == ItemKind.DailyReport) allFacts.Add(new FormFact(t["receipt_files_title"], t["form_files_none_report"]));
-        var facts = new JsonArray(allFacts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray());
-        var lines = history.Count > 1
-            ? history.Newest.Select(h => (JsonNode)new JsonObject
-            {
-                ["line"] = t.Format("receipt_history_line", h.Version, WeekTime.DateTime(WeekTime.Instant(h.SubmittedAt), s.Calendar, t), PlainText.Escape(h.SubmittedByName)),
-            }).ToArray()
+        var facts = allFacts.Select(f => new CardData(2).Set("title", f.Title).Set("value", f.Value)).ToList();
+        List<CardData> lines = history.Count > 1
+            ? [.. history.Newest.Select(h => new CardData(1).Set("line",
+                t.Format("receipt_history_line", h.Version, WeekTime.DateTime(WeekTime.Instant(h.SubmittedAt), s.Calendar, t), PlainText.Escape(h.SubmittedByName))))]
             : [];
-        return new JsonObject
-        {
-            ["weekId"] = s.WeekId,
-            ["itemKey"] = item.Key,
-            ["title"] = ItemNames.Title(item, t),
-            ["subtitle"] = Subtitle(s),
-            ["statusText"] = t.Format("receipt_status", FormItems.StatusLabel(status, t), WeekTime.When(at, s.Calendar, t, dueDay)),
-            ["statusColor"] = FormItems.StatusColor(status, false),
-            ["versionText"] = t.Format("receipt_version", stored.Version, PlainText.Escape(stored.SubmittedByName)),
-            ["lateNote"] = status is ItemStatus.Late or ItemStatus.MadeUp
+        return new CardData(11)
+            .Set("weekId", s.WeekId)
+            .Set("itemKey", item.Key)
+            .Set("title", ItemNames.Title(item, t))
+            .Set("subtitle", Subtitle(s))
+            .Set("statusText", t.Format("receipt_status", FormItems.StatusLabel(status, t), WeekTime.When(at, s.Calendar, t, dueDay)))
+            .Set("statusColor", FormItems.StatusColor(status, false))
+            .Set("versionText", t.Format("receipt_version", stored.Version, PlainText.Escape(stored.SubmittedByName)))
+            .Set("lateNote", status is ItemStatus.Late or ItemStatus.MadeUp
                 ? t.Format("receipt_late_note", WeekTime.DateTime(deadline, s.Calendar, t), WeekTime.DateTime(firstAt, s.Calendar, t))
-                : "",
-            ["facts"] = facts,
-            ["hasHistory"] = lines.Length > 0,
-            ["history"] = new JsonArray(lines),
-        };
+                : "")
+            .Set("facts", facts)
+            .Set("hasHistory", lines.Count > 0)
+            .Set("history", lines);
     }
 
     /// <summary>"机电工程学院 · 2024年职业教育活动周".</summary>

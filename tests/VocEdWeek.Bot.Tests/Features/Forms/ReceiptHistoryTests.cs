@@ -100,6 +100,25 @@ public sealed class ReceiptHistoryTests : IDisposable
         }).Stored;
     }
 
+    [Fact]
+    public async Task Receipt_AsTheBotRendersIt_IsTheCardOfItsSampleData_ByteForByte()
+    {
+        for (var v = 1; v <= 3; v++)
+        {
+            await FormSteps.SubmitAsync(_world, "日报", "report.submit", _ => FormSteps.ValidReport());
+            _world.Clock.Advance(TimeSpan.FromMinutes(7));
+        }
+        var turn = _world.Build(Liaison, TurnKind.CardAction, "zh-CN", "", null);
+        var s = await _world.Get<FormAccess>().StartAsync(turn, CancellationToken.None) ?? throw new InvalidOperationException("No session.");
+        var cards = _world.Get<FormCards>();
+        var (form, item, stored) = (_world.Get<DailyReportForm>(), WeekItem.Parse(Slot)!, _world.Store.Current("2024-wuxi", "jd", Slot)!);
+
+        // The bot's data (the engine's values, texts apart) and the samples' (JSON, texts inside) give the same card.
+        var asJson = _world.Get<CardTemplates>().Render("receipt", cards.ReceiptData(s, form, item, stored)).ToJsonString();
+        Assert.Equal(asJson, cards.Receipt(s, form, item, stored, duplicate: false).ToJsonString());
+        Assert.Contains("第3版", CardJson.AllText(JsonNode.Parse(asJson)!.AsObject()));
+    }
+
     /// <summary>The receipt of the current version as reading every version makes it (a history kept by nobody).</summary>
     private async Task<JsonObject> ReadReceiptAsync()
     {

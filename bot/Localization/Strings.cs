@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
@@ -13,10 +14,14 @@ public sealed class Strings
     private static readonly Lazy<Strings> ChineseTable = new(() => Load("zh-CN"));
     private static readonly Lazy<Strings> EnglishTable = new(() => Load("en-US"));
     private readonly JsonObject _table;
+    // The texts as strings, made once: a parsed JsonValue makes a new string on every read, and every turn reads dozens.
+    private readonly FrozenDictionary<string, string> _texts;
 
     private Strings(JsonObject table, CultureInfo culture)
     {
         _table = table;
+        _texts = table.Where(p => p.Value is JsonValue v && v.TryGetValue<string>(out _))
+            .ToFrozenDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
         Culture = culture;
     }
 
@@ -29,7 +34,7 @@ public sealed class Strings
         locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? EnglishTable.Value : ChineseTable.Value;
 
     public string this[string key] =>
-        _table.TryGetPropertyValue(key, out var v) && v is JsonValue s ? s.GetValue<string>() : throw new KeyNotFoundException($"No text '{key}' for {Culture.Name}.");
+        _texts.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"No text '{key}' for {Culture.Name}.");
 
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 

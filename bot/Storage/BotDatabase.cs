@@ -48,8 +48,8 @@ public sealed class BotDatabase : IDisposable
     /// <summary>fsyncs of the open engine's log so far (tests: a group commit costs two).</summary>
     internal long LogFlushes => _engine.Log?.Flushes ?? 0;
 
-    /// <summary>Commits this thread's transaction (begun on <see cref="Database"/>); the task ends once it is on the disk.</summary>
-    public Task CommitDurably() => _engine.CommitDurably();
+    /// <summary>Commits this thread's transaction (begun on <see cref="Database"/>); the wait ends once it is on the disk.</summary>
+    public DiskWait CommitDurably() => _engine.CommitDurably();
 
     // UtcDate: dates come back as UTC whatever the host zone, so deadline maths never shifts. The engine is reopened
     // after a disk error (ReopeningEngine), so a full disk costs the writes that hit it, not the process.

@@ -29,14 +29,14 @@ public sealed class DurableEngine : LiteEngine
         }
     }
 
-    /// <summary>Commits this thread's transaction; the task ends once the commit is on the disk.</summary>
-    public Task CommitDurably()
+    /// <summary>Commits this thread's transaction; the wait ends once the commit is on the disk.</summary>
+    public DiskWait CommitDurably()
     {
         Commit();
         // In this order: a checkpoint that cuts the log after the commit leaves it in the data file, flushed; the epoch
         // then differs from the log length's and the wait is over (see LogSyncs.Cut).
         var epoch = Log.Epoch;
-        return Log.SyncedAsync(epoch, LogLength());
+        return Log.Synced(epoch, LogLength());
     }
 
     // Where LiteDB will put its next log page: every page of the commit lies before it.

@@ -38,7 +38,10 @@ public sealed class LogFile : Stream
     public long Epoch => _syncs.Epoch;
 
     /// <summary>Ends once the log of <paramref name="epoch"/> is on the disk up to <paramref name="length"/> bytes, or was checkpointed.</summary>
-    public Task SyncedAsync(long epoch, long length) => _syncs.WaitAsync(epoch, length, () => Guarded(Sync));
+    public DiskWait Synced(long epoch, long length) => _syncs.Wait(epoch, length, () => Guarded(Sync));
+
+    /// <summary>The same as a task, for callers that await (its continuations do not run on the flushing thread).</summary>
+    public Task SyncedAsync(long epoch, long length) => Synced(epoch, length).AsTask();
 
     public override void Write(byte[] buffer, int offset, int count)
     {

@@ -19,7 +19,7 @@ internal sealed class LogSyncs(long length)
     private bool _idle;            // LiteDB's writer ran dry with nothing anyone needed: no flush comes by itself
     private Exception? _failed;
 
-    private sealed record Waiter(long Epoch, long Length, TaskCompletionSource Done);
+    private sealed record Waiter(long Epoch, long Length, DiskWait Done);
 
     public long Flushes { get { lock (_gate) return _flushes; } }
 
@@ -71,62 +71,78 @@ internal sealed class LogSyncs(long length)
 
     public void Synced(long covered)
     {
-        List<Waiter> done;
+        List<Waiter>? done;
         lock (_gate)
         {
             _synced = Math.Max(_synced, covered);
-            done = Take(w => w.Epoch != _epoch || w.Length <= _synced);
+            done = Take(all: false);
         }
-        foreach (var w in done) w.Done.TrySetResult();
+        End(done, null);
     }
 
-    public Task WaitAsync(long epoch, long length, Action sync)
+    public DiskWait Wait(long epoch, long length, Action sync)
     {
         Waiter waiter;
         bool syncHere;
         lock (_gate)
         {
-            if (_failed is { } failed) return Task.FromException(failed);
-            if (epoch != _epoch || length <= _synced) return Task.CompletedTask;
-            waiter = new Waiter(epoch, length, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            if (_failed is { } failed) return DiskWait.Failed(failed);
+            if (epoch != _epoch || length <= _synced) return DiskWait.Done();
+            waiter = new Waiter(epoch, length, new DiskWait());
             _waiting.Add(waiter);
             // Its pages are all written, and LiteDB's writer ran dry before this waiter came: it will not flush again.
             syncHere = _idle && length <= _written;
         }
         if (syncHere) sync();
-        return waiter.Done.Task;
+        return waiter.Done;
     }
 
     /// <summary>LiteDB cut the log: a checkpoint has put every committed page of it into the flushed data file.</summary>
     public void Cut(long length)
     {
-        List<Waiter> done;
+        List<Waiter>? done;
         lock (_gate)
         {
             _epoch++;
             _written = _synced = length;
             _ahead.Clear();
             _unsynced = _confirmUnsynced = _idle = false;
-            done = Take(_ => true);
+            done = Take(all: true);
         }
-        foreach (var w in done) w.Done.TrySetResult();
+        End(done, null);
     }
 
     public void Fail(Exception error)
     {
-        List<Waiter> failed;
+        List<Waiter>? failed;
         lock (_gate)
         {
             _failed ??= error;
-            failed = Take(_ => true);
+            failed = Take(all: true);
         }
-        foreach (var w in failed) w.Done.TrySetException(error);
+        End(failed, error);
     }
 
-    private List<Waiter> Take(Func<Waiter, bool> which)
+    // Outside the lock: a wait's hand-off may take other locks (a task's continuations being queued).
+    private static void End(List<Waiter>? waiters, Exception? error)
     {
-        var taken = _waiting.Where(which).ToList();
-        if (taken.Count > 0) _waiting.RemoveAll(taken.Contains);
+        if (waiters is null) return;
+        foreach (var w in waiters) w.Done.End(error);
+    }
+
+    // Every wait (all), or those the log on the disk now answers. Called on every flush: no list is made when nobody's
+    // wait ends (null), and the rest keep their order.
+    private List<Waiter>? Take(bool all)
+    {
+        List<Waiter>? taken = null;
+        var kept = 0;
+        for (var i = 0; i < _waiting.Count; i++)
+        {
+            var w = _waiting[i];
+            if (all || w.Epoch != _epoch || w.Length <= _synced) (taken ??= []).Add(w);
+            else _waiting[kept++] = w;
+        }
+        _waiting.RemoveRange(kept, _waiting.Count - kept);
         return taken;
     }
 }

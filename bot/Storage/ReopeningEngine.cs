@@ -119,10 +119,6 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
         (t_whenEnded ??= []).Add(ended);
     }
 
-    /// <summary>
-    /// Commits this thread's transaction; the task ends once it is on the disk (<see cref="DurableEngine"/>), or at once on
-    /// an engine without a <see cref="LogFile"/> (tests' engines over failing streams), whose commit is all there is.
-    /// </summary>
     /// <summary>The log of the open engine, when it is a <see cref="DurableEngine"/>.</summary>
     internal LogFile? Log
     {
@@ -132,7 +128,11 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
         }
     }
 
-    public Task CommitDurably()
+    /// <summary>
+    /// Commits this thread's transaction; the wait ends once it is on the disk (<see cref="DurableEngine"/>), or at once on
+    /// an engine without a <see cref="LogFile"/> (tests' engines over failing streams), whose commit is all there is.
+    /// </summary>
+    public DiskWait CommitDurably()
     {
         var committed = false;
         try
@@ -147,10 +147,10 @@ public sealed class ReopeningEngine(Func<ILiteEngine> open, Action beforeWrite) 
         }
     }
 
-    private static Task Committed(ILiteEngine engine)
+    private static DiskWait Committed(ILiteEngine engine)
     {
         engine.Commit();
-        return Task.CompletedTask;
+        return DiskWait.Done();
     }
 
     public bool Rollback()

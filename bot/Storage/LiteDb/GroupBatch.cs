@@ -27,7 +27,7 @@ public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes
     private bool Together()
     {
         var results = new object?[writes.Count];
-        Task durable;
+        DiskWait durable;
         Begin();
         try
         {
@@ -41,7 +41,11 @@ public sealed class GroupBatch(BotDatabase db, IReadOnlyList<QueuedWrite> writes
             RollBack();
             return false;
         }
-        for (var i = 0; i < writes.Count; i++) writes[i].SucceedOnceOnDisk(durable, results[i]);
+        // One hand-off for the whole batch, on the thread that flushed the log: each write's caller resumes on the pool.
+        durable.Then(error =>
+        {
+            for (var i = 0; i < writes.Count; i++) writes[i].Answer(error, results[i]);
+        });
         return true;
     }
 

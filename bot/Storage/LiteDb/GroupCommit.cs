@@ -14,9 +14,10 @@ namespace VocEdWeek.Bot.Storage.LiteDb;
 /// reaches the disk after this one's.
 /// </para>
 /// <para>
-/// Callers on the request path await (<see cref="WriteAsync{T}"/>), so a turn waiting for the disk holds no thread; the
-/// batches then run on a thread-pool thread. A synchronous caller (<see cref="Write{T}"/>) that finds no writer writes
-/// its own batch on its own thread and hands whatever queued meanwhile to the pool.
+/// Callers on the request path await (<see cref="WriteAsync{T}"/>), so a turn waiting for the disk holds no thread. A
+/// caller that finds no writer writes its own batch on its own thread (it is there anyway: no wake-up of another thread
+/// per submit) and hands whatever queued meanwhile to the pool; an awaiting caller is then answered on the pool once the
+/// commit is on the disk, the flushing thread only handing it over (<see cref="DiskWait"/>).
 /// </para>
 /// <para>
 /// A write that throws rolls the whole batch back; then every write of that batch runs again alone, each in its own
@@ -53,7 +54,7 @@ public sealed class GroupCommit(BotDatabase db, IGroupTransactions? transactions
     {
         if (db.InTransaction) return write();
         var mine = new QueuedWrite(() => write());
-        if (Enqueue(mine)) ThreadPool.UnsafeQueueUserWorkItem(static group => group.Drain(), this, preferLocal: false);
+        if (Enqueue(mine)) WriteFirstBatch();
         return (T)(await mine.Task)!;
     }
 
@@ -62,12 +63,7 @@ public sealed class GroupCommit(BotDatabase db, IGroupTransactions? transactions
     {
         if (db.InTransaction) return write();
         var mine = new QueuedWrite(() => write());
-        if (Enqueue(mine))
-        {
-            // This thread waits anyway: it writes the first batch (its own write is in it) without a hop to the pool.
-            CommitNext();
-            if (More()) ThreadPool.UnsafeQueueUserWorkItem(static group => group.Drain(), this, preferLocal: false);
-        }
+        if (Enqueue(mine)) WriteFirstBatch();
         return (T)mine.Task.GetAwaiter().GetResult()!;
     }
 
@@ -81,6 +77,14 @@ public sealed class GroupCommit(BotDatabase db, IGroupTransactions? transactions
             _writing = true;
             return true;
         }
+    }
+
+    // The caller that became the writer writes the first batch (its own write is in it) without a hop to the pool; what
+    // queued meanwhile goes to a pool thread, so no caller writes for others longer than one batch.
+    private void WriteFirstBatch()
+    {
+        CommitNext();
+        if (More()) ThreadPool.UnsafeQueueUserWorkItem(static group => group.Drain(), this, preferLocal: false);
     }
 
     private void Drain()

@@ -9,6 +9,8 @@ public sealed class LiteDbMediaStore : IMediaStore
     private readonly ILiteCollection<MediaRecord> _items;
     // The writes a turn or a download awaits: those of one moment share one transaction and one commit (GroupCommit).
     private readonly GroupCommit _write;
+    // The slots that may hold files (every write adds its record's first): a receipt's "no files" costs no query.
+    private readonly MediaSlots _slots;
 
     // A claim reads the record and writes its hold; the lock makes the pair one step for every thread and every store
     // object of the process (LiteDB is one process's file, so no other process claims). Claims are short: one lock will do.
@@ -24,6 +26,7 @@ public sealed class LiteDbMediaStore : IMediaStore
         _items.EnsureIndex(x => x.State);
         _items.EnsureIndex(x => x.Remote);
         _items.EnsureIndex(x => x.DepartmentId);
+        _slots = MediaSlots.Of(db);
     }
 
     public MediaRecord? ClaimDownload(string id, MediaClaim claim)
@@ -51,6 +54,7 @@ public sealed class LiteDbMediaStore : IMediaStore
     private MediaRecord Held(MediaRecord record, MediaClaim claim)
     {
         claim.Hold(record);
+        _slots.Add(record);
         _items.Update(record);
         return record;
     }
@@ -94,6 +98,7 @@ public sealed class LiteDbMediaStore : IMediaStore
     public void Add(MediaRecord record)
     {
         record.Id = ObjectId.NewObjectId().ToString();
+        _slots.Add(record);
         _items.Insert(record);
     }
 
@@ -101,6 +106,7 @@ public sealed class LiteDbMediaStore : IMediaStore
     public void AddBatch(IReadOnlyList<MediaRecord> records)
     {
         foreach (var record in records) record.Id = ObjectId.NewObjectId().ToString();
+        _slots.Add(records);
         _items.Insert(records);
     }
 
@@ -108,15 +114,25 @@ public sealed class LiteDbMediaStore : IMediaStore
     public Task AddBatchAsync(IReadOnlyList<MediaRecord> records)
     {
         foreach (var record in records) record.Id = ObjectId.NewObjectId().ToString();
+        _slots.Add(records);
         return _write.WriteAsync(() => _items.Insert(records));
     }
 
     // Prepared queries on the batch index: a lambda is translated anew on every call, and every photo message asks.
     public bool HasBatch(string batchId) => _items.Exists(ByBatch(batchId));
 
-    public void Update(MediaRecord record) => _items.Update(record);
+    // An update may move a record to another slot: the new one is added (the old one stays, as a superset may).
+    public void Update(MediaRecord record)
+    {
+        _slots.Add(record);
+        _items.Update(record);
+    }
 
-    public Task UpdateAsync(MediaRecord record) => _write.WriteAsync(() => _items.Update(record));
+    public Task UpdateAsync(MediaRecord record)
+    {
+        _slots.Add(record);
+        return _write.WriteAsync(() => _items.Update(record));
+    }
 
     public MediaRecord? Find(string id) => string.IsNullOrEmpty(id) ? null : _items.FindById(id);
 
@@ -135,9 +151,10 @@ public sealed class LiteDbMediaStore : IMediaStore
         .Select(x => x.BatchId).Distinct().ToList();
 
     public IReadOnlyList<MediaRecord> StoredForItem(string weekId, string departmentId, string itemKey) =>
-        ForItem(weekId, departmentId, itemKey).Where(x => x.State == MediaState.Stored).ToList();
+        !_slots.MayHold(weekId, departmentId, itemKey) ? [] : ForItem(weekId, departmentId, itemKey).Where(x => x.State == MediaState.Stored).ToList();
 
     public IReadOnlyList<MediaRecord> ForItem(string weekId, string departmentId, string itemKey) =>
+        !_slots.MayHold(weekId, departmentId, itemKey) ? [] :
         // ObjectIds grow in the order records were made: the tie-break for a message's files, which share one time.
         _items.Find(ByDepartment(departmentId)).Where(x => x.WeekId == weekId && x.ItemKey == itemKey)
             .OrderBy(x => x.ReceivedAt).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();

@@ -172,6 +172,28 @@ public sealed class GroupCommitTests : IDisposable
         Assert.InRange(db.LogFlushes - before, 2, 6);
     }
 
+    [Fact]
+    public async Task AnAwaitedWrite_FindingNoWriter_IsWrittenOnItsCallersThread_AndAnsweredOnceOnTheDisk()
+    {
+        using (var db = new BotDatabase(Options))
+        {
+            var group = new GroupCommit(db);
+            var items = db.Collection<BsonDocument>("items");
+            var ranOn = 0;
+            var write = group.WriteAsync(() =>
+            {
+                ranOn = Environment.CurrentManagedThreadId;
+                return items.Insert(Doc(1));
+            });
+            // No hop to another thread to write it (the caller is there anyway); the answer waits for the flush.
+            Assert.Equal(Environment.CurrentManagedThreadId, ranOn);
+            await write;
+            Assert.True(db.LogFlushes >= 1);
+        }
+        using var reopened = new BotDatabase(Options);
+        Assert.Equal([1], reopened.Collection<BsonDocument>("items").FindAll().Select(d => d["_id"].AsInt32));
+    }
+
     private static BsonDocument Doc(int id) => new() { ["_id"] = id };
 
     // A thread of its own per caller: callers block until their write is committed, as request threads do.

@@ -47,7 +47,7 @@ public sealed class SubmissionLogPagesTests(ITestOutputHelper output) : IDisposa
             (next.Id, next.Version, next.IsCurrent) = (ObjectId.NewObjectId().ToString(), 2, true);
             versions.Insert(next);
         }
-        await db.CommitDurably();
+        await db.CommitDurably().AsTask();
         var demoting = (new FileInfo(log).Length - before) / 8192;
 
         output.WriteLine($"a batch of 8 submits: {now} log pages; with the demotes: {demoting}");

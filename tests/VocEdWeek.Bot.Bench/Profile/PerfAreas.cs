@@ -7,26 +7,35 @@ namespace VocEdWeek.Bot.Bench.Profile;
 /// <summary>
 /// <c>perf-areas</c>: reads <c>perf script</c> output (CPU-clock samples of the bot with call stacks, JIT frames named
 /// through the runtime's perf map) and shares the samples out over the submit's parts. Unlike the EventPipe profile
-/// (thread time, idle threads included) these are CPU samples, kernel time included. A stack belongs to the first area,
-/// in the order below, that any of its frames names: the turn's continuations run on the stack of whatever completed the
-/// task before them (the receipt is built under the group commit's frames), so specific areas must outrank enclosing ones.
+/// (thread time, idle threads included) these are CPU samples, kernel time included. A stack belongs to a claiming part
+/// (card, files, insert, commit, …) found anywhere in it, else to the area of its innermost frame that a rule names;
+/// kernel and runtime samples go to the managed code that made them.
 /// </summary>
 public static class PerfAreas
 {
-    private static readonly (string Area, Regex Frame)[] Specific =
+    // Parts that never wrap the rest of the turn: anywhere in a stack, they claim it (a query under the demote is the
+    // demote's, the files' query is the receipt's), the first in this order winning.
+    private static readonly (string Area, Regex Frame)[] Claiming =
     [
         ("receipt: card templating", Rx(@"CardTemplates::Render|VocEdWeek\.Bot\.Cards\.TemplateEngine|Cards\.Templating")),
         ("receipt: the item's files", Rx(@"ItemFiles::Stored|MediaStore")),
         ("receipt: history, facts, data", Rx(@"FormCards|ReceiptHistory")),
-        ("form: check, parse, submit", Rx(@"DailyReportForm|Features\.Forms|ReportChoices")),
+        ("store: previous version demoted", Rx(@"ReopeningEngine::UpdateMany")),
+        ("store: version inserted", Rx(@"LiteCollection`1\[.*\]::Insert|LiteEngine::InsertDocument")),
+        ("store: commit, log pages, fsync", Rx(@"TransactionService::Commit|DiskWriterQueue|Storage\.LogFile|LogSyncs|WalIndexService|DiskWait|DurableEngine")),
+    ];
+
+    // The rest, by the innermost frame one names: what ran under the turn's wrappers (de-duplication, endpoint, form).
+    private static readonly (string Area, Regex Frame)[] Rules =
+    [
         ("JWT validation", Rx(@"Protocol\.Auth|JsonWebToken|IdentityModel")),
         ("de-duplication", Rx(@"ActivityDeduplicator|SeenWindow|ActivityFingerprint")),
         ("activity read, parse, checks", Rx(@"Protocol\.Inbound|Protocol\.Wire|ActivityRules|Protocol\.Activity")),
         ("invoke response written", Rx(@"InvokeBody|TurnOutcome|InvokeResponse")),
-        ("store: previous version demoted", Rx(@"ReopeningEngine::UpdateMany")),
-        ("store: version inserted", Rx(@"LiteCollection`1\[.*\]::Insert|LiteEngine::InsertDocument")),
-        ("store: commit, log pages, fsync", Rx(@"TransactionService::Commit|DiskWriterQueue|Storage\.LogFile|LogSyncs|WalIndexService")),
-        ("store: other (heads, group commit, reads)", Rx(@"Submissions\.LiteDbSubmissionStore|SubmissionHeads|GroupBatch|GroupCommit|ReopeningEngine|LiteDB")),
+        ("store: reads", Rx(@"LiteCollection`1\[.*\]::(Find|FindById|FindOne|Query|Count|Exists)|QueryExecutor")),
+        // ReopeningEngine::Run only wraps the engine's calls: the LiteDB frame under it names the work.
+        ("store: other (heads, group commit, transactions)", Rx(@"Submissions\.LiteDbSubmissionStore|SubmissionHeads|GroupBatch|GroupCommit|ReopeningEngine::(?!Run)|BotDatabase|LiteEngine::(BeginTrans|Rollback|AutoTransaction)")),
+        ("form: check, parse, submit", Rx(@"DailyReportForm|Features\.Forms|ReportChoices")),
         ("endpoint, router, gate, limiter", Rx(@"VocEdWeek\.Bot\.(Protocol|App|Handlers|Hosting)")),
         ("bot, other", Rx(@"VocEdWeek\.Bot")),
         ("Kestrel, ASP.NET Core", Rx(@"Microsoft\.AspNetCore")),
@@ -52,9 +61,16 @@ public static class PerfAreas
 
     private static string AreaOf(List<string> stack)
     {
-        foreach (var (area, frame) in Specific)
+        foreach (var (area, frame) in Claiming)
         {
             if (stack.Any(f => frame.IsMatch(f))) return area;
+        }
+        foreach (var f in stack)
+        {
+            foreach (var (area, frame) in Rules)
+            {
+                if (frame.IsMatch(f)) return area;
+            }
         }
         return stack[0].Contains("[kernel.kallsyms]", StringComparison.Ordinal)
             ? "kernel, no managed frame (network softirq, scheduler)"

@@ -5,34 +5,15 @@ using LiteDB.Engine;
 namespace VocEdWeek.Bot.Tests.Storage.LiteDb;
 
 /// <summary>A real LiteDB engine that counts the queries run on each collection: what a store asked of the file.</summary>
-internal sealed class CountingEngine(ILiteEngine inner) : ILiteEngine
+internal sealed class CountingEngine(ILiteEngine inner) : PassThroughEngine(inner)
 {
     private readonly ConcurrentDictionary<string, int> _queries = new(StringComparer.OrdinalIgnoreCase);
 
     public int Queries(string collection) => _queries.GetValueOrDefault(collection);
 
-    public IBsonDataReader Query(string collection, Query query)
+    public override IBsonDataReader Query(string collection, Query query)
     {
         _queries.AddOrUpdate(collection, 1, (_, n) => n + 1);
-        return inner.Query(collection, query);
+        return base.Query(collection, query);
     }
-
-    public int Checkpoint() => inner.Checkpoint();
-    public long Rebuild(RebuildOptions options) => inner.Rebuild(options);
-    public bool BeginTrans() => inner.BeginTrans();
-    public bool Commit() => inner.Commit();
-    public bool Rollback() => inner.Rollback();
-    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => inner.Insert(collection, docs, autoId);
-    public int Update(string collection, IEnumerable<BsonDocument> docs) => inner.Update(collection, docs);
-    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => inner.UpdateMany(collection, transform, predicate);
-    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => inner.Upsert(collection, docs, autoId);
-    public int Delete(string collection, IEnumerable<BsonValue> ids) => inner.Delete(collection, ids);
-    public int DeleteMany(string collection, BsonExpression predicate) => inner.DeleteMany(collection, predicate);
-    public bool DropCollection(string name) => inner.DropCollection(name);
-    public bool RenameCollection(string name, string newName) => inner.RenameCollection(name, newName);
-    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => inner.EnsureIndex(collection, name, expression, unique);
-    public bool DropIndex(string collection, string name) => inner.DropIndex(collection, name);
-    public BsonValue Pragma(string name) => inner.Pragma(name);
-    public bool Pragma(string name, BsonValue value) => inner.Pragma(name, value);
-    public void Dispose() => inner.Dispose();
 }

@@ -13,6 +13,7 @@ internal sealed class SeenWindow
     private readonly long window;
     private readonly long bucketWidth;
     private readonly Stripe[] stripes = new Stripe[StripeCount];
+    private readonly AnswerArena bodies = new();
 
     public SeenWindow(TimeSpan window, TimeProvider time)
     {
@@ -47,6 +48,7 @@ internal sealed class SeenWindow
     /// <summary>Remembers a finished activity whose first copy arrived at <paramref name="arrived"/>.</summary>
     public void Add(ActivityFingerprint id, long arrived, object? answer)
     {
+        if (answer is TurnOutcome outcome) answer = outcome.KeptIn(bodies);
         var now = time.GetTimestamp();
         var stripe = StripeOf(id);
         lock (stripe)

@@ -13,7 +13,7 @@ public sealed class CompareFakes : IAsyncDisposable
 {
     private readonly TempDir _dir = new();
 
-    private CompareFakes(FakeBotFrameworkIdentity identity, ConnectorRecorder connector, FakeTokenServer tokens)
+    private CompareFakes(FakeBotFrameworkIdentity identity, ConnectorRecorder connector, FakeTokenServer tokens, int knownConversations)
     {
         Identity = identity;
         Connector = connector;
@@ -25,8 +25,12 @@ public sealed class CompareFakes : IAsyncDisposable
             .ToString());
         // Minted once, on the real clock, valid for an hour: Teams also reuses a token for about an hour.
         Token = identity.CreateChannelToken(AuthenticatedBot.AppId, connector.ServiceUrl);
-        Messages = new TeamsMessages(connector.ServiceUrl, AuthenticatedBot.AppId, AuthenticatedBot.TenantId, StreamKind.Known.KnownConversations);
+        Messages = new TeamsMessages(connector.ServiceUrl, AuthenticatedBot.AppId, AuthenticatedBot.TenantId, knownConversations);
+        connector.Observe = Pace.Called;
     }
+
+    /// <summary>How close the sends came to Teams' per-conversation limits.</summary>
+    public SendPace Pace { get; } = new(TimeProvider.System);
 
     public FakeBotFrameworkIdentity Identity { get; }
 
@@ -47,10 +51,11 @@ public sealed class CompareFakes : IAsyncDisposable
 
     // The identity's certificate gets its own subject: both fakes' certificates say CN=localhost by default, and OpenSSL
     // (node's trust store) then looks up the wrong one as the token endpoint's issuer.
-    public static async Task<CompareFakes> StartAsync() => new(
+    public static async Task<CompareFakes> StartAsync(int knownConversations) => new(
         await FakeBotFrameworkIdentity.StartAsync(TestCertificate.Create("vocedweek-bench-identity")),
         await ConnectorRecorder.StartAsync(record: false),
-        await FakeTokenServer.StartAsync());
+        await FakeTokenServer.StartAsync(),
+        knownConversations);
 
     public async ValueTask DisposeAsync()
     {

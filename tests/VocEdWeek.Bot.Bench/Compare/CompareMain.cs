@@ -22,7 +22,7 @@ public static class CompareMain
             return 2;
         }
         using var deadline = new CancellationTokenSource(options.Deadline);
-        await using var fakes = await CompareFakes.StartAsync();
+        await using var fakes = await CompareFakes.StartAsync(options.KnownConversations);
         var logDir = Path.GetDirectoryName(Path.GetFullPath(options.ResultsFile)) ?? ".";
         var targets = new Dictionary<string, TargetProcess>();
         try

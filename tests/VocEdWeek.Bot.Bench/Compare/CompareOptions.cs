@@ -22,6 +22,9 @@ public sealed record CompareOptions
     public IReadOnlyList<StreamKind> Rows { get; init; } = [StreamKind.Known, StreamKind.FirstContact, StreamKind.Submit];
     public IReadOnlyList<string> Targets { get; init; } = [TargetNames.Botbuilder, TargetNames.Bot, TargetNames.Bare];
 
+    /// <summary>How many known conversations the "help" row rotates over (<see cref="StreamKind.Known"/>).</summary>
+    public int KnownConversations => Rows.FirstOrDefault(r => r.Name == StreamKind.Known.Name)?.KnownConversations ?? StreamKind.Known.KnownConversations;
+
     /// <summary>The published bot (Release), started as its own process.</summary>
     public string BotDll { get; init; } = "";
     public string ResultsFile { get; init; } = "compare.md";
@@ -34,6 +37,7 @@ public sealed record CompareOptions
     public static CompareOptions Parse(IReadOnlyList<string> args)
     {
         var o = new CompareOptions();
+        int? known = null;
         for (var i = 0; i < args.Count; i += 2)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
@@ -48,9 +52,11 @@ public sealed record CompareOptions
                 "--targets" => o with { Targets = value.Split(',') },
                 "--bot-dll" => o with { BotDll = value },
                 "--results" => o with { ResultsFile = value },
+                "--known-conversations" => (known = int.Parse(value, CultureInfo.InvariantCulture)) is > 0 ? o : throw new ArgumentException("--known-conversations ≥ 1"),
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
+        if (known is { } n) o = o with { Rows = o.Rows.Select(r => r.Name == StreamKind.Known.Name ? r with { KnownConversations = n } : r).ToArray() };
         if (!File.Exists(o.BotDll)) throw new ArgumentException("--bot-dll must name the published VocEdWeek.Bot.dll");
         if (o.Targets.Except(TargetNames.All).Any()) throw new ArgumentException($"--targets takes {string.Join(",", TargetNames.All)}");
         if (o.Rounds < 1 || o.Connections.Any(c => c is < 1 or > 1024)) throw new ArgumentException("--rounds ≥ 1, --connections 1..1024");

@@ -46,6 +46,7 @@ public sealed class CompareRun(CompareFakes fakes, CompareOptions options, IRead
     private async Task<CompareSample> MeasureAsync(int round, StreamKind row, int connections, TargetProcess target, TimeSpan duration, CancellationToken cancel)
     {
         var callsBefore = fakes.Connector.CallCount;
+        var nearBefore = fakes.Pace.NearLimit;
         var kind = row.LuaKindFor(target.Name);
         var warm = await _wrk.RunAsync(target.Url, row, kind, connections, options.Warmup, cancel);
         var cpuBefore = target.CpuTime();
@@ -68,6 +69,7 @@ public sealed class CompareRun(CompareFakes fakes, CompareOptions options, IRead
             CorePercent = share,
             CoreBusyPercent = coreBusy,
             CallsPerAnswer = row.ConnectorCallsFor(target.Name),
+            NearLimit = fakes.Pace.NearLimit - nearBefore,
         };
     }
 

@@ -15,6 +15,9 @@ public sealed record CompareSample(int Round, string Row, int Connections, strin
     /// <summary>How busy core 0 was meanwhile, the target and anything else on the machine together.</summary>
     public double CoreBusyPercent { get; init; }
 
+    /// <summary>Sends of the warm-up and measured run that came near one of Teams' per-conversation limits (<see cref="SendPace"/>).</summary>
+    public long NearLimit { get; init; }
+
     /// <summary>Connector calls each answer causes: 1 for a reply, 0 for the bare endpoint or an invoke answered inline.</summary>
     public int CallsPerAnswer { get; init; } = 1;
 

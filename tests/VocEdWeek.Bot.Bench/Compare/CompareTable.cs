@@ -17,12 +17,12 @@ public static class CompareTable
         var s = new StringBuilder();
         s.AppendLine("# Side by side: botbuilder (Microsoft's SDK), our bot, bare ASP.NET Core").AppendLine();
         s.AppendLine(environment).AppendLine();
-        s.AppendLine("| row | conns | target | req/s | p50 ms | p99 ms | p99.9 ms | CPU ms/req | core 0: target / busy % | max RSS MiB | errors | connector calls/req |");
-        s.AppendLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        s.AppendLine("| row | conns | target | req/s | p50 ms | p99 ms | p99.9 ms | CPU ms/req | core 0: target / busy % | max RSS MiB | errors | connector calls/req | sends near a Teams limit |");
+        s.AppendLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var g in Groups(samples))
         {
             var m = g.ToList();
-            s.AppendLine(Inv($"| {g.Key.Row} | {g.Key.Connections} | {g.Key.Target} | {Median(m, x => x.Measured.RequestsPerSecond):F0} | {Median(m, x => x.Measured.P50Ms):F2} | {Median(m, x => x.Measured.P99Ms):F2} | {Median(m, x => x.Measured.P999Ms):F2} | {Cpu(Median(m, x => x.CpuMsPerRequest))} | {Median(m, x => x.CorePercent):F0} / {Median(m, x => x.CoreBusyPercent):F0} | {m.Max(x => x.MaxRssBytes) / 1048576.0:F0} | {m.Sum(x => x.Measured.Errors)} | {CallsPerRequest(passes, g.Key.Target, g.Key.Row)}{(m.All(x => x.ConnectorCallsRight) ? "" : " WRONG")} |"));
+            s.AppendLine(Inv($"| {g.Key.Row} | {g.Key.Connections} | {g.Key.Target} | {Median(m, x => x.Measured.RequestsPerSecond):F0} | {Median(m, x => x.Measured.P50Ms):F2} | {Median(m, x => x.Measured.P99Ms):F2} | {Median(m, x => x.Measured.P999Ms):F2} | {Cpu(Median(m, x => x.CpuMsPerRequest))} | {Median(m, x => x.CorePercent):F0} / {Median(m, x => x.CoreBusyPercent):F0} | {m.Max(x => x.MaxRssBytes) / 1048576.0:F0} | {m.Sum(x => x.Measured.Errors)} | {CallsPerRequest(passes, g.Key.Target, g.Key.Row)}{(m.All(x => x.ConnectorCallsRight) ? "" : " WRONG")} | {m.Sum(x => x.NearLimit)} |"));
         }
         s.AppendLine();
         foreach (var g in samples.GroupBy(x => (x.Row, x.Connections)))
@@ -34,12 +34,12 @@ public static class CompareTable
         }
         foreach (var note in notes) s.AppendLine($"- {note}");
         s.AppendLine().AppendLine("Every round:").AppendLine();
-        s.AppendLine("| round | row | conns | target | req/s | p50 ms | p99 ms | p99.9 ms | max ms | CPU ms/req | core 0 % | RSS MiB | errors (socket/non-2xx/timeout) | connector calls / 2xx |");
-        s.AppendLine("| ---: | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+        s.AppendLine("| round | row | conns | target | req/s | p50 ms | p99 ms | p99.9 ms | max ms | CPU ms/req | core 0 % | RSS MiB | errors (socket/non-2xx/timeout) | connector calls / 2xx | sends near a Teams limit |");
+        s.AppendLine("| ---: | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |");
         foreach (var x in all)
         {
             var w = x.Measured;
-            s.AppendLine(Inv($"| {(x.Round == 0 ? "0 (prime)" : x.Round.ToString(CultureInfo.InvariantCulture))} | {x.Row} | {x.Connections} | {x.Target} | {w.RequestsPerSecond:F0} | {w.P50Ms:F2} | {w.P99Ms:F2} | {w.P999Ms:F2} | {w.MaxMs:F1} | {Cpu(x.CpuMsPerRequest)} | {x.CorePercent:F0} / {x.CoreBusyPercent:F0} | {x.MaxRssBytes / 1048576.0:F0} | {w.SocketErrors}/{w.Non2xx}/{w.Timeouts} | {x.ConnectorCalls} / {x.Answered}{(x.ConnectorCallsRight ? "" : " WRONG")} |"));
+            s.AppendLine(Inv($"| {(x.Round == 0 ? "0 (prime)" : x.Round.ToString(CultureInfo.InvariantCulture))} | {x.Row} | {x.Connections} | {x.Target} | {w.RequestsPerSecond:F0} | {w.P50Ms:F2} | {w.P99Ms:F2} | {w.P999Ms:F2} | {w.MaxMs:F1} | {Cpu(x.CpuMsPerRequest)} | {x.CorePercent:F0} / {x.CoreBusyPercent:F0} | {x.MaxRssBytes / 1048576.0:F0} | {w.SocketErrors}/{w.Non2xx}/{w.Timeouts} | {x.ConnectorCalls} / {x.Answered}{(x.ConnectorCallsRight ? "" : " WRONG")} | {x.NearLimit} |"));
         }
         return s.ToString();
     }
@@ -54,7 +54,7 @@ public static class CompareTable
 
     /// <summary>One line per sample for the console while the run goes on.</summary>
     public static string Line(CompareSample x) => Inv(
-        $"  round {x.Round} {x.Row,-6} x{x.Connections,-3} {x.Target,-10} {x.Measured.RequestsPerSecond,8:F0} req/s  p50 {x.Measured.P50Ms:F2}  p99 {x.Measured.P99Ms:F2}  p99.9 {x.Measured.P999Ms:F2} ms  CPU {x.CpuMsPerRequest:F3} ms/req  core0 {x.CorePercent:F0}/{x.CoreBusyPercent:F0} %  RSS {x.MaxRssBytes / 1048576.0:F0} MiB  errors {x.Measured.Errors}  connector {x.ConnectorCalls}/{x.Answered}");
+        $"  round {x.Round} {x.Row,-6} x{x.Connections,-3} {x.Target,-10} {x.Measured.RequestsPerSecond,8:F0} req/s  p50 {x.Measured.P50Ms:F2}  p99 {x.Measured.P99Ms:F2}  p99.9 {x.Measured.P999Ms:F2} ms  CPU {x.CpuMsPerRequest:F3} ms/req  core0 {x.CorePercent:F0}/{x.CoreBusyPercent:F0} %  RSS {x.MaxRssBytes / 1048576.0:F0} MiB  errors {x.Measured.Errors}  connector {x.ConnectorCalls}/{x.Answered}  near-limit {x.NearLimit}");
 
     private static IEnumerable<IGrouping<(string Row, int Connections, string Target), CompareSample>> Groups(IReadOnlyList<CompareSample> samples) =>
         samples.GroupBy(x => (x.Row, x.Connections, x.Target));

@@ -31,6 +31,9 @@ public sealed class ConnectorRecorder : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
+    /// <summary>Told every call's path as it arrives, recorded or not (the benchmark watches Teams' send limits with it).</summary>
+    public Action<string>? Observe { get; set; }
+
     /// <summary>Every call answered so far, recorded or not.</summary>
     public int CallCount => Volatile.Read(ref _ids);
 
@@ -43,6 +46,7 @@ public sealed class ConnectorRecorder : IAsyncDisposable
         var recorder = new ConnectorRecorder(app);
         app.Run(async ctx =>
         {
+            recorder.Observe?.Invoke(Uri.UnescapeDataString(ctx.Request.Path.Value ?? ""));
             if (!record)
             {
                 await ctx.Request.Body.CopyToAsync(Stream.Null);

@@ -8,7 +8,8 @@
 #
 # BENCH_DURATION (seconds measured per run, 4), BENCH_WARMUP (seconds, 2), BENCH_PRIME (seconds each target runs each row
 # unmeasured before round 1, 20; 0 skips it), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16,64),
-# BENCH_ROWS (known,first,submit). TMPDIR=/dev/shm puts the bot's LiteDB on tmpfs.
+# BENCH_ROWS (known,first,submit), BENCH_KNOWN_CONVERSATIONS (8000: chats the "help" row rotates over).
+# TMPDIR=/dev/shm puts the bot's LiteDB on tmpfs.
 # Exits non-zero if any request failed, connector calls per request were not as expected (1 per reply, 0 for the
 # submit row's receipt in the invoke response), or a receipt the bot gave was not stored exactly once.
 set -euo pipefail
@@ -35,4 +36,5 @@ fi
 echo "==> $(date -u +%H:%M:%S) measure (the bench stops by itself)"
 taskset -c 1 dotnet "$bench" --compare --bot-dll "$out/publish/bot/VocEdWeek.Bot.dll" \
   --duration "${BENCH_DURATION:-4}" --warmup "${BENCH_WARMUP:-2}" --prime "${BENCH_PRIME:-20}" --rounds "${BENCH_ROUNDS:-3}" \
-  --connections "${BENCH_CONNECTIONS:-16,64}" --rows "${BENCH_ROWS:-known,first,submit}" --results "$out/compare.md"
+  --connections "${BENCH_CONNECTIONS:-16,64}" --rows "${BENCH_ROWS:-known,first,submit}" \
+  --known-conversations "${BENCH_KNOWN_CONVERSATIONS:-8000}" --results "$out/compare.md"

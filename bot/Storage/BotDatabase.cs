@@ -59,9 +59,26 @@ public sealed class BotDatabase : IDisposable
         return (new LiteDatabase(engine) { UtcDate = true }, engine);
     }
 
+    /// <summary>
+    /// Completes once the file is closed and the storage lock let go. A web host disposes its services after whoever
+    /// stopped it may have stopped waiting (tests: the minimal host's disposal runs on the app's own thread), and the
+    /// next user of the folder must not find it still held.
+    /// </summary>
+    internal Task Closed => _closed.Task;
+
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void Dispose()
     {
-        Database.Dispose();
-        _lock?.Dispose();
+        try
+        {
+            Database.Dispose();
+        }
+        finally
+        {
+            // Let go even when closing threw: a lock held by a closed database would keep every later backup out.
+            _lock?.Dispose();
+            _closed.TrySetResult();
+        }
     }
 }

@@ -115,8 +115,10 @@ public sealed class BackupRestoreTests
         var backup = Path.Combine(scratch.Path, "backup");
         var data = new StorageOptions { Directory = Path.Combine(scratch.Path, "data") };
         var bot = new BotApp(TestStorage.LiteDb(new() { ["Storage:Directory"] = data.Directory }));
+        BotDatabase database;
         using (var http = bot.CreateClient())
         {
+            database = bot.Services.GetRequiredService<BotDatabase>();
             Assert.Equal("ok", await http.GetStringAsync("/healthz"));
             // The in-memory test host listens nowhere: no operations.json, and the bot holds the file, so the command says so.
             var busy = await Assert.ThrowsAsync<BackupException>(() => BackupCommand.RunAsync(data, backup, TextWriter.Null, CancellationToken.None));
@@ -124,6 +126,8 @@ public sealed class BackupRestoreTests
             Directory.Delete(backup, recursive: true);
         }
         await bot.DisposeAsync();
+        // The minimal host disposes its services on the app's own thread, which may still be closing the file.
+        await database.Closed;
         // Stopped: the command opens the file itself.
         var output = new StringWriter();
         await BackupCommand.RunAsync(data, backup, output, CancellationToken.None);

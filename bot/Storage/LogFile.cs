@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace VocEdWeek.Bot.Storage;
 
 /// <summary>
@@ -11,21 +13,28 @@ namespace VocEdWeek.Bot.Storage;
 /// runs dry it asks for a flush, done only when a confirming page, or a page someone waits for, is not yet on the disk:
 /// two flushes a commit however many pages it has. <see cref="SyncedAsync"/> ends once the log is on the disk up to a
 /// length (<see cref="DurableEngine"/> waits on it after each commit).</para>
+/// <para>The file is laid out by <see cref="LogLayout"/>: written ahead with zeros and never cut short when LiteDB empties
+/// its log after a checkpoint, so a flush rewrites blocks in place instead of growing the file (which makes ext4 commit
+/// its journal on every fsync: 2–3x the time, measured). LiteDB sees its log as ever: it starts at 0 and is as long as
+/// its pages.</para>
 /// </summary>
 public sealed class LogFile : Stream
 {
-    private const int PageSize = 8192;
+    private const int PageSize = LogLayout.PageSize;
     private const int IsConfirmedAt = 18; // LiteDB's BasePage.P_IS_CONFIRMED
 
     private readonly FileStream _file;
+    private readonly LogLayout _layout;
     private readonly LogSyncs _syncs;
+    private long _position; // LiteDB's position in its log
 
     private LogFile(FileStream file)
     {
         _file = file;
         // What a killed process left is in the OS's cache, maybe not on the disk: on the disk before anything is added.
         _file.Flush(flushToDisk: true);
-        _syncs = new LogSyncs(file.Length);
+        _layout = LogLayout.Open(file);
+        _syncs = new LogSyncs(_layout.End);
     }
 
     public static LogFile Open(string path) =>
@@ -45,13 +54,25 @@ public sealed class LogFile : Stream
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        var position = _file.Position;
+        var position = _position;
         var confirms = count == PageSize && buffer[offset + IsConfirmedAt] != 0;
-        Guarded(() =>
+        // The pages go out marked with the log's epoch (LogLayout); LiteDB's own buffer stays as it is: it is its cache.
+        var marked = ArrayPool<byte>.Shared.Rent(count);
+        try
         {
-            if (confirms && _syncs.HasUnsynced) Sync();
-            _file.Write(buffer, offset, count);
-        });
+            Guarded(() =>
+            {
+                buffer.AsSpan(offset, count).CopyTo(marked);
+                _layout.Mark(marked.AsSpan(0, count), position);
+                if (confirms && _syncs.HasUnsynced) Sync();
+                _layout.Write(marked.AsSpan(0, count), position);
+            });
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(marked);
+        }
+        _position = position + count;
         _syncs.Written(position, count, confirms);
     }
 
@@ -85,33 +106,48 @@ public sealed class LogFile : Stream
     /// <summary>LiteDB cuts the log to nothing after a checkpoint copied it into the (flushed) data file.</summary>
     public override void SetLength(long value)
     {
-        Guarded(() => _file.SetLength(value));
+        Guarded(() => _layout.Cut(value));
         _syncs.Cut(value);
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => _file.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        var read = _layout.Read(buffer.AsSpan(offset, count), _position);
+        _position += read;
+        return read;
+    }
 
-    public override long Seek(long offset, SeekOrigin origin) => _file.Seek(offset, origin);
+    public override long Seek(long offset, SeekOrigin origin) => _position = origin switch
+    {
+        SeekOrigin.Begin => offset,
+        SeekOrigin.Current => _position + offset,
+        _ => _layout.End + offset,
+    };
 
     public override bool CanRead => true;
     public override bool CanSeek => true;
     public override bool CanWrite => true;
-    public override long Length => _file.Length;
+    public override long Length => _layout.End;
 
     public override long Position
     {
-        get => _file.Position;
-        set => _file.Position = value;
+        get => _position;
+        set => _position = value;
     }
+
+    private bool _disposed;
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        // LiteDB disposes the stream it was given as it closes, and DurableEngine once more after it.
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             // LiteDB's writer stops without a last flush when its engine closes: what it wrote goes to the disk here.
             try
             {
                 if (_syncs.HasUnsynced) Guarded(Sync);
+                _layout.Close();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

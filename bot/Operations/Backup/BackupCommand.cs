@@ -83,7 +83,7 @@ public static class BackupCommand
             ?? throw new BackupException($"The database in Storage:Directory '{storage.Directory}' is in use by a bot that published no address ({ControlFile.FileName}); stop it, or start it on a real port, and try again.");
         // Nobody else has the file: fold the write-ahead log into it, close it, and the file alone is the database.
         SnapshotInfo info;
-        using (var db = new LiteDatabase(new ConnectionString { Filename = storage.DatabasePath, Connection = ConnectionType.Direct }))
+        using (var db = new LiteDatabase(DurableEngine.Open(storage.DatabasePath)))
         {
             db.Checkpoint();
             var names = db.GetCollectionNames().ToList();

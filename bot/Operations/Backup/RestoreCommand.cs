@@ -49,7 +49,7 @@ public static class RestoreCommand
 
     private static SnapshotInfo Open(StorageOptions storage)
     {
-        using var db = new LiteDatabase(new ConnectionString { Filename = storage.DatabasePath, Connection = ConnectionType.Direct });
+        using var db = new LiteDatabase(DurableEngine.Open(storage.DatabasePath));
         var names = db.GetCollectionNames().ToList();
         return new SnapshotInfo(names.Count, names.Sum(n => (long)db.GetCollection(n).LongCount()));
     }

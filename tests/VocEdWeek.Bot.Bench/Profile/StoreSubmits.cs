@@ -33,20 +33,19 @@ public static class StoreSubmits
         var options = new StorageOptions { Directory = folder };
         using var db = new BotDatabase(options);
         if (logOnly) db.Database.CheckpointSize = 0;
-        var log = Path.Combine(options.FullDirectory, Path.GetFileNameWithoutExtension(options.DatabasePath) + "-log.db");
         var store = new LiteDbSubmissionStore(db);
         long next = 0;
         await RunLoops(store, submits / 2, concurrent, () => Interlocked.Increment(ref next));
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var logBefore = logOnly ? new FileInfo(log).Length : 0;
+        var logBefore = logOnly ? db.LogLength : 0;
         var clock = Stopwatch.StartNew();
         await RunLoops(store, submits, concurrent, () => Interlocked.Increment(ref next));
         process.Refresh();
         if (logOnly)
         {
-            var written = new FileInfo(log).Length - logBefore;
+            var written = db.LogLength - logBefore;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"log written: {written / 1024.0 / submits:F1} KB/submit, {written / 8192.0 / submits:F2} pages/submit"));
         }

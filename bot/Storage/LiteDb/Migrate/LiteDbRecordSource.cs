@@ -23,7 +23,7 @@ public sealed class LiteDbRecordSource : IRecordSource, IDisposable
             File.Copy(databasePath, copy);
             var log = Path.Combine(Path.GetDirectoryName(databasePath)!, Path.GetFileNameWithoutExtension(databasePath) + "-log.db");
             if (File.Exists(log)) File.Copy(log, Path.Combine(_folder, Path.GetFileName(log)));
-            _db = new LiteDatabase(new ConnectionString { Filename = copy, Connection = ConnectionType.Direct }) { UtcDate = true };
+            _db = new LiteDatabase(DurableEngine.Open(copy)) { UtcDate = true };
             Collections = _db.GetCollectionNames().Order(StringComparer.Ordinal).ToList();
         }
         catch

@@ -26,18 +26,17 @@ public sealed class SubmissionLogPagesTests(ITestOutputHelper output) : IDisposa
         var options = new StorageOptions { Directory = _dir.Path };
         using var db = new BotDatabase(options);
         db.Database.CheckpointSize = 0; // the log only grows: its length is what was written
-        var log = Path.Combine(options.FullDirectory, "vocedweek-log.db");
         var store = new LiteDbSubmissionStore(db);
         for (var d = 0; d < Slots; d++) await store.SubmitAsync(Candidate(d));
 
-        var before = new FileInfo(log).Length;
+        var before = db.LogLength;
         await SubmissionBatchTests.InOneBatch(store, [.. Enumerable.Range(0, 8).Select(i => Candidate(i * Spacing))]);
-        var now = (new FileInfo(log).Length - before) / 8192;
+        var now = (db.LogLength - before) / 8192;
 
         // The same 8 writes as before session 10, on 8 other slots: each demotes its slot's version 1 and inserts version 2.
         var versions = db.Collection<Submission>("submissions");
         var docs = db.Collection<BsonDocument>("submissions");
-        before = new FileInfo(log).Length;
+        before = db.LogLength;
         db.Database.BeginTrans();
         foreach (var d in Enumerable.Range(0, 8).Select(i => i * Spacing + 1))
         {
@@ -48,7 +47,7 @@ public sealed class SubmissionLogPagesTests(ITestOutputHelper output) : IDisposa
             versions.Insert(next);
         }
         await db.CommitDurably().AsTask();
-        var demoting = (new FileInfo(log).Length - before) / 8192;
+        var demoting = (db.LogLength - before) / 8192;
 
         output.WriteLine($"a batch of 8 submits: {now} log pages; with the demotes: {demoting}");
         Assert.True(now + 4 <= demoting, $"{now} pages now, {demoting} with the demotes");

@@ -176,13 +176,26 @@ internal sealed class LogLayout
         _epoch = epoch;
     }
 
-    // Zeros written ahead (not a sparse length): a later flush of the pages then changes no block map or file size.
+    // Zeros written ahead (not a sparse length): a later flush of the pages then changes no block map or file size. On a
+    // disk too full for that much, only what the pages need, as LiteDB's own append would take.
     private void Grow(long atLeast)
     {
-        var to = Math.Max(atLeast, _allocated + GrowBy);
+        try
+        {
+            Zero(Math.Max(atLeast, _allocated + GrowBy));
+        }
+        catch (IOException)
+        {
+            _allocated = Math.Max(_allocated, _file.Length);
+            Zero(atLeast);
+        }
+    }
+
+    private void Zero(long to)
+    {
         to = (to + PageSize - 1) / PageSize * PageSize;
         for (var at = _allocated; at < to; at += Zeros.Length)
             RandomAccess.Write(_file.SafeFileHandle, Zeros.AsSpan(0, (int)Math.Min(Zeros.Length, to - at)), at);
-        _allocated = to;
+        _allocated = Math.Max(_allocated, to);
     }
 }

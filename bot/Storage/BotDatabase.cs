@@ -45,10 +45,10 @@ public sealed class BotDatabase : IDisposable
 
     public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
 
-    /// <summary>fsyncs of the open engine's log so far (tests: a group commit costs two).</summary>
     /// <summary>LiteDB's log length as LiteDB sees it (tests and the benchmark count the pages a write adds; the file itself is longer).</summary>
     public long LogLength => _engine.Log?.Length ?? 0;
 
+    /// <summary>fsyncs of the open engine's log so far (tests: a group commit costs two).</summary>
     internal long LogFlushes => _engine.Log?.Flushes ?? 0;
 
     /// <summary>Commits this thread's transaction (begun on <see cref="Database"/>); the wait ends once it is on the disk.</summary>
